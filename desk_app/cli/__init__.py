@@ -1,0 +1,100 @@
+"""The headless face of desk_app: ``desk-app <command>``. Never imports Qt (except ``gui``).
+
+Each command group lives in its own module with a ``register(subparsers)`` function; the modules are
+listed in COMMAND_MODULES. A handler takes the parsed arguments and a Context and returns an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desk_app import __version__, paths
+from desk_app.domain.errors import UserError
+
+COMMAND_MODULES = ["setup", "catalog", "calendar", "gui"]
+
+log = logging.getLogger("desk_app")
+
+
+@dataclass
+class Context:
+    """What every handler needs: where the data is, how to print, who is acting."""
+
+    data_dir: Path
+    json: bool = False
+    _db: Any = field(default=None, repr=False)
+
+    @property
+    def db(self) -> Any:
+        if self._db is None:
+            from desk_app.store.db import open_database
+
+            self._db = open_database(self.data_dir)
+        return self._db
+
+    @property
+    def actor(self) -> str:
+        return os.environ.get("DESK_APP_USER", "") or "cli"
+
+    def out(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
+        """Print ``data`` as JSON with --json, else the human text (or a plain rendering of data)."""
+        if self.json:
+            print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        else:
+            if callable(text):
+                text = text()
+            print(text if text is not None else data)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+Handler = Callable[[argparse.Namespace, Context], int]
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk-app", description="Front desk of a commune one-stop counter.")
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    parser.add_argument("--data-dir", help=f"data directory (default: ${paths.ENV_VAR} or the user data directory)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desk_app.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    args_list = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    # `desk-app` alone (or with only --data-dir) opens the GUI.
+    if not [a for a in args_list if not a.startswith("--data-dir")] or args_list[:1] == ["--data-dir"] and len(args_list) == 2:
+        args_list = [*args_list, "gui"]
+    args = parser.parse_args(args_list)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    ctx = Context(paths.data_dir(args.data_dir), json=getattr(args, "json", False))
+    try:
+        return handler(args, ctx)
+    except UserError as exc:
+        print(f"desk-app: error: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()

@@ -1,0 +1,40 @@
+"""Where the app keeps its data. One enum-like place, overridable for tests and installs.
+
+Order: an explicit ``--data-dir``, then ``DESK_APP_DATA_DIR``, then the user's data directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+DB_NAME = "desk_app.db"
+ENV_VAR = "DESK_APP_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_data_dir("desk-app", appauthor=False))
+
+
+def db_path(base: Path) -> Path:
+    return base / DB_NAME
+
+
+def files_dir(base: Path) -> Path:
+    """Stored files (scans, e-results), content-addressed."""
+    return base / "files"
+
+
+def backups_dir(base: Path) -> Path:
+    return base / "backups"
+
+
+def logs_dir(base: Path) -> Path:
+    return base / "logs"

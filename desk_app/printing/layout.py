@@ -1,0 +1,394 @@
+"""Shared layout of the forms: paragraph styles, the two-column header, signature blocks,
+the reprint mark and footer, and the document builders (flowing and fixed-page).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache, partial
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from .data import UnitHeader
+from .fonts import FontSet
+from .vnformat import format_date, format_place_date, format_time, nfc
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+SIGN_HINT = "(Ký và ghi rõ họ tên)"
+SIGN_SEAL_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in points."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+#: NĐ 30/2020 margins (left 30–35 mm, right 15–20 mm, top/bottom 20–25 mm), slightly tightened.
+A4_MARGINS = Margins(25 * mm, 15 * mm, 15 * mm, 15 * mm)
+A5_MARGINS = Margins(12 * mm, 10 * mm, 9 * mm, 9 * mm)
+LANDSCAPE_MARGINS = Margins(12 * mm, 10 * mm, 12 * mm, 12 * mm)
+
+
+def esc(text: str) -> str:
+    """NFC-normalise user text and escape it for Paragraph markup."""
+    return escape(nfc(text))
+
+
+def reprint_label(reprint: bool, count: int) -> str | None:
+    """The reprint mark text, or None for an original print."""
+    if not reprint:
+        return None
+    return f"BẢN IN LẠI (lần {count})" if count > 0 else "BẢN IN LẠI"
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles of one base font size."""
+
+    fonts: FontSet
+    size: float
+    body: ParagraphStyle
+    body_justify: ParagraphStyle
+    center: ParagraphStyle
+    title: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_head: ParagraphStyle
+
+
+@lru_cache(maxsize=64)
+def make_styles(fonts: FontSet, size: float) -> Styles:
+    """Styles for ``size`` pt body text (cached: styles are read-only)."""
+    leading = round(size * 1.22, 2)
+    base = ParagraphStyle(
+        f"body{size}", fontName=fonts.regular, fontSize=size, leading=leading, alignment=TA_LEFT, spaceAfter=0
+    )
+    cell_size = max(size - 1, 7.5)
+    cell = ParagraphStyle(f"cell{size}", parent=base, fontSize=cell_size, leading=round(cell_size * 1.18, 2))
+    return Styles(
+        fonts=fonts,
+        size=size,
+        body=base,
+        body_justify=ParagraphStyle(f"bodyj{size}", parent=base, alignment=TA_JUSTIFY),
+        center=ParagraphStyle(f"center{size}", parent=base, alignment=TA_CENTER),
+        title=ParagraphStyle(
+            f"title{size}",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=size + 1,
+            leading=round((size + 1) * 1.2, 2),
+            alignment=TA_CENTER,
+        ),
+        note=ParagraphStyle(
+            f"note{size}", parent=base, fontName=fonts.italic, fontSize=size - 1, leading=round((size - 1) * 1.2, 2)
+        ),
+        cell=cell,
+        cell_center=ParagraphStyle(f"cellc{size}", parent=cell, alignment=TA_CENTER),
+        cell_head=ParagraphStyle(f"cellh{size}", parent=cell, fontName=fonts.bold, alignment=TA_CENTER),
+    )
+
+
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of already-escaped markup (use :func:`esc` on user text)."""
+    return Paragraph(markup, style)
+
+
+def field(label: str, value: str, style: ParagraphStyle, *, bold: bool = False, dots: bool = True) -> Paragraph:
+    """A "Label: value" paragraph; an empty value prints dotted blanks to be completed by hand."""
+    text = esc(value.strip())
+    if not text and dots:
+        text = "…………………………"
+    elif bold:
+        text = f"<b>{text}</b>"
+    return Paragraph(f"{esc(label)}: {text}", style)
+
+
+class HRule(Flowable):
+    """A centred horizontal line of fixed width."""
+
+    def __init__(self, width: float, thickness: float = 0.6, space: float = 2.0) -> None:
+        super().__init__()
+        self.rule_width = width
+        self.thickness = thickness
+        self.space = space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        return avail_width, self.space * 2
+
+    def draw(self) -> None:
+        x0 = (self.avail - self.rule_width) / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x0, self.space, x0 + self.rule_width, self.space)
+
+
+def _fit_size(text: str, font: str, size: float, width: float) -> float:
+    needed = stringWidth(text, font, size)
+    return size if needed <= width else size * width / needed
+
+
+class HeaderBlock(Flowable):
+    """The NĐ 30 header: issuer on the left, national name and motto on the right.
+
+    Left: governing body (regular), issuing unit (bold, short rule under it), "Số: …".
+    Right: national name (bold), motto (bold, underlined), "<place>, ngày … tháng … năm …" (italic).
+    The "Số" line and the date line share one baseline.
+    """
+
+    def __init__(
+        self, fonts: FontSet, size: float, header: UnitHeader, number: str | None, date_line: str | None,
+        *, unit_name: str | None = None, left_fraction: float = 0.42,
+    ) -> None:
+        super().__init__()
+        self.fonts = fonts
+        self.size = size
+        self.gov = nfc(header.governing_body.strip()).upper()
+        self.unit = nfc((unit_name if unit_name is not None else header.unit_name).strip()).upper()
+        self.number = None if number is None else nfc(number.strip())
+        self.date_line = None if date_line is None else nfc(date_line)
+        self.left_fraction = left_fraction
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        size, fonts = self.size, self.fonts
+        self.width = avail_width
+        self.left_w = avail_width * self.left_fraction
+        self.right_w = avail_width - self.left_w
+        pad = 2.0
+        self.gov_lines = simpleSplit(self.gov, fonts.regular, size, self.left_w - pad) if self.gov else []
+        self.unit_lines = simpleSplit(self.unit, fonts.bold, size, self.left_w - pad) if self.unit else []
+        self.nat_size = _fit_size(NATIONAL_NAME, fonts.bold, size, self.right_w - pad)
+        self.motto_size = _fit_size(NATIONAL_MOTTO, fonts.bold, size + 1, self.right_w - pad)
+        self.leading = size * 1.2
+        left_lines = len(self.gov_lines) + len(self.unit_lines)
+        self.top_height = max(left_lines * self.leading, self.leading + (self.motto_size * 1.2)) + 6
+        has_bottom = self.number is not None or self.date_line is not None
+        self.height = self.top_height + (self.leading + 4 if has_bottom else 0)
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        c, fonts, size, lead = self.canv, self.fonts, self.size, self.leading
+        lx = self.left_w / 2
+        rx = self.left_w + self.right_w / 2
+        y = self.height - size
+        c.setFont(fonts.regular, size)
+        for line in self.gov_lines:
+            c.drawCentredString(lx, y, line)
+            y -= lead
+        c.setFont(fonts.bold, size)
+        widest = 0.0
+        for line in self.unit_lines:
+            c.drawCentredString(lx, y, line)
+            widest = max(widest, stringWidth(line, fonts.bold, size))
+            y -= lead
+        c.setLineWidth(0.6)
+        if self.unit_lines:
+            rule = max(widest / 3, 30.0)
+            c.line(lx - rule / 2, y + lead - 3.5, lx + rule / 2, y + lead - 3.5)
+        y = self.height - size
+        c.setFont(fonts.bold, self.nat_size)
+        c.drawCentredString(rx, y, NATIONAL_NAME)
+        y -= self.nat_size * 0.2 + self.motto_size * 1.05
+        c.setFont(fonts.bold, self.motto_size)
+        c.drawCentredString(rx, y, NATIONAL_MOTTO)
+        motto_w = stringWidth(NATIONAL_MOTTO, fonts.bold, self.motto_size)
+        c.line(rx - motto_w / 2, y - 3, rx + motto_w / 2, y - 3)
+        base = self.height - self.top_height - size - 2
+        if self.number is not None:
+            c.setFont(fonts.regular, size)
+            c.drawCentredString(lx, base, f"Số: {self.number or '……/……'}")
+        if self.date_line is not None:
+            date_size = _fit_size(self.date_line, fonts.italic, size, self.right_w - 2)
+            c.setFont(fonts.italic, date_size)
+            c.drawCentredString(rx, base, self.date_line)
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature column: title (bold), hint (italic), printed name (bold)."""
+
+    title: str
+    name: str = ""
+    hint: str = SIGN_HINT
+
+
+class SignatureBlock(Flowable):
+    """Signature columns side by side; a single signer sits in the right half.
+
+    ``recipients`` ("Nơi nhận") are printed in the left half when given.
+    """
+
+    def __init__(
+        self, fonts: FontSet, size: float, signers: Sequence[Signer], *, sign_space: float,
+        recipients: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.fonts = fonts
+        self.size = size
+        self.signers = [Signer(nfc(s.title), nfc(s.name.strip()), nfc(s.hint)) for s in signers]
+        self.sign_space = sign_space
+        self.recipients = [nfc(r) for r in recipients]
+
+    def _slots(self, width: float) -> list[tuple[float, float]]:
+        count = len(self.signers)
+        if count == 1:
+            return [(width * 0.45, width * 0.55)]
+        slot = width / count
+        return [(i * slot, slot) for i in range(count)]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.lead = self.size * 1.2
+        self.layout = []
+        tallest = 0.0
+        for (x, w), signer in zip(self._slots(avail_width), self.signers, strict=True):
+            title = simpleSplit(signer.title, self.fonts.bold, self.size, w - 4)
+            hint = simpleSplit(signer.hint, self.fonts.italic, self.size - 1, w - 4) if signer.hint else []
+            name = simpleSplit(signer.name, self.fonts.bold, self.size, w - 4) if signer.name else []
+            height = (len(title) + len(hint)) * self.lead + self.sign_space + len(name) * self.lead
+            self.layout.append((x + w / 2, title, hint, name))
+            tallest = max(tallest, height)
+        rec_height = (len(self.recipients) + 1) * (self.size - 2) * 1.2 if self.recipients else 0.0
+        self.height = max(tallest, rec_height) + 2
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        c, fonts, size, lead = self.canv, self.fonts, self.size, self.lead
+        for cx, title, hint, name in self.layout:
+            y = self.height - size
+            c.setFont(fonts.bold, size)
+            for line in title:
+                c.drawCentredString(cx, y, line)
+                y -= lead
+            c.setFont(fonts.italic, size - 1)
+            for line in hint:
+                c.drawCentredString(cx, y, line)
+                y -= lead
+            y -= self.sign_space
+            c.setFont(fonts.bold, size)
+            for line in name:
+                c.drawCentredString(cx, y, line)
+                y -= lead
+        if self.recipients:
+            small = size - 2
+            y = self.height - size
+            c.setFont(fonts.bold_italic, small + 1)
+            c.drawString(0, y, "Nơi nhận:")
+            c.setFont(fonts.regular, small)
+            for index, item in enumerate(self.recipients):
+                y -= small * 1.2
+                end = "." if index == len(self.recipients) - 1 else ";"
+                c.drawString(0, y, f"- {item}{end}")
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """What every page carries besides the story: reprint mark, print time, page numbers."""
+
+    fonts: FontSet
+    printed_at: datetime
+    reprint_text: str | None = None
+    footer_left: str = ""
+    page_numbers: bool = True
+
+    def draw(self, canvas: Any, page: int, total: int) -> None:
+        """Draw the decorations of page ``page`` of ``total``."""
+        width, height = canvas._pagesize
+        canvas.saveState()
+        if self.reprint_text:
+            canvas.setFont(self.fonts.bold, 10)
+            text_w = stringWidth(self.reprint_text, self.fonts.bold, 10)
+            box_x = width - 10 * mm - text_w - 8
+            box_y = height - 7.5 * mm
+            canvas.setLineWidth(1)
+            canvas.rect(box_x, box_y - 3, text_w + 8, 14, stroke=1, fill=0)
+            canvas.drawString(box_x + 4, box_y + 0.5, self.reprint_text)
+        canvas.setFont(self.fonts.italic, 7)
+        stamp = f"In lúc {format_time(self.printed_at)} ngày {format_date(self.printed_at)}"
+        left = f"{self.footer_left} · {stamp}" if self.footer_left else stamp
+        canvas.drawString(10 * mm, 4.5 * mm, nfc(left))
+        if self.page_numbers and total > 1:
+            canvas.drawRightString(width - 10 * mm, 4.5 * mm, f"Trang {page}/{total}")
+        canvas.restoreState()
+
+
+class _DeferredCanvas(Canvas):
+    """Canvas that holds pages back until save() so each page can print "Trang n/N"."""
+
+    def __init__(self, *args: Any, decor: PageDecor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decor = decor
+        self._saved_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_pages)
+        for number, state in enumerate(self._saved_pages, start=1):
+            self.__dict__.update(state)
+            self._decor.draw(self, number, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def build_flow_document(
+    story: list[Any], pagesize: tuple[float, float], margins: Margins, decor: PageDecor, *, title: str = ""
+) -> bytes:
+    """Lay ``story`` out over as many pages as needed; returns the PDF bytes."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=pagesize, leftMargin=margins.left, rightMargin=margins.right,
+        topMargin=margins.top, bottomMargin=margins.bottom, title=nfc(title), author="desk_app",
+    )
+    frame = Frame(
+        margins.left, margins.bottom, pagesize[0] - margins.left - margins.right,
+        pagesize[1] - margins.top - margins.bottom, leftPadding=0, rightPadding=0, topPadding=0,
+        bottomPadding=0, id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=pagesize)])
+    doc.build(story, canvasmaker=partial(_DeferredCanvas, decor=decor))
+    return buffer.getvalue()
+
+
+def measure(flowables: Sequence[Any], width: float) -> tuple[float, list[tuple[Any, float, float]]]:
+    """Wrap each flowable to ``width``; total height (with spaces) and (flowable, w, h) list."""
+    sized: list[tuple[Any, float, float]] = []
+    total = 0.0
+    for flowable in flowables:
+        w, h = flowable.wrap(width, 1e6)
+        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        sized.append((flowable, w, h))
+    return total, sized
+
+
+def draw_stack(canvas: Any, sized: Sequence[tuple[Any, float, float]], x: float, top: float, width: float) -> None:
+    """Draw measured flowables top-down from ``top`` (no page breaking)."""
+    y = top
+    for flowable, w, h in sized:
+        y -= flowable.getSpaceBefore()
+        align = getattr(flowable, "hAlign", "LEFT")
+        offset = (width - w) / 2 if align in ("CENTER", "CENTRE") else (width - w if align == "RIGHT" else 0.0)
+        flowable.drawOn(canvas, x + offset, y - h)
+        y -= h + flowable.getSpaceAfter()

@@ -1,0 +1,25 @@
+"""Where the shipped data lives (fonts, catalog, translations, calendar overrides)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_PKG = Path(__file__).resolve().parent
+# From a source checkout the data sits beside the package; a wheel carries it inside (pyproject package-dir).
+RESOURCES = _PKG / "_resources" if (_PKG / "_resources").is_dir() else _PKG.parent / "resources"
+MIGRATIONS = _PKG / "_db" if (_PKG / "_db").is_dir() else _PKG.parent / "db"
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a shipped resource file."""
+    return RESOURCES.joinpath(*parts)
+
+
+@cache
+def load_json(*parts: str) -> Any:
+    """Parse a shipped JSON resource (cached; treat the result as read-only)."""
+    with resource_path(*parts).open(encoding="utf-8") as fh:
+        return json.load(fh)

@@ -1,0 +1,302 @@
+"""The procedure catalog (danh mục TTHC): import a province's published list, list what is current.
+
+Import columns (CSV header, first XLSX sheet's header row, or JSON object keys):
+
+| column | required | meaning |
+|---|---|---|
+| code | yes | national TTHC code, e.g. 1.001193 |
+| name | yes | procedure name |
+| field | | lĩnh vực |
+| processing_value, processing_unit | yes* | e.g. 5 + working_days / days / working_hours / same_day |
+| processing_time | yes* | instead of the two above: JSON `{"value": 5, "unit": "working_days"}` or text such as "5 ngày làm việc", "trong ngày" |
+| processing_text | | the time as published |
+| cutoff_time | | HH:MM, default 15:00; empty string in JSON null = no cut-off |
+| fee | | JSON fee rule (see domain/fees.py) or a whole number of đồng (fixed) or 0 (exempt) |
+| fee_text | | the fee as published |
+| documents | | JSON list of {name, kind, quantity}, or names separated by ";" |
+| online_level | | "", partial, full |
+| agency, legal_basis, old_code, confidence, source_note | | free text |
+| effective_from | | YYYY-MM-DD (default: today) |
+
+A row whose content differs from the current version of its code closes that version (effective_to =
+the new effective_from) and adds a new one; an identical row changes nothing. Bad rows are reported by
+line and skipped; good rows still load.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.domain.calendar import TimeUnit
+from desk_app.domain.errors import UserError, ValidationError
+from desk_app.domain.fees import check_fee_rule
+from desk_app.domain.text import clean_line, fold
+from desk_app.resources import resource_path
+from desk_app.store import audit
+from desk_app.store.db import Database
+from desk_app.store.models import Procedure
+
+CODE = re.compile(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$")
+DOC_KINDS = ("original", "copy", "certified_copy", "electronic")
+VERSIONED = ("name", "field", "processing_value", "processing_unit", "processing_text", "cutoff_time", "fee_rule",
+             "fee_text", "documents", "online_level", "agency", "legal_basis", "old_code", "confidence", "source_note")
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+
+
+def _parse_time(value: Any) -> tuple[float, str]:
+    if isinstance(value, dict):
+        unit = str(value.get("unit", ""))
+        return float(value.get("value", 0)), TimeUnit(unit).value
+    text = fold(str(value))
+    if not text:
+        raise ValueError("processing time is missing")
+    if "trong ngay" in text or "ngay khi" in text:
+        return 0, TimeUnit.SAME_DAY.value
+    m = re.search(r"(\d+(?:[.,]\d+)?)\s*(ngay lam viec|ngay|gio lam viec|gio)", text)
+    if not m:
+        raise ValueError(f"cannot read the processing time {value!r}")
+    number = float(m.group(1).replace(",", "."))
+    unit = {"ngay lam viec": TimeUnit.WORKING_DAYS, "ngay": TimeUnit.DAYS}.get(m.group(2), TimeUnit.WORKING_HOURS)
+    return number, unit.value
+
+
+def _parse_fee(value: Any) -> dict[str, Any]:
+    if value in (None, ""):
+        return {"kind": "exempt"}
+    if isinstance(value, dict):
+        return check_fee_rule(dict(value))
+    if isinstance(value, int | float):
+        return {"kind": "fixed", "amount": int(value)} if value else {"kind": "exempt"}
+    text = str(value).strip()
+    if text.startswith("{"):
+        return check_fee_rule(json.loads(text))
+    digits = text.replace(".", "").replace(",", "")
+    if digits.isdigit():
+        return {"kind": "fixed", "amount": int(digits)} if int(digits) else {"kind": "exempt"}
+    raise ValueError(f"cannot read the fee {value!r}")
+
+
+def _parse_documents(value: Any) -> list[dict[str, Any]]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        value = json.loads(text) if text.startswith("[") else [{"name": n} for n in text.split(";") if n.strip()]
+    docs = []
+    for item in value:
+        if isinstance(item, str):
+            item = {"name": item}
+        name = clean_line(str(item.get("name", "")))
+        kind = item.get("kind", "original")
+        if not name or kind not in DOC_KINDS:
+            raise ValueError(f"bad document {item!r} (kind must be one of {', '.join(DOC_KINDS)})")
+        docs.append({"name": name, "kind": kind, "quantity": int(item.get("quantity", 1))})
+    return docs
+
+
+def row_to_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """Validate one import row; ValueError/ValidationError with the reason when it is bad."""
+    code = clean_line(str(row.get("code") or ""))
+    if not CODE.match(code):
+        raise ValueError(f"code {code!r} is not a TTHC code like 1.001193")
+    name = clean_line(str(row.get("name") or ""))
+    if not name:
+        raise ValueError("name is missing")
+    if row.get("processing_value") not in (None, "") and row.get("processing_unit"):
+        value, unit = _parse_time({"value": row["processing_value"], "unit": row["processing_unit"]})
+    else:
+        raw = row.get("processing_time")
+        if isinstance(raw, str) and raw.strip().startswith("{"):
+            raw = json.loads(raw)
+        value, unit = _parse_time(raw if raw is not None else "")
+    if value < 0:
+        raise ValueError("processing time is negative")
+    cutoff_raw = row.get("cutoff_time", "15:00")
+    cutoff = time.fromisoformat(str(cutoff_raw)) if cutoff_raw not in (None, "") else None
+    eff = row.get("effective_from")
+    online = clean_line(str(row.get("online_level") or ""))
+    if online not in ("", "partial", "full"):
+        raise ValueError("online_level must be empty, partial or full")
+    return {
+        "code": code,
+        "name": name,
+        "field": clean_line(str(row.get("field") or "")),
+        "processing_value": value,
+        "processing_unit": unit,
+        "processing_text": clean_line(str(row.get("processing_text") or "")),
+        "cutoff_time": cutoff,
+        "fee_rule": _parse_fee(row.get("fee")),
+        "fee_text": clean_line(str(row.get("fee_text") or "")),
+        "documents": _parse_documents(row.get("documents")),
+        "online_level": online,
+        "agency": clean_line(str(row.get("agency") or "")),
+        "legal_basis": clean_line(str(row.get("legal_basis") or "")),
+        "old_code": clean_line(str(row.get("old_code") or "")),
+        "confidence": clean_line(str(row.get("confidence") or ""))[:2],
+        "source_note": clean_line(str(row.get("source_note") or "")),
+        "effective_from": date.fromisoformat(str(eff)) if eff else date.today(),
+    }
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, row) pairs from a CSV, XLSX or JSON file."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+            if isinstance(data, dict):
+                data = data.get("procedures", [data])
+            return [(i + 1, r if isinstance(r, dict) else {"_bad": r}) for i, r in enumerate(data)]
+        if suffix == ".csv":
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                return [(i + 2, dict(r)) for i, r in enumerate(csv.DictReader(fh))]
+        if suffix in (".xlsx", ".xlsm"):
+            import openpyxl
+
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            sheet = wb.worksheets[0]
+            rows = sheet.iter_rows(values_only=True)
+            header = [str(h).strip() if h is not None else "" for h in next(rows)]
+            out = []
+            for i, values in enumerate(rows):
+                if values is None or all(v is None for v in values):
+                    continue
+                out.append((i + 2, {h: v for h, v in zip(header, values, strict=False) if h}))
+            wb.close()
+            return out
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error, StopIteration) as exc:
+        raise UserError(f"Cannot read {path.name}: {exc}", f"Không đọc được tệp {path.name}.") from exc
+    except Exception as exc:  # openpyxl raises zipfile/KeyError kinds for a broken workbook
+        raise UserError(f"Cannot read {path.name}: {exc}", f"Không đọc được tệp {path.name}.") from exc
+    raise UserError(f"{path.name}: use a .csv, .xlsx or .json file.", "Chỉ nhận tệp .csv, .xlsx hoặc .json.")
+
+
+def _current(session: Session, code: str) -> Procedure | None:
+    return session.scalars(
+        select(Procedure).where(Procedure.code == code, Procedure.effective_to.is_(None)).order_by(Procedure.version.desc())
+    ).first()
+
+
+def upsert(session: Session, fields: dict[str, Any], report: ImportReport) -> None:
+    cur = _current(session, fields["code"])
+    folded = fold(f"{fields['code']} {fields['name']} {fields['field']}")
+    if cur is not None and all(getattr(cur, k) == fields[k] for k in VERSIONED):
+        report.unchanged += 1
+        return
+    version = 1
+    if cur is not None:
+        cur.effective_to = max(fields["effective_from"], cur.effective_from)
+        version = cur.version + 1
+        report.updated += 1
+    else:
+        report.added += 1
+    session.add(Procedure(version=version, folded=folded, use_count=cur.use_count if cur else 0, **fields))
+    session.flush()
+
+
+def import_rows(db: Database, rows: list[tuple[int, dict[str, Any]]], actor: str = "", source: str = "") -> ImportReport:
+    report = ImportReport()
+    good: list[dict[str, Any]] = []
+    for line, row in rows:
+        try:
+            if "_bad" in row:
+                raise ValueError("not an object")
+            good.append(row_to_fields(row))
+        except (ValueError, ValidationError, TypeError, json.JSONDecodeError) as exc:
+            reason = exc.message if isinstance(exc, ValidationError) else str(exc)
+            report.errors.append((line, reason))
+    with db.transaction() as session:
+        for fields in good:
+            upsert(session, fields, report)
+        audit.record(session, "catalog.import", actor=actor, entity="catalog", entity_id=source,
+                     detail={"added": report.added, "updated": report.updated, "errors": len(report.errors)})
+    return report
+
+
+def import_file(db: Database, path: Path, actor: str = "") -> ImportReport:
+    return import_rows(db, read_rows(path), actor=actor, source=path.name)
+
+
+def import_seed(db: Database) -> ImportReport:
+    return import_file(db, resource_path("catalog", "procedures.json"), actor="system")
+
+
+def procedure_dict(p: Procedure) -> dict[str, Any]:
+    """The ``catalog list --json`` shape."""
+    return {
+        "code": p.code,
+        "version": p.version,
+        "name": p.name,
+        "field": p.field,
+        "processing_time": {"value": p.processing_value, "unit": p.processing_unit},
+        "processing_text": p.processing_text,
+        "cutoff_time": p.cutoff_time.strftime("%H:%M") if p.cutoff_time else None,
+        "fee": p.fee_rule,
+        "fee_text": p.fee_text,
+        "documents": p.documents,
+        "online_level": p.online_level,
+        "agency": p.agency,
+        "legal_basis": p.legal_basis,
+        "old_code": p.old_code,
+        "confidence": p.confidence,
+        "source_note": p.source_note,
+        "effective_from": p.effective_from.isoformat(),
+        "effective_to": p.effective_to.isoformat() if p.effective_to else None,
+    }
+
+
+def current_procedures(session: Session) -> list[Procedure]:
+    return list(
+        session.scalars(select(Procedure).where(Procedure.effective_to.is_(None)).order_by(Procedure.field, Procedure.code))
+    )
+
+
+def list_procedures(db: Database, include_old: bool = False) -> list[dict[str, Any]]:
+    with db.session() as session:
+        if include_old:
+            rows = list(session.scalars(select(Procedure).order_by(Procedure.code, Procedure.version)))
+        else:
+            rows = current_procedures(session)
+        return [procedure_dict(p) for p in rows]
+
+
+def find_procedure(session: Session, code: str) -> Procedure:
+    """The current version of a procedure by its code (or its old code)."""
+    proc = _current(session, code.strip())
+    if proc is None:
+        proc = session.scalars(
+            select(Procedure).where(Procedure.old_code == code.strip(), Procedure.effective_to.is_(None))
+        ).first()
+    if proc is None:
+        raise ValidationError(
+            f"No procedure with code {code!r} in the catalog.",
+            f"Không có thủ tục mã {code} trong danh mục.",
+            field="procedure",
+        )
+    return proc
+
+
+def search_procedures(session: Session, query: str, limit: int = 50) -> list[Procedure]:
+    """Accent- and đ-insensitive search by name, code or field; the counter's most used first."""
+    words = fold(query).split()
+    stmt = select(Procedure).where(Procedure.effective_to.is_(None))
+    for w in words:
+        stmt = stmt.where(Procedure.folded.contains(w))
+    stmt = stmt.order_by(Procedure.use_count.desc(), Procedure.code).limit(limit)
+    return list(session.scalars(stmt))

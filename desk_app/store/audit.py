@@ -1,0 +1,93 @@
+"""The append-only, hash-chained audit trail.
+
+Each event's hash covers its own fields and the previous event's hash, so editing, removing or inserting
+an event anywhere breaks the chain from that point (``verify`` names the first bad event).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from desk_app.store.models import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def _digest(event_id: int, at: str, actor: str, action: str, entity: str, entity_id: str, detail: str | None,
+            prev_hash: str) -> str:
+    payload = json.dumps(
+        [event_id, at, actor, action, entity, entity_id, detail, prev_hash], ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _canonical(detail: dict[str, Any] | None) -> str | None:
+    return None if detail is None else json.dumps(detail, ensure_ascii=False, sort_keys=True)
+
+
+def record(
+    session: Session,
+    action: str,
+    *,
+    actor: str = "",
+    entity: str = "",
+    entity_id: str | int = "",
+    detail: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> AuditEvent:
+    """Append one audit event inside the caller's transaction."""
+    last = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+    prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
+    moment = (at or datetime.now()).replace(microsecond=0)
+    event = AuditEvent(
+        id=prev_id + 1,
+        at=moment,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        detail=detail,
+        prev_hash=prev_hash,
+    )
+    event.hash = _digest(
+        event.id, moment.strftime("%Y-%m-%dT%H:%M:%S"), actor, action, entity, str(entity_id), _canonical(detail),
+        prev_hash,
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    first_bad_id: int | None = None
+    problem: str = ""
+
+
+def verify(session: Session) -> ChainReport:
+    """Recompute the chain from the raw stored text (not through the ORM types, which could hide edits)."""
+    prev_hash, expected_id, n = GENESIS, 1, 0
+    rows = session.execute(
+        text("SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_events ORDER BY id")
+    )
+    for row in rows:
+        n += 1
+        event_id, at, actor, action, entity, entity_id, detail, stored_prev, stored_hash = row
+        if event_id != expected_id:
+            return ChainReport(False, n, event_id, f"event {expected_id} is missing before event {event_id}")
+        if stored_prev != prev_hash:
+            return ChainReport(False, n, event_id, f"event {event_id} does not follow the event before it")
+        canon = None if detail is None else json.dumps(json.loads(detail), ensure_ascii=False, sort_keys=True)
+        if _digest(event_id, at, actor, action, entity, entity_id, canon, stored_prev) != stored_hash:
+            return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
+        prev_hash, expected_id = stored_hash, expected_id + 1
+    return ChainReport(True, n)

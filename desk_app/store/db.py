@@ -1,0 +1,205 @@
+"""Opening the database: engine, pragmas, migrations, and the known storage errors.
+
+SQLite runs in WAL with ``synchronous=FULL`` (a commit that returned survives a power cut) and
+``foreign_keys=ON``. A database written by a newer schema is refused; an older one is copied aside
+(online backup API) before Alembic upgrades it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk_app import paths
+from desk_app.domain.errors import StorageError
+from desk_app.store import migrate
+from desk_app.store.base import Base
+from desk_app.store.ddl import EXTRA_DDL
+
+log = logging.getLogger(__name__)
+
+
+def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _autocommit_driver(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when a transaction begins (SQLAlchemy pysqlite recipe).
+    dbapi_conn.isolation_level = None
+
+
+def _begin_immediate(conn: Any) -> None:
+    # Writers take the write lock up front, so reading the audit chain's last hash and appending to it
+    # cannot interleave with another process doing the same.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _begin_deferred(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(db_file: Path, *, writer: bool = True) -> Engine:
+    engine = create_engine(f"sqlite:///{db_file}")
+    event.listen(engine, "connect", _pragmas)
+    event.listen(engine, "connect", _autocommit_driver)
+    event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
+    return engine
+
+
+def storage_error(exc: BaseException) -> StorageError | None:
+    """Turn a known disk/database failure into a clerk-facing error; None for a bug."""
+    msg = str(exc).lower()
+    if "disk is full" in msg or "database or disk is full" in msg or "no space" in msg:
+        return StorageError(
+            "The disk is full: free some space, then try again. Nothing was saved.",
+            "Ổ đĩa đã đầy: hãy giải phóng dung lượng rồi thử lại. Chưa có gì bị thay đổi.",
+        )
+    if "locked" in msg or "busy" in msg:
+        return StorageError(
+            "The database is busy in another window or program: try again in a moment.",
+            "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Hãy thử lại sau giây lát.",
+        )
+    if "readonly" in msg or "read-only" in msg or "permission denied" in msg:
+        return StorageError(
+            "The data directory is read-only: check its permissions.",
+            "Không ghi được vào thư mục dữ liệu (chỉ đọc). Hãy kiểm tra quyền truy cập.",
+        )
+    if "malformed" in msg or "not a database" in msg:
+        return StorageError(
+            "The database file is damaged: restore the latest backup (desk-app restore).",
+            "Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất.",
+        )
+    return None
+
+
+class Database:
+    """An open desk_app database and where its files live."""
+
+    def __init__(self, data_dir: Path, engine: Engine) -> None:
+        self.data_dir = data_dir
+        self.engine = engine  # writer: BEGIN IMMEDIATE
+        self.read_engine = make_engine(paths.db_path(data_dir), writer=False)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path:
+        return paths.db_path(self.data_dir)
+
+    @property
+    def files_dir(self) -> Path:
+        return paths.files_dir(self.data_dir)
+
+    def session(self) -> Session:
+        """A session for reading (deferred transactions: never blocks writers in WAL)."""
+        return self._readers()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error, maps disk errors."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as exc:
+            known = storage_error(exc)
+            if known:
+                raise known from exc
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.read_engine.dispose()
+
+
+def backup_file(src: Path, dest: Path) -> None:
+    """Copy a live SQLite database with the online backup API, then fsync (safe while others write)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".tmp")
+    source = sqlite3.connect(src)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    with tmp.open("rb+") as fh:
+        import os
+
+        os.fsync(fh.fileno())
+    tmp.replace(dest)
+
+
+def _create_fresh(engine: Engine) -> None:
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        for stmt in EXTRA_DDL:
+            conn.execute(text(stmt))
+    migrate.stamp_head(engine)
+
+
+def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database in ``data_dir``."""
+    base = paths.data_dir(data_dir)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot create the data directory {base}: {exc.strerror}.",
+            f"Không tạo được thư mục dữ liệu {base}.",
+        ) from exc
+    db_file = paths.db_path(base)
+    engine = make_engine(db_file)
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        if "alembic_version" not in tables:
+            if tables - {"alembic_version"}:
+                raise StorageError(
+                    f"{db_file} is not a desk_app database.",
+                    "Tệp dữ liệu không phải của desk_app.",
+                )
+            _create_fresh(engine)
+        else:
+            current = migrate.current_revision(engine)
+            if current != migrate.head_revision():
+                if not migrate.is_known(current):
+                    raise StorageError(
+                        f"The database was written by a newer desk_app (schema {current}). "
+                        "Install the newer version; nothing was changed.",
+                        "Cơ sở dữ liệu được tạo bởi phiên bản desk_app mới hơn. "
+                        "Hãy cài phiên bản mới hơn; dữ liệu không bị thay đổi.",
+                    )
+                if not upgrade:
+                    raise StorageError(f"The database needs an upgrade from schema {current}.")
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup_file(db_file, paths.backups_dir(base) / f"pre-upgrade-{current}-{stamp}.db")
+                migrate.upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        known = storage_error(exc)
+        if known:
+            raise known from exc
+        raise
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(base, engine)
