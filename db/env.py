@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import TypeDecorator, create_engine
 
-from desk_app.store import models  # noqa: F401  (registers the tables)
+from desk_app.store import schema  # noqa: F401  (registers every table)
 from desk_app.store.base import Base
 
 config = context.config

@@ -45,6 +45,15 @@ class Context:
     def actor(self) -> str:
         return os.environ.get("DESK_APP_USER", "") or "cli"
 
+    def require(self, permission: str) -> str:
+        """Check that the acting user may do ``permission``; return the user name for the audit trail.
+
+        Permissions: view, intake, move, return, scan, helplog (clerk); extend, report (leader);
+        settings, users, catalog, calendar, backup (admin). Accounts arrive with the trust work
+        (DESK_APP_USER / DESK_APP_PASSWORD); until then every command acts as "cli".
+        """
+        return self.actor
+
     def out(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
         """Print ``data`` as JSON with --json, else the human text (or a plain rendering of data)."""
         if self.json:

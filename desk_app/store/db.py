@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app import paths
 from desk_app.domain.errors import StorageError
-from desk_app.store import migrate
+from desk_app.store import migrate, schema  # noqa: F401  (schema registers every table)
 from desk_app.store.base import Base
 from desk_app.store.ddl import EXTRA_DDL
 

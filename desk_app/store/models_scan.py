@@ -1,0 +1,3 @@
+"""Models for digitisation (số hóa): stored files and scanned pages. Owned by the scanning work."""
+
+from __future__ import annotations
