@@ -19,6 +19,7 @@ import barcode
 import qrcode
 import qrcode.constants
 from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
 
 #: Narrowest Code128 module this package prints (decodes from a 150 dpi render).
 MIN_MODULE_WIDTH = 0.33 * mm
@@ -125,3 +126,32 @@ def draw_qr(canvas: Any, x: float, y: float, matrix: QrMatrix, module_size: floa
     canvas.scale(module_size, module_size)
     canvas.addLiteral(" ".join(parts) + " f")
     canvas.restoreState()
+
+
+class Code128Flowable(Flowable):
+    """A Code128 symbol with its quiet zones and, optionally, the text under it."""
+
+    def __init__(
+        self, code: str, *, module_width: float = MIN_MODULE_WIDTH, bar_height: float = 8 * mm,
+        font: str | None = None, font_size: float = 8.0,
+    ) -> None:
+        super().__init__()
+        self.code = code
+        self.modules = code128_modules(code)
+        self.module_width = module_width
+        self.bar_height = bar_height
+        self.font = font
+        self.font_size = font_size
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = (len(self.modules) + 2 * CODE128_QUIET_MODULES) * self.module_width
+        self.height = self.bar_height + (self.font_size * 1.3 if self.font else 0.0)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        quiet = CODE128_QUIET_MODULES * self.module_width
+        draw_code128(self.canv, quiet, self.height - self.bar_height, self.modules, self.module_width, self.bar_height)
+        if self.font:
+            self.canv.setFont(self.font, self.font_size)
+            self.canv.drawCentredString(self.width / 2, 1.5, self.code)

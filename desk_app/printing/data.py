@@ -216,7 +216,11 @@ class StopNoticeData:
 
 @dataclass(frozen=True)
 class ControlStep:
-    """One hand-over on the control sheet (``handed_at`` None leaves the time to fill by hand)."""
+    """One hand-over on the control sheet.
+
+    ``handed_at`` None leaves the time to fill by hand; ``received_at`` defaults to ``handed_at``
+    (a paper hand-over is given and taken at once).
+    """
 
     from_party: str
     to_party: str
@@ -225,6 +229,7 @@ class ControlStep:
     note: str = ""
     from_person: str = ""
     to_person: str = ""
+    received_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,16 @@ def _fit_size(text: str, font: str, size: float, width: float) -> float:
     return size if needed <= width else size * width / needed
 
 
+def fit_lines(text: str, font: str, size: float, width: float, min_ratio: float = 0.8) -> tuple[list[str], float]:
+    """One line shrunk to fit when it takes at most 1/``min_ratio`` of the size, else wrapped lines."""
+    if not text:
+        return [], size
+    fitted = _fit_size(text, font, size, width)
+    if fitted >= size * min_ratio:
+        return [text], fitted
+    return simpleSplit(text, font, size, width), size
+
+
 class HeaderBlock(Flowable):
     """The NĐ 30 header: issuer on the left, national name and motto on the right.
 
@@ -158,7 +168,7 @@ class HeaderBlock(Flowable):
 
     def __init__(
         self, fonts: FontSet, size: float, header: UnitHeader, number: str | None, date_line: str | None,
-        *, unit_name: str | None = None, left_fraction: float = 0.42,
+        *, unit_name: str | None = None, left_fraction: float = 0.44,
     ) -> None:
         super().__init__()
         self.fonts = fonts
@@ -174,14 +184,14 @@ class HeaderBlock(Flowable):
         self.width = avail_width
         self.left_w = avail_width * self.left_fraction
         self.right_w = avail_width - self.left_w
-        pad = 2.0
-        self.gov_lines = simpleSplit(self.gov, fonts.regular, size, self.left_w - pad) if self.gov else []
-        self.unit_lines = simpleSplit(self.unit, fonts.bold, size, self.left_w - pad) if self.unit else []
+        pad = 8.0
+        self.gov_lines, self.gov_size = fit_lines(self.gov, fonts.regular, size, self.left_w - pad)
+        self.unit_lines, self.unit_size = fit_lines(self.unit, fonts.bold, size, self.left_w - pad)
         self.nat_size = _fit_size(NATIONAL_NAME, fonts.bold, size, self.right_w - pad)
         self.motto_size = _fit_size(NATIONAL_MOTTO, fonts.bold, size + 1, self.right_w - pad)
         self.leading = size * 1.2
         left_lines = len(self.gov_lines) + len(self.unit_lines)
-        self.top_height = max(left_lines * self.leading, self.leading + (self.motto_size * 1.2)) + 6
+        self.top_height = max(left_lines * self.leading + size * 0.5, self.leading + (self.motto_size * 1.2)) + 6
         has_bottom = self.number is not None or self.date_line is not None
         self.height = self.top_height + (self.leading + 4 if has_bottom else 0)
         return avail_width, self.height
@@ -191,20 +201,21 @@ class HeaderBlock(Flowable):
         lx = self.left_w / 2
         rx = self.left_w + self.right_w / 2
         y = self.height - size
-        c.setFont(fonts.regular, size)
+        c.setFont(fonts.regular, self.gov_size)
         for line in self.gov_lines:
             c.drawCentredString(lx, y, line)
             y -= lead
-        c.setFont(fonts.bold, size)
+        c.setFont(fonts.bold, self.unit_size)
         widest = 0.0
         for line in self.unit_lines:
             c.drawCentredString(lx, y, line)
-            widest = max(widest, stringWidth(line, fonts.bold, size))
+            widest = max(widest, stringWidth(line, fonts.bold, self.unit_size))
             y -= lead
         c.setLineWidth(0.6)
         if self.unit_lines:
             rule = max(widest / 3, 30.0)
-            c.line(lx - rule / 2, y + lead - 3.5, lx + rule / 2, y + lead - 3.5)
+            rule_y = y + lead - size * 0.45
+            c.line(lx - rule / 2, rule_y, lx + rule / 2, rule_y)
         y = self.height - size
         c.setFont(fonts.bold, self.nat_size)
         c.drawCentredString(rx, y, NATIONAL_NAME)

@@ -145,8 +145,10 @@ class CodeBlock(Flowable):
 
 
 def _documents_table(data: SlipData, styles: Styles, width: float) -> Table:
-    stt_w, kind_w, qty_w = 9 * mm, max(26 * mm, stringWidth("Bản sao chứng thực", styles.fonts.regular,
-                                                            styles.cell.fontSize) + 7), 14 * mm
+    bold, regular, cell_size = styles.fonts.bold, styles.fonts.regular, styles.cell.fontSize
+    stt_w = stringWidth("STT", bold, cell_size) + 8
+    kind_w = stringWidth("Bản sao chứng thực", regular, cell_size) + 8
+    qty_w = stringWidth("Số lượng", bold, cell_size) + 8
     name_w = width - stt_w - kind_w - qty_w
     head = [Paragraph(t, styles.cell_head) for t in ("STT", "Tên giấy tờ", "Loại giấy tờ", "Số lượng")]
     rows: list[list[Any]] = [head]
@@ -192,7 +194,7 @@ def _copy_story(
     book_no = esc(data.book_number) if data.book_number else "………"
     book_seq = esc(str(data.book_seq)) if data.book_seq not in (None, "") else "………"
     story: list[Any] = [
-        HeaderBlock(fonts, size, header, None, place_date),
+        HeaderBlock(fonts, min(size, 12.5) if is_a4 else size - 0.5, header, None, place_date),
         Spacer(1, size * 0.5),
         code_block,
         field("Bộ phận tiếp nhận và trả kết quả", header.office, body),

@@ -293,10 +293,19 @@ def find_procedure(session: Session, code: str) -> Procedure:
 
 
 def search_procedures(session: Session, query: str, limit: int = 50) -> list[Procedure]:
-    """Accent- and đ-insensitive search by name, code or field; the counter's most used first."""
-    words = fold(query).split()
+    """Accent- and đ-insensitive search by name, code or field.
+
+    The counter's most used first; among equals an exact or prefix name match, then the shorter name,
+    so "dang ky khai sinh" puts "Đăng ký khai sinh" before "Đăng ký khai sinh kết hợp …".
+    """
+    q = fold(query)
     stmt = select(Procedure).where(Procedure.effective_to.is_(None))
-    for w in words:
+    for w in q.split():
         stmt = stmt.where(Procedure.folded.contains(w))
-    stmt = stmt.order_by(Procedure.use_count.desc(), Procedure.code).limit(limit)
-    return list(session.scalars(stmt))
+    found = list(session.scalars(stmt))
+
+    def rank(p: Procedure) -> tuple[int, bool, bool, int, str]:
+        name = fold(p.name)
+        return (-p.use_count, name != q, not (name.startswith(q) or p.code.startswith(q)), len(name), p.code)
+
+    return sorted(found, key=rank)[:limit]

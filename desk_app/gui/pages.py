@@ -1,0 +1,82 @@
+"""The page registry: which pages the main window's navigation shows, in which order.
+
+To add a page, write a module with::
+
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+    def page_spec() -> PageSpec:
+        return PageSpec(key="intake", title=QT_TRANSLATE_NOOP("Pages", "Intake"), order=20, factory=IntakePage)
+
+and append its module path to ``PAGE_MODULES`` (one line). ``title`` is the English source, marked with
+``QT_TRANSLATE_NOOP("Pages", ...)`` so that tools/i18n.py extracts it; the navigation shows
+``QCoreApplication.translate("Pages", title)``. Add the Vietnamese under the "Pages" context of your
+``resources/translations/vi/<area>.json``. Built-in orders: dossiers 10, settings 900.
+
+A page widget may define, all optional:
+
+- ``activate(arg: str | None)``: called when the page is shown (``arg`` e.g. a dossier code);
+- ``refresh()``: called on F5 when the page is current;
+- ``focus_search()``: called on Ctrl+F when the page is current;
+- ``count() -> int | None``: a badge number shown beside the title (call ``MainWindow.update_badges``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desk_app.gui.context import GuiContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PageSpec:
+    """One entry of the navigation: a key, an English title, a position and how to build the widget."""
+
+    key: str
+    title: str  # English source, translated in context "Pages"
+    order: int
+    factory: Callable[[GuiContext], QWidget]
+    permission: str = "view"
+    icon: str = ""  # file name under resources/icons (optional)
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("Pages", self.title)
+
+
+PAGE_MODULES: list[str] = [
+    "desk_app.gui.dossier_list",
+    "desk_app.gui.settings_page",
+]
+
+
+def load_page_specs(modules: list[str] | None = None) -> list[PageSpec]:
+    """Import each page module and collect its spec, sorted by order then key.
+
+    A module that fails to import is logged and skipped, so one broken page never keeps the app from starting.
+    """
+    specs: list[PageSpec] = []
+    seen: set[str] = set()
+    for name in PAGE_MODULES if modules is None else modules:
+        try:
+            spec = importlib.import_module(name).page_spec()
+        except Exception:
+            log.exception("page module %s could not be loaded", name)
+            continue
+        if spec.key in seen:
+            log.error("duplicate page key %r from %s", spec.key, name)
+            continue
+        seen.add(spec.key)
+        specs.append(spec)
+    specs.sort(key=lambda s: (s.order, s.key))
+    return specs
+

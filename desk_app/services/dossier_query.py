@@ -1,0 +1,152 @@
+"""Listing dossiers page by page (danh sách hồ sơ): the count and the page queries of the dossier list.
+
+Pure SQL over the read engine, no Qt: the GUI's lazy table model, the CLI and the benchmarks share it.
+Pages are cut with LIMIT/OFFSET over an index-only subquery of dossier ids; a page in the second half of
+the list is read in the reversed order from the end, so jumping to the last row costs no more than the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desk_app.domain.states import OPEN_STATES
+from desk_app.store.db import Database
+
+PAGE_SIZE = 200
+
+# sort key -> (ORDER BY expression, join needed in the id subquery)
+SORTS: dict[str, tuple[str, str]] = {
+    "received_at": ("d.received_at", ""),
+    "due_at": ("d.due_at", ""),
+    "code": ("d.code", ""),
+    "applicant": ("a.full_name", "JOIN applicants a ON a.id = d.applicant_id"),
+    "procedure": ("p.name", "JOIN procedures p ON p.id = d.procedure_id"),
+    "state": ("d.state", ""),
+}
+
+_MINUTE = "%Y-%m-%dT%H:%M"
+
+
+@dataclass(frozen=True)
+class DossierFilter:
+    """What the list shows: a state, a procedure code (any version), a received-date range (inclusive)."""
+
+    state: str | None = None
+    procedure_code: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One line of the list."""
+
+    id: int
+    code: str | None
+    applicant: str
+    procedure_code: str
+    procedure: str
+    received_at: datetime
+    due_at: datetime | None  # the effective due time: the extended one when extended
+    state: str
+    overdue: bool
+
+
+def _where(flt: DossierFilter) -> tuple[str, dict[str, Any]]:
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if flt.state:
+        clauses.append("d.state = :state")
+        params["state"] = flt.state
+    if flt.procedure_code:
+        clauses.append("d.procedure_id IN (SELECT id FROM procedures WHERE code = :proc)")
+        params["proc"] = flt.procedure_code
+    if flt.received_from:
+        clauses.append("d.received_at >= :rfrom")
+        params["rfrom"] = flt.received_from.strftime("%Y-%m-%dT00:00")
+    if flt.received_to:
+        clauses.append("d.received_at < :rto")
+        params["rto"] = (flt.received_to + timedelta(days=1)).strftime("%Y-%m-%dT00:00")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count_in(conn: Connection, flt: DossierFilter) -> int:
+    where, params = _where(flt)
+    return int(conn.execute(text(f"SELECT count(*) FROM dossiers d{where}"), params).scalar_one())
+
+
+def page_in(conn: Connection, flt: DossierFilter, sort: str = "received_at", descending: bool = True,
+            offset: int = 0, limit: int = PAGE_SIZE, total: int | None = None,
+            now: datetime | None = None) -> list[DossierRow]:
+    """Rows ``offset .. offset+limit`` of the list in the given order.
+
+    With ``total`` given and ``offset`` past the middle, the page is read from the end in the reversed order.
+    """
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    if limit <= 0 or offset < 0:
+        return []
+    expr, join = SORTS[sort]
+    reverse = total is not None and offset > total // 2
+    if reverse:
+        assert total is not None
+        end = min(offset + limit, total)
+        offset, limit = total - end, end - offset
+        if limit <= 0:
+            return []
+    desc = descending != reverse
+    direction = "DESC" if desc else "ASC"
+    order = f"{expr} {direction}, d.id {direction}"
+    where, params = _where(flt)
+    params.update(limit=limit, offset=offset)
+    ids = [r[0] for r in conn.execute(
+        text(f"SELECT d.id FROM dossiers d {join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"), params
+    )]
+    if not ids:
+        return []
+    marks = ",".join(str(int(i)) for i in ids)
+    rows = conn.execute(text(
+        "SELECT d.id, d.code, a.full_name, p.code, p.name, d.received_at, coalesce(d.extended_due_at, d.due_at),"
+        " d.state FROM dossiers d JOIN applicants a ON a.id = d.applicant_id"
+        f" JOIN procedures p ON p.id = d.procedure_id WHERE d.id IN ({marks})"
+    )).all()
+    by_id = {r[0]: r for r in rows}
+    stamp = (now or datetime.now()).strftime(_MINUTE)
+    open_states = {s.value for s in OPEN_STATES}
+    out = []
+    for i in reversed(ids) if reverse else ids:
+        r = by_id[i]
+        due = r[6]
+        out.append(DossierRow(
+            id=r[0], code=r[1], applicant=r[2], procedure_code=r[3], procedure=r[4],
+            received_at=datetime.strptime(r[5], _MINUTE),
+            due_at=datetime.strptime(due, _MINUTE) if due else None,
+            state=r[7], overdue=bool(due) and due < stamp and r[7] in open_states,
+        ))
+    return out
+
+
+def count(db: Database, flt: DossierFilter | None = None) -> int:
+    """How many dossiers match ``flt``."""
+    with db.read_engine.connect() as conn:
+        return count_in(conn, flt or DossierFilter())
+
+
+def page(db: Database, flt: DossierFilter | None = None, sort: str = "received_at", descending: bool = True,
+         offset: int = 0, limit: int = PAGE_SIZE, total: int | None = None) -> list[DossierRow]:
+    """One page of the list (see ``page_in``)."""
+    with db.read_engine.connect() as conn:
+        return page_in(conn, flt or DossierFilter(), sort, descending, offset, limit, total)
+
+
+def procedure_choices(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of the current procedures, for the list's procedure filter."""
+    with db.read_engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT code, name FROM procedures WHERE effective_to IS NULL ORDER BY use_count DESC, code"
+        )).all()
+    return [(r[0], r[1]) for r in rows]

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Shared set-up for scripts/demo.sh and scripts/test.sh: Debian libraries, a virtual environment, packages.
+# Idempotent: a second run installs nothing new.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${DESK_APP_VENV:-$ROOT/.venv}"
+
+# What Qt needs without a screen, fonts, PDF/barcode tools, the SANE scanner stack and a compiler for python-sane.
+DEB_RUNTIME=(python3 python3-venv python3-dev gcc libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6
+  libxkbcommon0 libdbus-1-3 libx11-6 libcups2 fonts-dejavu-core libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0
+  libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-render0 libxcb-shape0
+  libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libsane1 libsane-dev sane-utils)
+DEB_TEST=(poppler-utils zbar-tools sqlite3 xvfb xauth)
+
+install_debs() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "Need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup_venv() {
+  local extras="$1"
+  if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV"
+  fi
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
+}
