@@ -68,6 +68,22 @@ class Context:
             self._db.close()
 
 
+def _log_bug(data_dir: Path) -> Path | str:
+    """Write the current exception's trace to the data directory's log; return where it went."""
+    import traceback
+
+    try:
+        logdir = paths.logs_dir(data_dir)
+        logdir.mkdir(parents=True, exist_ok=True)
+        logfile = logdir / "desk_app.log"
+        with logfile.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc())
+        return logfile
+    except OSError:
+        traceback.print_exc()
+        return "stderr"
+
+
 Handler = Callable[[argparse.Namespace, Context], int]
 
 
@@ -75,11 +91,20 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one clear line, not the usage block
+        print(f"{self.prog}: error: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="desk-app", description="Front desk of a commune one-stop counter.")
+    parser = _Parser(prog="desk-app", description="Front desk of a commune one-stop counter.")
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
     parser.add_argument("--data-dir", help=f"data directory (default: ${paths.ENV_VAR} or the user data directory)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from desk_app.cli.gui import cmd_gui
+
+    parser.set_defaults(handler=cmd_gui, exit_when_ready=False)  # `desk-app` alone opens the GUI
     for name in COMMAND_MODULES:
         importlib.import_module(f"desk_app.cli.{name}").register(sub)
     return parser
@@ -89,9 +114,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    # `desk-app` alone (or with only --data-dir) opens the GUI.
-    if not [a for a in args_list if not a.startswith("--data-dir")] or args_list[:1] == ["--data-dir"] and len(args_list) == 2:
-        args_list = [*args_list, "gui"]
     args = parser.parse_args(args_list)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
@@ -105,5 +127,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, or a disk error that surfaced outside a transaction
+        from desk_app.store.db import storage_error
+
+        known = storage_error(exc)
+        if known is not None:
+            print(f"desk-app: error: {known.message}", file=sys.stderr)
+            return 1
+        logfile = _log_bug(ctx.data_dir)
+        print(f"desk-app: internal error: {type(exc).__name__}: {exc} (details in {logfile})", file=sys.stderr)
+        return 70
     finally:
         ctx.close()

@@ -1,0 +1,103 @@
+"""Benchmark: one intake slip (2 pages) vs a bare reportlab page with one Code128.
+
+Run by hand, not in CI:
+
+    .venv/bin/python bench/bench_printing.py [--runs 30] [--page-size A5]
+
+Prints the median of each and the ratio. Each slip uses a new dossier code so that no
+per-code cache can flatter the figure. Font registration happens once, before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reportlab.graphics.barcode.code128 import Code128  # noqa: E402
+from reportlab.lib.pagesizes import A5  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from desk_app.printing import DocumentLine, SlipData, UnitHeader, register_fonts, render_slip  # noqa: E402
+
+CODE = "001.05.12.H49-260213-{:04d}"
+
+
+def bare_page(number: int) -> bytes:
+    """A5 canvas page with reportlab's own Code128 widget, saved to memory."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A5)
+    Code128(CODE.format(number), barWidth=0.33 * mm, barHeight=10 * mm).drawOn(canvas, 15 * mm, 150 * mm)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def sample_slip(number: int) -> SlipData:
+    """A realistic slip: 3 documents, QR lookup URL, hotline."""
+    header = UnitHeader(
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN XÃ GIO SƠN", "Gio Sơn", hotline="0233 3861 234"
+    )
+    return SlipData(
+        header=header,
+        code=CODE.format(number),
+        applicant_name="Nguyễn Thị Hằng",
+        procedure_name="Đăng ký khai sinh",
+        procedure_code="1.001193",
+        received_at=datetime(2026, 2, 13, 8, 37),
+        due_at=datetime(2026, 2, 13, 16, 30),
+        applicant_id_number="045190001234",
+        address="Thôn An Nhơn, xã Gio Sơn, tỉnh Quảng Trị",
+        phone="0912 345 678",
+        email="hang.nt@example.vn",
+        documents=[
+            DocumentLine("Tờ khai đăng ký khai sinh", "original", 1),
+            DocumentLine("Giấy chứng sinh", "original", 1),
+            DocumentLine("Căn cước của người đi khai sinh", "copy", 1),
+        ],
+        processing_time_text="Trong ngày làm việc",
+        fee_text="Miễn phí",
+        book_number="01/2026",
+        book_seq=number,
+        receiver_name="Lê Văn Tâm",
+        lookup_url="https://dichvucong.quangtri.gov.vn/tra-cuu?ma={code}",
+    )
+
+
+def median_ms(action: Callable[[int], bytes], runs: int) -> float:
+    action(0)  # warm-up
+    times = []
+    for number in range(1, runs + 1):
+        start = time.perf_counter()
+        action(number)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--page-size", choices=("A4", "A5"), default="A5")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    register_fonts()
+    print(f"font registration (once per process): {(time.perf_counter() - start) * 1000:.1f} ms")
+    slips = [sample_slip(number) for number in range(args.runs + 1)]
+    bare = median_ms(bare_page, args.runs)
+    slip = median_ms(lambda n: render_slip(slips[n], args.page_size), args.runs)
+    size = len(render_slip(slips[0], args.page_size))
+    print(f"bare reportlab page + Code128: median {bare:.2f} ms over {args.runs} runs")
+    print(f"slip {args.page_size} (2 pages, Code128 + QR, {size} bytes): median {slip:.2f} ms")
+    print(f"ratio slip / bare: {slip / bare:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""The main window (cửa sổ chính): navigation on the left, the current page on the right, a status bar."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desk_app.gui.context import GuiContext
+from desk_app.gui.pages import PageSpec, load_page_specs
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Hosts the registered pages. Pages are built on first show, except the first one (built at once)."""
+
+    pageChanged = Signal(str)
+
+    def __init__(self, ctx: GuiContext, specs: list[PageSpec] | None = None, unit_name: str = "") -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.window = self
+        self.setObjectName("mainWindow")
+        self.specs = load_page_specs() if specs is None else specs
+        self._pages: dict[str, QWidget] = {}
+        self._rows: dict[str, int] = {}
+        self.set_unit_name(unit_name)
+        self.resize(1280, 800)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(220)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for spec in self.specs:
+            item = QListWidgetItem(spec.translated_title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if spec.icon:
+                item.setIcon(_icon(spec.icon))
+            self._rows[spec.key] = self.nav.count()
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # placeholder until first shown
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.user_label = QLabel(ctx.user)
+        self.statusBar().addPermanentWidget(self.user_label)
+        ctx.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.openDossierRequested.connect(self._open_dossier)
+        self.nav.currentRowChanged.connect(self._row_changed)
+        self._build_menus()
+        if self.specs:
+            self.nav.setCurrentRow(0)
+
+    # -- public API -----------------------------------------------------------------------------------
+    def show_page(self, key: str, arg: str | None = None) -> QWidget:
+        """Show the page ``key`` (building it on first use), pass ``arg`` to its ``activate``; return it."""
+        if key not in self._rows:
+            raise KeyError(f"no page {key!r}")
+        row = self._rows[key]
+        page = self.page(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.stack.setCurrentIndex(row)
+        activate = getattr(page, "activate", None)
+        if callable(activate):
+            activate(arg)
+        self.pageChanged.emit(key)
+        return page
+
+    def page(self, key: str) -> QWidget:
+        """The widget of page ``key``, built now if it was not yet."""
+        if key in self._pages:
+            return self._pages[key]
+        spec = next(s for s in self.specs if s.key == key)
+        row = self._rows[key]
+        page = spec.factory(self.ctx)
+        old = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._pages[key] = page
+        return page
+
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_key()
+        return self._pages.get(key) if key else None
+
+    def update_badges(self) -> None:
+        """Re-read each built page's ``count()`` and show it beside its title."""
+        for spec in self.specs:
+            page = self._pages.get(spec.key)
+            count = getattr(page, "count", None)
+            n = count() if callable(count) else None
+            text = spec.translated_title() + (f" ({n})" if n else "")
+            self.nav.item(self._rows[spec.key]).setText(text)
+
+    def set_unit_name(self, name: str) -> None:
+        title = self.tr("One-stop counter")
+        self.setWindowTitle(f"{name} – {title}" if name else title)
+
+    # -- internals ------------------------------------------------------------------------------------
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.specs):
+            self.show_page(self.specs[row].key)
+
+    def _open_dossier(self, code: str) -> None:
+        # The dossier detail page (another module) registers under "dossier" when present.
+        if "dossier" in self._rows:
+            self.show_page("dossier", code)
+        else:
+            self.ctx.set_status(self.tr("Dossier %1").replace("%1", code))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        app_menu = bar.addMenu(self.tr("&File"))
+        self.quit_action = _action(self, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        app_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = _action(self, self.tr("&Refresh"), QKeySequence("F5"), self._refresh)
+        self.search_action = _action(self, self.tr("&Search"), QKeySequence("Ctrl+F"), self._focus_search)
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.search_action)
+        view_menu.addSeparator()
+        for i, spec in enumerate(self.specs[:9]):
+            act = _action(self, spec.translated_title(), QKeySequence(f"Alt+{i + 1}"),
+                          lambda checked=False, k=spec.key: self.show_page(k))
+            view_menu.addAction(act)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = _action(self, self.tr("&Help"), QKeySequence("F1"), self._help)
+        help_menu.addAction(self.help_action)
+
+    def _refresh(self) -> None:
+        page = self.current_page()
+        fn = getattr(page, "refresh", None)
+        if callable(fn):
+            fn()
+
+    def _focus_search(self) -> None:
+        page = self.current_page()
+        fn = getattr(page, "focus_search", None)
+        if callable(fn):
+            fn()
+
+    def _help(self) -> None:
+        from desk_app import __version__
+        from desk_app.gui import messages
+
+        messages.info(self, self.tr(
+            "desk_app %1: the front desk of the one-stop counter.\n"
+            "F5: refresh · Ctrl+F: search · Alt+1…9: pages · Ctrl+Q: quit. Data: %2"
+        ).replace("%1", __version__).replace("%2", str(self.ctx.data_dir)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._pages.values():
+            can_close = getattr(page, "can_close", None)
+            if callable(can_close) and not can_close():
+                event.ignore()
+                return
+        self.ctx.runner.shutdown()
+        super().closeEvent(event)
+
+
+def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
+    act = QAction(text, parent)
+    act.setShortcut(shortcut)
+    act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    act.triggered.connect(slot)
+    parent.addAction(act)
+    return act
+
+
+def _icon(name: str) -> QIcon:
+    from desk_app.resources import resource_path
+
+    path = resource_path("icons", name)
+    return QIcon(str(path)) if path.exists() else QIcon()
