@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reportlab.graphics.barcode.code128 import Code128  # noqa: E402
-from reportlab.lib.pagesizes import A5  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
-from desk_app.printing import DocumentLine, SlipData, UnitHeader, register_fonts, render_slip  # noqa: E402
+from desk_app.printing import DocumentLine, SlipData, UnitHeader, register_fonts, render_slip
 
 CODE = "001.05.12.H49-260213-{:04d}"
 
@@ -36,6 +36,23 @@ def bare_page(number: int) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A5)
     Code128(CODE.format(number), barWidth=0.33 * mm, barHeight=10 * mm).drawOn(canvas, 15 * mm, 150 * mm)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def ttf_floor_page(number: int) -> bytes:
+    """The bare page plus one Vietnamese line in each of the three embedded faces the slip uses.
+
+    Not a target, a floor: what embedding three TrueType subsets costs before any layout.
+    """
+    fonts = register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A5, initialFontName=fonts.regular)
+    Code128(CODE.format(number), barWidth=0.33 * mm, barHeight=10 * mm).drawOn(canvas, 15 * mm, 150 * mm)
+    for index, face in enumerate((fonts.regular, fonts.bold, fonts.italic)):
+        canvas.setFont(face, 11)
+        canvas.drawString(15 * mm, (100 - 8 * index) * mm, "Giấy tiếp nhận hồ sơ của Nguyễn Thị Hằng, Đăng ký khai sinh")
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -92,11 +109,13 @@ def main() -> None:
     print(f"font registration (once per process): {(time.perf_counter() - start) * 1000:.1f} ms")
     slips = [sample_slip(number) for number in range(args.runs + 1)]
     bare = median_ms(bare_page, args.runs)
+    floor = median_ms(ttf_floor_page, args.runs)
     slip = median_ms(lambda n: render_slip(slips[n], args.page_size), args.runs)
     size = len(render_slip(slips[0], args.page_size))
     print(f"bare reportlab page + Code128: median {bare:.2f} ms over {args.runs} runs")
+    print(f"  same page + 3 embedded Liberation Serif subsets (floor): median {floor:.2f} ms")
     print(f"slip {args.page_size} (2 pages, Code128 + QR, {size} bytes): median {slip:.2f} ms")
-    print(f"ratio slip / bare: {slip / bare:.1f}x")
+    print(f"ratio slip / bare: {slip / bare:.1f}x   (slip / floor: {slip / floor:.1f}x)")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from typing import Any
 from desk_app import __version__, paths
 from desk_app.domain.errors import UserError
 
-COMMAND_MODULES = ["setup", "catalog", "calendar", "gui"]
+COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle"]
 
 log = logging.getLogger("desk_app")
 
@@ -41,18 +41,29 @@ class Context:
             self._db = open_database(self.data_dir)
         return self._db
 
+    _identity: Any = field(default=None, repr=False)
+
+    def identity(self) -> Any:
+        """The acting account (services.auth.Identity), authenticated once per process from the environment."""
+        if self._identity is None:
+            from desk_app.services.auth import identify
+
+            self._identity = identify(self.db, os.environ.get("DESK_APP_USER", ""),
+                                      os.environ.get("DESK_APP_PASSWORD", ""))
+        return self._identity
+
     @property
     def actor(self) -> str:
-        return os.environ.get("DESK_APP_USER", "") or "cli"
+        return str(self.identity().username)
 
     def require(self, permission: str) -> str:
         """Check that the acting user may do ``permission``; return the user name for the audit trail.
 
-        Permissions: view, intake, move, return, scan, helplog (clerk); extend, report (leader);
-        settings, users, catalog, calendar, backup (admin). Accounts arrive with the trust work
-        (DESK_APP_USER / DESK_APP_PASSWORD); until then every command acts as "cli".
+        Permissions (domain.roles): view, intake, move, return, scan, helplog (clerk); extend, report
+        (leader); settings, users, catalog, calendar, backup, privacy (admin). Scripts authenticate with
+        DESK_APP_USER / DESK_APP_PASSWORD; while the database holds no account, everything runs as "setup".
         """
-        return self.actor
+        return str(self.identity().require(permission))
 
     def out(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
         """Print ``data`` as JSON with --json, else the human text (or a plain rendering of data)."""

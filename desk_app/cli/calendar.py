@@ -66,7 +66,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.domain.calendar import OverrideKind
     from desk_app.services.calendar import set_override
 
-    set_override(ctx.db, args.day, OverrideKind(args.kind), args.note, args.legal_basis, actor=ctx.actor)
+    set_override(ctx.db, args.day, OverrideKind(args.kind), args.note, args.legal_basis, actor=ctx.require("calendar"))
     ctx.out({"day": args.day.isoformat(), "kind": args.kind, "note": args.note}, f"{args.day}: {args.kind}")
     return 0
 
@@ -74,7 +74,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services.calendar import remove_override
 
-    if not remove_override(ctx.db, args.day, actor=ctx.actor):
+    if not remove_override(ctx.db, args.day, actor=ctx.require("calendar")):
         raise UserError(f"No local change on {args.day}.")
     ctx.out({"day": args.day.isoformat(), "removed": True}, f"{args.day}: removed")
     return 0

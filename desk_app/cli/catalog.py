@@ -28,7 +28,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
     if not args.file.is_file():
         raise UserError(f"{args.file} does not exist.")
-    report = catalog.import_file(ctx.db, args.file, actor=ctx.actor)
+    report = catalog.import_file(ctx.db, args.file, actor=ctx.require("catalog"))
     data = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged,
             "errors": [{"line": line, "reason": reason} for line, reason in report.errors]}
 

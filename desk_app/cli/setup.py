@@ -17,6 +17,8 @@ def register(sub: Any) -> None:
     p.add_argument("--address", default="")
     p.add_argument("--counter", type=int, default=1, help="this PC's counter number (1-9)")
     p.add_argument("--no-catalog", action="store_true", help="do not load the shipped procedure catalog")
+    p.add_argument("--admin-user", metavar="NAME",
+                   help="create the first admin account (password from DESK_APP_PASSWORD, else asked)")
     add_json(p)
     p.set_defaults(handler=cmd_init)
 
@@ -28,10 +30,14 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    from desk_app.cli.trust import first_admin
     from desk_app.services import catalog, setup
 
+    admin = first_admin(ctx, args.admin_user) if args.admin_user else None
     info = setup.init_unit(ctx.db, args.agency_code, args.unit_name, province=args.province, address=args.address,
-                           counter=args.counter, actor=ctx.actor)
+                           counter=args.counter, actor=admin.username if admin else ctx.require("settings"))
+    if admin is not None:
+        admin.create()
     loaded = None
     if not args.no_catalog and not catalog.list_procedures(ctx.db):
         loaded = catalog.import_seed(ctx.db).added

@@ -174,9 +174,9 @@ def parse_card_payload(text: str) -> CardPayload:
     fields = [f.strip() for f in _LABEL.sub("", text.strip()).split("|")]
     if len(fields) < 6:
         raise garbled
-    if len(fields) >= 7 and re.fullmatch(r"\d{8}", fields[3]):
+    if re.fullmatch(r"\d{8}", fields[3]):  # ID|old ID|NAME|DOB|…: the issue date may be cut off
         id_number, old_id, name, dob, gender, address = fields[:6]
-        issue = fields[6]
+        issue = fields[6] if len(fields) >= 7 else ""
     elif re.fullmatch(r"\d{8}", fields[2]):
         id_number, name, dob, gender, address = fields[0], fields[1], fields[2], fields[3], fields[4]
         old_id, issue = "", fields[5]
@@ -193,6 +193,7 @@ def parse_card_payload(text: str) -> CardPayload:
         birth = _ddmmyyyy(dob)
         issued = _ddmmyyyy(issue) if issue else None
         parse_id_number(id_number)
+        check_id_number(id_number, birth, gender)  # a genuine card agrees with itself: a clash is a misread
     except (ValueError, ValidationError):
         raise garbled from None
     if old_id and not re.fullmatch(r"\d{9}|\d{12}", old_id):

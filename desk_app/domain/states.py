@@ -1,18 +1,19 @@
 """Dossier states and the moves between them (``../shared/domain.md`` §2, §4).
 
 The state values are the contract of ``desk-app show --json``; ``national_code`` is the TrangThaiHoSo code
-used when syncing to the national portal.
+used when syncing to the national portal. TRANSITIONS is the whole rule book: a move not listed there from
+the dossier's state is refused (MoveRefused) and changes nothing.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from desk_app.domain.errors import UserError
+from desk_app.domain.errors import UserError, ValidationError
 
 
 class State(StrEnum):
-    """The state of a hồ sơ."""
+    """The state of a hồ sơ (trạng thái hồ sơ)."""
 
     GUIDED = "guided"  # incomplete at the counter: Mẫu 02 guidance given, not received
     RECEIVED = "received"
@@ -52,6 +53,19 @@ STATE_LABEL_VI: dict[State, str] = {
     State.RETURNED: "Đã trả kết quả",
 }
 
+STATE_LABEL_EN: dict[State, str] = {
+    State.GUIDED: "Guided, not received",
+    State.RECEIVED: "Received",
+    State.REFUSED: "Refused",
+    State.IN_PROGRESS: "In progress",
+    State.SUPPLEMENT_REQUESTED: "Waiting for a supplement",
+    State.PAYMENT_REQUESTED: "Waiting for payment",
+    State.WITHDRAWAL_REQUESTED: "Withdrawal requested",
+    State.STOPPED: "Stopped",
+    State.RESULT_READY: "Result ready",
+    State.RETURNED: "Returned",
+}
+
 # States in which the dossier is still with the administration (counted as "đang giải quyết").
 OPEN_STATES = frozenset(
     {
@@ -63,6 +77,9 @@ OPEN_STATES = frozenset(
     }
 )
 FINAL_STATES = frozenset({State.GUIDED, State.REFUSED, State.STOPPED, State.RETURNED})
+# States in which the deadline clock runs and no result exists yet: what the due/overdue queues watch.
+# The clock pauses while a supplement is awaited (domain.md §7.4.4); a withdrawal request awaits a stop.
+CLOCK_RUNNING_STATES = frozenset({State.RECEIVED, State.IN_PROGRESS, State.PAYMENT_REQUESTED})
 
 
 class Action(StrEnum):
@@ -81,7 +98,41 @@ class Action(StrEnum):
     RETURN = "return"
 
 
-_ACTIVE = (State.RECEIVED, State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED, State.PAYMENT_REQUESTED)
+ACTION_LABEL_VI: dict[Action, str] = {
+    Action.FORWARD: "Chuyển xử lý",
+    Action.REQUEST_SUPPLEMENT: "Yêu cầu bổ sung",
+    Action.SUPPLEMENT_RECEIVED: "Đã nhận bổ sung",
+    Action.REQUEST_PAYMENT: "Yêu cầu nghĩa vụ tài chính",
+    Action.PAYMENT_RECEIVED: "Đã thực hiện nghĩa vụ tài chính",
+    Action.EXTEND: "Xin lỗi, gia hạn",
+    Action.REFUSE: "Từ chối",
+    Action.WITHDRAW: "Công dân xin rút",
+    Action.STOP: "Dừng xử lý",
+    Action.RESULT_READY: "Có kết quả",
+    Action.RETURN: "Trả kết quả",
+}
+
+ACTION_LABEL_EN: dict[Action, str] = {
+    Action.FORWARD: "Forward",
+    Action.REQUEST_SUPPLEMENT: "Request a supplement",
+    Action.SUPPLEMENT_RECEIVED: "Supplement received",
+    Action.REQUEST_PAYMENT: "Request payment",
+    Action.PAYMENT_RECEIVED: "Payment received",
+    Action.EXTEND: "Apologise and extend",
+    Action.REFUSE: "Refuse",
+    Action.WITHDRAW: "Withdrawal requested",
+    Action.STOP: "Stop",
+    Action.RESULT_READY: "Result ready",
+    Action.RETURN: "Return the result",
+}
+
+# The permission (cli Context.require / trust roles) each move needs: extending is a leader's decision.
+ACTION_PERMISSION: dict[Action, str] = {action: "move" for action in Action} | {
+    Action.EXTEND: "extend",
+    Action.RETURN: "return",
+}
+
+_ACTIVE = frozenset({State.RECEIVED, State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED, State.PAYMENT_REQUESTED})
 
 # action -> (allowed source states, target state or None to keep the state)
 TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
@@ -90,17 +141,47 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
     Action.SUPPLEMENT_RECEIVED: (frozenset({State.SUPPLEMENT_REQUESTED}), State.IN_PROGRESS),
     Action.REQUEST_PAYMENT: (frozenset({State.RECEIVED, State.IN_PROGRESS}), State.PAYMENT_REQUESTED),
     Action.PAYMENT_RECEIVED: (frozenset({State.PAYMENT_REQUESTED}), State.IN_PROGRESS),
-    Action.EXTEND: (frozenset({State.RECEIVED, State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED, State.PAYMENT_REQUESTED}), None),
+    Action.EXTEND: (_ACTIVE, None),
     Action.REFUSE: (frozenset({State.RECEIVED, State.IN_PROGRESS}), State.REFUSED),
-    Action.WITHDRAW: (frozenset(_ACTIVE), State.WITHDRAWAL_REQUESTED),
-    Action.STOP: (frozenset({*_ACTIVE, State.WITHDRAWAL_REQUESTED}), State.STOPPED),
+    Action.WITHDRAW: (_ACTIVE, State.WITHDRAWAL_REQUESTED),
+    Action.STOP: (_ACTIVE | {State.WITHDRAWAL_REQUESTED}, State.STOPPED),
     Action.RESULT_READY: (frozenset({State.RECEIVED, State.IN_PROGRESS, State.PAYMENT_REQUESTED}), State.RESULT_READY),
     Action.RETURN: (frozenset({State.RESULT_READY}), State.RETURNED),
 }
 
+# Moves that end processing: the dossier's finished_at (NgayKetThucXuLy, QĐ 766 indicator 2.1) is set.
+FINISHING_ACTIONS = frozenset({Action.RESULT_READY, Action.STOP, Action.REFUSE})
+
 
 class MoveRefused(UserError):
     """A move that the rules do not allow from the dossier's state."""
+
+
+def parse_action(text: str) -> Action:
+    """The Action named ``text`` (``"result-ready"`` or ``"result_ready"``), else a ValidationError."""
+    try:
+        return Action(text.strip().lower().replace("_", "-"))
+    except ValueError:
+        names = ", ".join(a.value for a in Action)
+        raise ValidationError(
+            f"Unknown action {text!r} (one of: {names}).", "Thao tác không hợp lệ.", field="action"
+        ) from None
+
+
+def state_label(state: State | str, language: str = "vi") -> str:
+    value = State(state)
+    return (STATE_LABEL_VI if language == "vi" else STATE_LABEL_EN)[value]
+
+
+def action_label(action: Action | str, language: str = "vi") -> str:
+    value = Action(action)
+    return (ACTION_LABEL_VI if language == "vi" else ACTION_LABEL_EN)[value]
+
+
+def allowed_actions(state: State | str) -> list[Action]:
+    """The moves allowed from ``state``, in the order of the Action enum (the GUI's buttons)."""
+    value = State(state)
+    return [action for action, (sources, _) in TRANSITIONS.items() if value in sources]
 
 
 def next_state(state: State, action: Action) -> State:
@@ -110,6 +191,6 @@ def next_state(state: State, action: Action) -> State:
         allowed = ", ".join(sorted(s.value for s in sources))
         raise MoveRefused(
             f"Cannot {action.value} a dossier in state {state.value} (allowed from: {allowed}).",
-            f"Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái “{STATE_LABEL_VI[state]}”.",
+            f"Không thể “{ACTION_LABEL_VI[action]}” khi hồ sơ đang ở trạng thái “{STATE_LABEL_VI[state]}”.",
         )
     return target or state

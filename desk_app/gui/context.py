@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,14 +34,21 @@ class GuiContext(QObject):
     openDossierRequested = Signal(str)
     statusMessage = Signal(str)
 
-    def __init__(self, db: Database, data_dir: Path | None = None, user: str = "",
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, data_dir: Path | None = None, user: str = "", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.data_dir = Path(data_dir) if data_dir is not None else db.data_dir
         self.user = user
         self.window: QWidget | None = None  # the main window, parent of message boxes
         self.runner = Runner(default_error=self.show_error)
+        # Who may do what: accounts (the trust work) replace this; until then everything is allowed.
+        self.permission_check: Callable[[str], bool] | None = None
+
+    def can(self, permission: str) -> bool:
+        """Whether the current user holds ``permission`` (see desk_app.cli.Context.require for the names)."""
+        return self.permission_check is None or self.permission_check(permission)
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         """Tell the user what went wrong: the Vietnamese text of a UserError, or a generic line for a bug."""
@@ -52,8 +60,10 @@ class GuiContext(QObject):
         detail = "".join(traceback.format_exception(exc))
         messages.error(
             where,
-            self.tr("Something went wrong and the action was not completed. "
-                    "Please try again; if it happens again, tell your IT support."),
+            self.tr(
+                "Something went wrong and the action was not completed. "
+                "Please try again; if it happens again, tell your IT support."
+            ),
             detail,
         )
 

@@ -65,7 +65,9 @@ class DossierListPage(QWidget):
         self.procedure_combo.setObjectName("procedureFilter")
         self.procedure_combo.addItem(self.tr("All procedures"), None)
         self.procedure_combo.setMinimumContentsLength(30)
-        self.procedure_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.procedure_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.date_check = QCheckBox(self.tr("Received from"))
         self.date_check.setObjectName("dateFilter")
         today = QDate.currentDate()
@@ -194,7 +196,9 @@ class DossierListPage(QWidget):
         self.procedure_combo.addItem(self.tr("All procedures"), None)
         for code, name in choices:
             self.procedure_combo.addItem(f"{code} – {name}", code)
-            self.procedure_combo.setItemData(self.procedure_combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+            self.procedure_combo.setItemData(
+                self.procedure_combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole
+            )
         self.procedure_combo.setCurrentIndex(max(0, self.procedure_combo.findData(current)))
         self.procedure_combo.blockSignals(False)
 
@@ -237,5 +241,10 @@ def _to_date(d: QDate) -> date:
 
 
 def page_spec() -> PageSpec:
-    return PageSpec(key="dossiers", title=QT_TRANSLATE_NOOP("Pages", "Dossiers"), order=10,
-                    factory=DossierListPage, icon="dossiers.svg")
+    return PageSpec(
+        key="dossiers",
+        title=str(QT_TRANSLATE_NOOP("Pages", "Dossiers")),
+        order=10,
+        factory=DossierListPage,
+        icon="dossiers.svg",
+    )

@@ -10,9 +10,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.domain.states import STATE_LABEL_VI, State
@@ -41,12 +50,12 @@ Index = QModelIndex | QPersistentModelIndex
 def _headers() -> list[str]:
     # Listed literally so that lupdate extracts them (context DossierModel).
     return [
-        DossierTableModel.tr("Dossier code"),
-        DossierTableModel.tr("Applicant"),
-        DossierTableModel.tr("Procedure"),
-        DossierTableModel.tr("Received"),
-        DossierTableModel.tr("Due"),
-        DossierTableModel.tr("State"),
+        QCoreApplication.translate("DossierTableModel", "Dossier code"),
+        QCoreApplication.translate("DossierTableModel", "Applicant"),
+        QCoreApplication.translate("DossierTableModel", "Procedure"),
+        QCoreApplication.translate("DossierTableModel", "Received"),
+        QCoreApplication.translate("DossierTableModel", "Due"),
+        QCoreApplication.translate("DossierTableModel", "State"),
     ]
 
 
@@ -93,7 +102,9 @@ class DossierTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -132,7 +143,10 @@ class DossierTableModel(QAbstractTableModel):
             text = _fmt(row.due_at)
             return f"⚠ {text}" if row.overdue else text
         label = state_label(row.state)
-        return f"{label} ({self.tr('overdue')})" if row.overdue else label
+        if row.overdue:
+            suffix = self.tr("overdue")
+            return f"{label} ({suffix})"
+        return label
 
     # -- what the view uses ------------------------------------------------------------------------
     def row_at(self, row: int) -> DossierRow | None:
@@ -161,8 +175,9 @@ class DossierTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return bool(self._in_flight) or not self._count_known
 
-    def set_query(self, flt: DossierFilter | None = None, sort_key: str | None = None,
-                  descending: bool | None = None) -> None:
+    def set_query(
+        self, flt: DossierFilter | None = None, sort_key: str | None = None, descending: bool | None = None
+    ) -> None:
         """Show another filter or order: start afresh (the view goes back to the top)."""
         if flt is not None:
             self.filter = flt
@@ -246,10 +261,16 @@ class DossierTableModel(QAbstractTableModel):
             gen = self._gen
             total = self._total if self._count_known else None
             self.ctx.runner.run(
-                dq.page, self.ctx.db, self.filter, self.sort_key, self.descending, page_no * PAGE_SIZE, PAGE_SIZE,
+                dq.page,
+                self.ctx.db,
+                self.filter,
+                self.sort_key,
+                self.descending,
+                page_no * PAGE_SIZE,
+                PAGE_SIZE,
                 total,
-                on_success=lambda rows, g=gen, p=page_no: self._on_page(g, p, rows),
-                on_error=lambda exc, g=gen, p=page_no: self._on_page_error(g, p, exc),
+                on_success=partial(self._on_page, gen, page_no),
+                on_error=partial(self._on_page_error, gen, page_no),
                 parent=self,
             )
 

@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         ctx.window = self
         self.setObjectName("mainWindow")
-        self.specs = load_page_specs() if specs is None else specs
+        self.specs = [s for s in (load_page_specs() if specs is None else specs) if ctx.can(s.permission)]
         self._pages: dict[str, QWidget] = {}
         self._rows: dict[str, int] = {}
         self.set_unit_name(unit_name)
@@ -96,8 +96,9 @@ class MainWindow(QMainWindow):
         page = spec.factory(self.ctx)
         old = self.stack.widget(row)
         self.stack.insertWidget(row, page)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self._pages[key] = page
         return page
 
@@ -147,8 +148,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.search_action)
         view_menu.addSeparator()
         for i, spec in enumerate(self.specs[:9]):
-            act = _action(self, spec.translated_title(), QKeySequence(f"Alt+{i + 1}"),
-                          lambda checked=False, k=spec.key: self.show_page(k))
+            act = _action(
+                self,
+                spec.translated_title(),
+                QKeySequence(f"Alt+{i + 1}"),
+                lambda checked=False, k=spec.key: self.show_page(k),
+            )
             view_menu.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_action = _action(self, self.tr("&Help"), QKeySequence("F1"), self._help)
@@ -170,10 +175,15 @@ class MainWindow(QMainWindow):
         from desk_app import __version__
         from desk_app.gui import messages
 
-        messages.info(self, self.tr(
-            "desk_app %1: the front desk of the one-stop counter.\n"
-            "F5: refresh · Ctrl+F: search · Alt+1…9: pages · Ctrl+Q: quit. Data: %2"
-        ).replace("%1", __version__).replace("%2", str(self.ctx.data_dir)))
+        messages.info(
+            self,
+            self.tr(
+                "desk_app %1: the front desk of the one-stop counter.\n"
+                "F5: refresh · Ctrl+F: search · Alt+1…9: pages · Ctrl+Q: quit. Data: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.ctx.data_dir)),
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._pages.values():

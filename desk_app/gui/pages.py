@@ -5,10 +5,10 @@ To add a page, write a module with::
     from PySide6.QtCore import QT_TRANSLATE_NOOP
 
     def page_spec() -> PageSpec:
-        return PageSpec(key="intake", title=QT_TRANSLATE_NOOP("Pages", "Intake"), order=20, factory=IntakePage)
+        return PageSpec(key="intake", title=str(QT_TRANSLATE_NOOP("Pages", "Intake")), order=20, factory=IntakePage)
 
 and append its module path to ``PAGE_MODULES`` (one line). ``title`` is the English source, marked with
-``QT_TRANSLATE_NOOP("Pages", ...)`` so that tools/i18n.py extracts it; the navigation shows
+``str(QT_TRANSLATE_NOOP("Pages", ...))`` so that tools/i18n.py extracts it; the navigation shows
 ``QCoreApplication.translate("Pages", title)``. Add the Vietnamese under the "Pages" context of your
 ``resources/translations/vi/<area>.json``. Built-in orders: dossiers 10, settings 900.
 
@@ -17,7 +17,11 @@ A page widget may define, all optional:
 - ``activate(arg: str | None)``: called when the page is shown (``arg`` e.g. a dossier code);
 - ``refresh()``: called on F5 when the page is current;
 - ``focus_search()``: called on Ctrl+F when the page is current;
-- ``count() -> int | None``: a badge number shown beside the title (call ``MainWindow.update_badges``).
+- ``count() -> int | None``: a badge number shown beside the title (call ``MainWindow.update_badges``);
+- ``can_close() -> bool``: False keeps the window open (e.g. unsaved input; ask with ``messages.confirm``).
+
+A page whose ``permission`` the user lacks (``GuiContext.can``) is not listed. ``ctx.openDossierRequested(code)``
+shows the page registered under the key "dossier" with ``activate(code)``, when such a page exists.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ class PageSpec:
 PAGE_MODULES: list[str] = [
     "desk_app.gui.dossier_list",
     "desk_app.gui.settings_page",
+    "desk_app.gui.intake_page",
 ]
 
 
@@ -79,4 +84,3 @@ def load_page_specs(modules: list[str] | None = None) -> list[PageSpec]:
         specs.append(spec)
     specs.sort(key=lambda s: (s.order, s.key))
     return specs
-

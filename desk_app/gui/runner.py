@@ -27,8 +27,13 @@ class _Relay(QObject):
 
     finished = Signal(bool, object)
 
-    def __init__(self, runner: Runner, on_success: Callback | None, on_error: ErrorCallback | None,
-                 parent_widget: QObject | None) -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        on_success: Callback | None,
+        on_error: ErrorCallback | None,
+        parent_widget: QObject | None,
+    ) -> None:
         super().__init__()
         self._runner = runner
         self._on_success = on_success
@@ -87,8 +92,14 @@ class Runner:
         self._pending: set[_Relay] = set()
         self._lock = threading.Lock()
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_success: Callback | None = None,
-            on_error: ErrorCallback | None = None, parent: QObject | None = None) -> None:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         """Run ``fn(*args)`` in the background; call ``on_success(result)`` / ``on_error(exc)`` on the GUI thread.
 
         ``on_error`` defaults to the context's ``show_error``. ``parent``: when it is deleted before the

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.codes import MAX_COUNTERS
 from desk_app.domain.errors import UserError, ValidationError
+from desk_app.services.setup import UnitInfo
 from desk_app.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ class SetupDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.unit = None
+        self.unit: UnitInfo | None = None
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("Set up this counter"))
         self.setMinimumWidth(520)
@@ -64,7 +65,9 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Counter number of this PC"), self.counter)
 
         self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("Save and start"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = self.buttons.addButton(
+            self.tr("Save and start"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.ok_button.setObjectName("okButton")
         self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
@@ -85,19 +88,30 @@ class SetupDialog(QDialog):
         name = self.unit_name.text().strip()
         try:
             if not code:
-                raise ValidationError("The agency code is required.", self.tr("Enter the agency code."),
-                                      field="agency_code")
+                raise ValidationError(
+                    "The agency code is required.", self.tr("Enter the agency code."), field="agency_code"
+                )
             if not name:
-                raise ValidationError("The unit name is required.", self.tr("Enter the unit name."),
-                                      field="unit_name")
-            self.unit = setup.init_unit(self.db, code, name, province=self.province.text(),
-                                        counter=self.counter.value(), actor="setup")
+                raise ValidationError(
+                    "The unit name is required.", self.tr("Enter the unit name."), field="unit_name"
+                )
+            self.unit = setup.init_unit(
+                self.db,
+                code,
+                name,
+                province=self.province.text(),
+                counter=self.counter.value(),
+                actor="setup",
+            )
             if not catalog.list_procedures(self.db):
                 catalog.import_seed(self.db)
         except UserError as exc:
             self.error_label.setText(exc.vi)
-            widget = {"agency_code": self.agency_code, "unit_name": self.unit_name,
-                      "counter": self.counter}.get(getattr(exc, "field", None) or "")
+            widget = {
+                "agency_code": self.agency_code,
+                "unit_name": self.unit_name,
+                "counter": self.counter,
+            }.get(getattr(exc, "field", None) or "")
             if widget is not None:
                 widget.setFocus()
             return False

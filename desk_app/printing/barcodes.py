@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -36,6 +37,7 @@ _QR_ERROR_LEVELS = {
 }
 
 
+@lru_cache(maxsize=256)
 def code128_modules(code: str) -> str:
     """Module string ("1" = bar, "0" = space) of ``code`` as Code128, without quiet zones."""
     if not code or not code.isascii() or not code.isprintable():
@@ -56,8 +58,9 @@ class QrMatrix:
         return len(self.rows)
 
 
+@lru_cache(maxsize=256)
 def qr_matrix(data: str, *, error_level: Literal["L", "M", "Q", "H"] = "M", mask_pattern: int | None = 0) -> QrMatrix:
-    """QR matrix of ``data`` (smallest fitting version).
+    """QR matrix of ``data`` (smallest fitting version; cached, so reprints skip the encoder).
 
     ``mask_pattern`` 0–7 fixes the data mask; None lets qrcode score all eight masks and keep
     the best, which is about 4x slower (~10 ms). Any mask is valid QR and decodes; scoring only

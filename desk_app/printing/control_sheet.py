@@ -17,9 +17,9 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from .barcodes import Code128Flowable
 from .data import STEP_RESULT_LABELS, ControlSheetData, ControlStep
+from .document import PageDecor, build_flow_document, reprint_label
 from .fonts import FontSet, register_fonts
-from .layout import A4_MARGINS, HeaderBlock, PageDecor, Styles, build_flow_document, esc, field, make_styles
-from .layout import reprint_label as _reprint_label
+from .layout import A4_MARGINS, HeaderBlock, Styles, esc, field, make_styles
 from .vnformat import DOTS, DateStyle, format_time_date_long, nfc
 
 CONTROL_TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
@@ -56,7 +56,9 @@ def render_control_sheet(
         Spacer(1, 5 * mm),
         Paragraph(CONTROL_TITLE, ParagraphStyle("ctitle", parent=styles.title, fontSize=14, leading=17)),
         Paragraph(f"Mã hồ sơ: <b>{esc(data.code)}</b>", center),
+        Spacer(1, 1.5 * mm),
         Code128Flowable(nfc(data.code).strip(), bar_height=8 * mm),
+        Spacer(1, 1.5 * mm),
         Paragraph(
             f"(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: {esc(data.slip_reference) or DOTS * 2})",
             ParagraphStyle("cref", parent=center, fontName=fonts.italic),
@@ -77,7 +79,11 @@ def render_control_sheet(
         Paragraph("TÊN CƠ QUAN", head),
         Paragraph("THỜI GIAN GIAO, NHẬN HỒ SƠ", head),
         "",
-        Paragraph("KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br/>(Trước hạn/đúng hạn/quá hạn)", head),
+        Paragraph(
+            f"KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br/><font name='{fonts.italic}' size='{_SIZE - 2}'>"
+            "(Trước hạn/đúng hạn/quá hạn)</font>",
+            head,
+        ),
         Paragraph("GHI CHÚ", head),
     ]]
     sign = ParagraphStyle("csign", parent=styles.cell_center)
@@ -99,11 +105,11 @@ def render_control_sheet(
             ("SPAN", (3, first), (3, first + 1)),
             ("SPAN", (4, first), (4, first + 1)),
         ]
-    widths = [0.27 * width, 0.2 * width, 0.2 * width, 0.17 * width, 0.16 * width]
+    widths = [0.24 * width, 0.215 * width, 0.215 * width, 0.18 * width, 0.15 * width]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(commands))
     story.append(table)
     decor = PageDecor(
-        fonts, printed_at or datetime.now(), _reprint_label(data.reprint, data.reprint_count), nfc(data.code)
+        fonts, printed_at or datetime.now(), reprint_label(data.reprint, data.reprint_count), nfc(data.code)
     )
     return build_flow_document(story, A4, A4_MARGINS, decor, title=CONTROL_TITLE)

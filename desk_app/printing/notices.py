@@ -22,20 +22,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from .data import ApologyData, RefusalData, StopNoticeData, SupplementData, UnitHeader
+from .document import PageDecor, build_flow_document, reprint_label
 from .fonts import FontSet, register_fonts
 from .layout import (
     A4_MARGINS,
     SIGN_SEAL_HINT,
     HeaderBlock,
-    PageDecor,
-    Signer,
     SignatureBlock,
+    Signer,
     Styles,
-    build_flow_document,
     esc,
     field,
     make_styles,
-    reprint_label,
 )
 from .vnformat import format_date, format_place_date, format_time_date_long, nfc
 

@@ -32,6 +32,7 @@ from .barcodes import (
     qr_matrix,
 )
 from .data import DOCUMENT_KIND_LABELS, PageSize, SlipData
+from .document import PageDecor, build_flow_document, draw_stack, measure, reprint_label
 from .fonts import FontSet, register_fonts
 from .layout import (
     A4_MARGINS,
@@ -39,18 +40,13 @@ from .layout import (
     PAGE_SIZES,
     HeaderBlock,
     Margins,
-    PageDecor,
-    Signer,
     SignatureBlock,
+    Signer,
     Styles,
-    build_flow_document,
-    draw_stack,
     esc,
     field,
     make_styles,
-    measure,
     para,
-    reprint_label,
 )
 from .vnformat import format_count, format_place_date, format_time_date, nfc
 
@@ -86,7 +82,8 @@ class CodeBlock(Flowable):
         self.caption_h = 7.5 if qr is not None else 0.0
         self.max_module = max_module
         self.copy_label = ""
-        self.spaceAfter = 3.0
+        self.origin = (0.0, 0.0)
+        self.spaceAfter = 2.0
         self.title = Paragraph(SLIP_TITLE, styles.title)
         self.code_line = Paragraph(f"Mã hồ sơ: <b>{esc(code)}</b>", styles.center)
         self.text_size = max(styles.size - 1.5, 8.0)
@@ -113,6 +110,16 @@ class CodeBlock(Flowable):
         else:
             self.height = max(self.text_block_h, qr_total) + self.bar_block_h
         return avail_width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self.origin = (x, y)
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw_copy_label(self, canvas: Any, label: str) -> None:
+        """Draw "(Liên …)" under the title, in page coordinates (after the block was drawn)."""
+        x, y = self.origin
+        canvas.setFont(self.styles.fonts.italic, self.label_size)
+        canvas.drawCentredString(x + self.left_w / 2, y + self.height - self.title_h - self.label_size, f"({label})")
 
     def draw(self) -> None:
         canvas, fonts = self.canv, self.styles.fonts
@@ -184,7 +191,7 @@ def _copy_story(
     place_date = format_place_date(header.place_name, data.received_at, style=header.date_style)
     is_a4 = page_size == "A4"
     code_block = CodeBlock(
-        styles, data.code, modules, qr, bar_height=(12 if is_a4 else 10) * mm,
+        styles, data.code, modules, qr, bar_height=(12 if is_a4 else 9) * mm,
         qr_size=(24 if is_a4 else 19) * mm, max_module=(0.42 if is_a4 else 0.38) * mm,
     )
     contact = f"Số điện thoại: {esc(data.phone) or '…………'}&nbsp;&nbsp;&nbsp; Email: {esc(data.email) or '…………'}"
@@ -193,9 +200,11 @@ def _copy_story(
         procedure += f" (Mã TTHC: {esc(data.procedure_code.strip())})"
     book_no = esc(data.book_number) if data.book_number else "………"
     book_seq = esc(str(data.book_seq)) if data.book_seq not in (None, "") else "………"
+    # Whoever hands the dossier in signs: the representative when there is one ("Tên (CCCD …)").
+    submitter = (data.representative or "").split(" (", 1)[0].strip() or data.applicant_name
     story: list[Any] = [
         HeaderBlock(fonts, min(size, 12.5) if is_a4 else size - 0.5, header, None, place_date),
-        Spacer(1, size * 0.5),
+        Spacer(1, size * 0.3),
         code_block,
         field("Bộ phận tiếp nhận và trả kết quả", header.office, body),
         field("Tiếp nhận hồ sơ của", data.applicant_name, body, bold=True),
@@ -221,14 +230,15 @@ def _copy_story(
         Spacer(1, size * 0.4),
         SignatureBlock(
             fonts, size,
-            [Signer("NGƯỜI NỘP HỒ SƠ", data.applicant_name), Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", data.receiver_name)],
-            sign_space=(18 if is_a4 else 13) * mm,
+            [Signer("NGƯỜI NỘP HỒ SƠ", submitter), Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", data.receiver_name)],
+            sign_space=(18 if is_a4 else 11) * mm,
         ),
         Spacer(1, size * 0.3),
     ]
-    note = f"<b>Ghi chú:</b> {PICKUP_NOTE}"
+    # Plain italic on purpose: a bold-italic run would embed a fourth font subset.
+    note = f"Ghi chú: {PICKUP_NOTE}"
     if header.hotline and header.hotline.strip():
-        note += f" Đường dây nóng: <b>{esc(header.hotline.strip())}</b>."
+        note += f" Đường dây nóng: {esc(header.hotline.strip())}."
     story.append(para(note, styles.note))
     return story, code_block
 
@@ -252,36 +262,54 @@ def render_slip(
         page_numbers=False,
     )
     ladder = _SIZE_LADDER[page_size]
-    index = 0
-    while index < len(ladder):
-        styles = make_styles(fonts, ladder[index])
+    tried: list[tuple[float, float]] = []
+    size = ladder[0]
+    while True:
+        styles = make_styles(fonts, size)
         story, code_block = _copy_story(data, styles, fonts, page_size, width, modules, qr)
         height, sized = measure(story, width)
         if height <= avail:
             return _draw_fixed(data, pagesize, margins, sized, code_block, decor)
-        # Jump ahead when far off: text height grows about with the square of the size.
-        wanted = ladder[index] * (avail / height) ** 0.5
-        nxt = index + 1
-        while nxt < len(ladder) - 1 and ladder[nxt] > wanted + 0.01:
-            nxt += 1
-        index = nxt
+        tried.append((size, height))
+        smaller = [s for s in ladder if s < size]
+        if not smaller:
+            break
+        size = _next_size(tried, avail, smaller)
     return _flow_copies(data, page_size, pagesize, margins, width, modules, qr, decor, fonts, ladder[-1])
+
+
+def _next_size(tried: list[tuple[float, float]], avail: float, smaller: list[float]) -> float:
+    """Largest smaller ladder size expected to fit: proportional guess, then the secant."""
+    (s1, h1) = tried[-1]
+    if len(tried) == 1:
+        guess = s1 * avail / h1
+    else:
+        s0, h0 = tried[-2]
+        slope = (h0 - h1) / (s0 - s1) if s0 != s1 else 0.0
+        guess = s1 - (h1 - avail) / slope if slope > 0 else s1 * avail / h1
+    fitting = [s for s in smaller if s <= guess + 0.01]
+    return fitting[0] if fitting else smaller[-1]
 
 
 def _draw_fixed(
     data: SlipData, pagesize: tuple[float, float], margins: Margins, sized: list[tuple[Any, float, float]],
     code_block: CodeBlock, decor: PageDecor,
 ) -> bytes:
+    """Draw the copy body once as a Form XObject and place it on both pages (half the work
+    and half the content stream); only the copy label and the page decorations differ."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=pagesize)
+    canvas = Canvas(buffer, pagesize=pagesize, initialFontName=decor.fonts.regular, initialFontSize=10)
     canvas.setTitle(f"{SLIP_TITLE} - {nfc(data.code)}")
     canvas.setAuthor("desk_app")
     width = pagesize[0] - margins.left - margins.right
+    code_block.copy_label = ""
+    canvas.beginForm("slip_body")
+    draw_stack(canvas, sized, margins.left, pagesize[1] - margins.top, width)
+    canvas.endForm()
     for label in COPY_LABELS:
-        code_block.copy_label = label
-        decor_page = PageDecor(decor.fonts, decor.printed_at, decor.reprint_text, label, page_numbers=False)
-        decor_page.draw(canvas, 1, 1)
-        draw_stack(canvas, sized, margins.left, pagesize[1] - margins.top, width)
+        PageDecor(decor.fonts, decor.printed_at, decor.reprint_text, label, page_numbers=False).draw(canvas, 1, 1)
+        canvas.doForm("slip_body")
+        code_block.draw_copy_label(canvas, label)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

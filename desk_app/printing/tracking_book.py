@@ -18,17 +18,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from .data import BookRow, TrackingBookData
+from .document import PageDecor, build_flow_document, measure, reprint_label
 from .fonts import FontSet, register_fonts
-from .layout import (
-    LANDSCAPE_MARGINS,
-    HeaderBlock,
-    PageDecor,
-    build_flow_document,
-    esc,
-    make_styles,
-    measure,
-    reprint_label,
-)
+from .layout import LANDSCAPE_MARGINS, HeaderBlock, esc, make_styles
 from .vnformat import format_count, format_date, format_place_date, format_time, nfc
 
 BOOK_TITLE = "SỔ THEO DÕI HỒ SƠ"

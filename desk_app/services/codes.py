@@ -46,11 +46,12 @@ def _code_taken(session: Session, code: str) -> bool:
     return session.scalar(select(Dossier.id).where(Dossier.code == code).limit(1)) is not None
 
 
-def _next_seq(session: Session, key: str, day: date, counter: int, taken: set[str] | None = None) -> int:
+def _next_seq(session: Session, key: str, day: date, counter: int, check_taken: bool = False) -> int:
     first, last = counter_range(counter)
     row = session.get(CodeSequence, (key, day, counter))
     seq = first if row is None else max(row.last + 1, first)
-    while seq <= last and taken is not None and format_code(key, day, seq) in taken:
+    # One indexed lookup per candidate (a LIKE on the prefix would scan the whole table).
+    while check_taken and seq <= last and _code_taken(session, format_code(key, day, seq)):
         seq += 1
     if seq > last:
         raise UserError(
@@ -71,9 +72,7 @@ def issue_code(session: Session, agency: str, day: date, counter: int) -> str:
 
     Codes already stored (backlog entries typed in, a database restored from an older backup) are skipped.
     """
-    prefix = f"{agency}-{day:%y%m%d}-"
-    taken = {c for c in session.scalars(select(Dossier.code).where(Dossier.code.like(prefix + "%"))) if c}
-    seq = _next_seq(session, agency, day, counter, taken)
+    seq = _next_seq(session, agency, day, counter, check_taken=True)
     return format_code(agency, day, seq)
 
 

@@ -79,9 +79,16 @@ def count_in(conn: Connection, flt: DossierFilter) -> int:
     return int(conn.execute(text(f"SELECT count(*) FROM dossiers d{where}"), params).scalar_one())
 
 
-def page_in(conn: Connection, flt: DossierFilter, sort: str = "received_at", descending: bool = True,
-            offset: int = 0, limit: int = PAGE_SIZE, total: int | None = None,
-            now: datetime | None = None) -> list[DossierRow]:
+def page_in(
+    conn: Connection,
+    flt: DossierFilter,
+    sort: str = "received_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    total: int | None = None,
+    now: datetime | None = None,
+) -> list[DossierRow]:
     """Rows ``offset .. offset+limit`` of the list in the given order.
 
     With ``total`` given and ``offset`` past the middle, the page is read from the end in the reversed order.
@@ -103,17 +110,23 @@ def page_in(conn: Connection, flt: DossierFilter, sort: str = "received_at", des
     order = f"{expr} {direction}, d.id {direction}"
     where, params = _where(flt)
     params.update(limit=limit, offset=offset)
-    ids = [r[0] for r in conn.execute(
-        text(f"SELECT d.id FROM dossiers d {join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"), params
-    )]
+    ids = [
+        r[0]
+        for r in conn.execute(
+            text(f"SELECT d.id FROM dossiers d {join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"),
+            params,
+        )
+    ]
     if not ids:
         return []
     marks = ",".join(str(int(i)) for i in ids)
-    rows = conn.execute(text(
-        "SELECT d.id, d.code, a.full_name, p.code, p.name, d.received_at, coalesce(d.extended_due_at, d.due_at),"
-        " d.state FROM dossiers d JOIN applicants a ON a.id = d.applicant_id"
-        f" JOIN procedures p ON p.id = d.procedure_id WHERE d.id IN ({marks})"
-    )).all()
+    rows = conn.execute(
+        text(
+            "SELECT d.id, d.code, a.full_name, p.code, p.name, d.received_at, coalesce(d.extended_due_at, d.due_at),"
+            " d.state FROM dossiers d JOIN applicants a ON a.id = d.applicant_id"
+            f" JOIN procedures p ON p.id = d.procedure_id WHERE d.id IN ({marks})"
+        )
+    ).all()
     by_id = {r[0]: r for r in rows}
     stamp = (now or datetime.now()).strftime(_MINUTE)
     open_states = {s.value for s in OPEN_STATES}
@@ -121,12 +134,19 @@ def page_in(conn: Connection, flt: DossierFilter, sort: str = "received_at", des
     for i in reversed(ids) if reverse else ids:
         r = by_id[i]
         due = r[6]
-        out.append(DossierRow(
-            id=r[0], code=r[1], applicant=r[2], procedure_code=r[3], procedure=r[4],
-            received_at=datetime.strptime(r[5], _MINUTE),
-            due_at=datetime.strptime(due, _MINUTE) if due else None,
-            state=r[7], overdue=bool(due) and due < stamp and r[7] in open_states,
-        ))
+        out.append(
+            DossierRow(
+                id=r[0],
+                code=r[1],
+                applicant=r[2],
+                procedure_code=r[3],
+                procedure=r[4],
+                received_at=datetime.strptime(r[5], _MINUTE),
+                due_at=datetime.strptime(due, _MINUTE) if due else None,
+                state=r[7],
+                overdue=bool(due) and due < stamp and r[7] in open_states,
+            )
+        )
     return out
 
 
@@ -136,8 +156,15 @@ def count(db: Database, flt: DossierFilter | None = None) -> int:
         return count_in(conn, flt or DossierFilter())
 
 
-def page(db: Database, flt: DossierFilter | None = None, sort: str = "received_at", descending: bool = True,
-         offset: int = 0, limit: int = PAGE_SIZE, total: int | None = None) -> list[DossierRow]:
+def page(
+    db: Database,
+    flt: DossierFilter | None = None,
+    sort: str = "received_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    total: int | None = None,
+) -> list[DossierRow]:
     """One page of the list (see ``page_in``)."""
     with db.read_engine.connect() as conn:
         return page_in(conn, flt or DossierFilter(), sort, descending, offset, limit, total)
@@ -146,7 +173,7 @@ def page(db: Database, flt: DossierFilter | None = None, sort: str = "received_a
 def procedure_choices(db: Database) -> list[tuple[str, str]]:
     """(code, name) of the current procedures, for the list's procedure filter."""
     with db.read_engine.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT code, name FROM procedures WHERE effective_to IS NULL ORDER BY use_count DESC, code"
-        )).all()
+        rows = conn.execute(
+            text("SELECT code, name FROM procedures WHERE effective_to IS NULL ORDER BY use_count DESC, code")
+        ).all()
     return [(r[0], r[1]) for r in rows]

@@ -128,6 +128,8 @@ class Dossier(Base):
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_procedure", "procedure_id"),
         Index("ix_dossiers_applicant", "applicant_id"),
+        Index("ix_dossiers_state_deadline", "state", "deadline_at"),  # lifecycle queues
+        Index("ix_dossiers_returned_at", "returned_at"),  # "returned today" queue
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -144,6 +146,9 @@ class Dossier(Base):
     received_at: Mapped[datetime] = mapped_column(Minute())
     due_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)  # never changes once set
     extended_due_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)
+    # The due moment in force (queues): due_at, or the extension, moved by supplement pauses. A trigger
+    # (store/ddl.py) copies due_at here when a row is inserted without it; services/lifecycle keeps it.
+    deadline_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)  # result ready / stop / refusal
     returned_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)
     paused_minutes: Mapped[int] = mapped_column(Integer, default=0)  # office time spent waiting for supplements
@@ -265,6 +270,8 @@ class HolidayOverride(Base):
 
 class AuditEvent(Base):
     """Append-only, hash-chained audit trail. Triggers forbid UPDATE and DELETE; the chain catches the rest."""
+
+    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)  # a dossier's audit history
 
     __tablename__ = "audit_events"
 

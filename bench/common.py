@@ -1,0 +1,131 @@
+"""Shared helpers of the benchmarks: where the cached databases live, timing loops, result tables.
+
+Benchmarks run by hand (never in CI). Absolute times on a shared machine are noisy, so every figure is
+printed beside a baseline measured in the same run, and as a ratio to it.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CACHE = ROOT / "bench" / ".cache"
+MARKER = "bench_marker.json"
+DEFAULT_NAME = "1m"
+
+
+def cache_dir(name: str = DEFAULT_NAME) -> Path:
+    """The data directory of the cached database ``name`` (bench/.cache/<name>, gitignored)."""
+    return CACHE / name
+
+
+def read_marker(data_dir: Path) -> dict[str, Any] | None:
+    """What build_db.py wrote after a complete build, or None (missing or half-built)."""
+    try:
+        marker: dict[str, Any] = json.loads((data_dir / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return marker if (data_dir / "desk_app.db").is_file() else None
+
+
+def write_marker(data_dir: Path, marker: dict[str, Any]) -> None:
+    tmp = data_dir / (MARKER + ".tmp")
+    tmp.write_text(json.dumps(marker, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(data_dir / MARKER)
+
+
+def require_db(name: str = DEFAULT_NAME, data_dir: str | None = None) -> Path:
+    """The data directory to benchmark, or exit with the command that builds it."""
+    path = Path(data_dir) if data_dir else cache_dir(name)
+    if read_marker(path) is None and not (data_dir and (path / "desk_app.db").is_file()):
+        raise SystemExit(f"no benchmark database in {path}: run `.venv/bin/python bench/build_db.py --name {name}`")
+    return path
+
+
+@dataclass
+class Timing:
+    """Medians (seconds) of a measured call and its baseline, taken interleaved in the same run."""
+
+    label: str
+    median: float
+    baseline_label: str = ""
+    baseline: float | None = None
+    goal: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.baseline else self.median / self.baseline
+
+
+def median_of(fn: Callable[[], object], runs: int = 20, warmup: int = 2) -> float:
+    """Median wall time of ``fn()`` over ``runs`` calls after ``warmup`` calls (GC paused while timing)."""
+    return statistics.median(samples(fn, runs, warmup))
+
+
+def samples(fn: Callable[[], object], runs: int = 20, warmup: int = 2) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    finally:
+        if enabled:
+            gc.enable()
+    return out
+
+
+def compare(label: str, fn: Callable[[], object], baseline_label: str, baseline: Callable[[], object],
+            runs: int = 20, warmup: int = 2, goal: str = "") -> Timing:
+    """Time ``fn`` and ``baseline`` alternately (so load on the machine hits both alike)."""
+    for _ in range(warmup):
+        fn()
+        baseline()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(runs):
+        b += samples(baseline, 1, 0)
+        a += samples(fn, 1, 0)
+    return Timing(label, statistics.median(a), baseline_label, statistics.median(b), goal)
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def print_table(rows: list[Timing], title: str = "") -> None:
+    """A plain table: what, median, baseline, baseline median, ratio, goal."""
+    if title:
+        print(title)
+    header = ("measure", "median", "baseline", "base median", "ratio", "goal")
+    lines = [header] + [
+        (t.label, fmt_time(t.median), t.baseline_label or "-", fmt_time(t.baseline),
+         f"{t.ratio:.2f}x" if t.ratio is not None else "-", t.goal or "-")
+        for t in rows
+    ]
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
+    for n, line in enumerate(lines):
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))

@@ -1,0 +1,237 @@
+"""``desk-app receive FILE.json`` and ``desk-app slip CODE --out FILE.pdf``.
+
+``receive`` takes one object or a list of objects (the paper backlog, scripts, tests)::
+
+    {"procedure": "1.001193", "received_at": "2026-02-13T09:00", "channel": "direct",
+     "applicant": {"full_name": "Nguyễn Thị Hằng", "id_number": "001190012345", "birth_date": "1990-05-02",
+                   "gender": "Nữ", "phone": "0912345678", "address": "Thôn Đông, xã Gio Sơn", "email": ""},
+     "documents": [{"name": "Tờ khai đăng ký khai sinh", "kind": "original", "quantity": 1}],
+     "return_via": "counter", "note": ""}
+
+Optional keys: ``code`` (an existing backlog code, kept), ``representative`` (same shape as applicant),
+``fee`` ({amount, method: cash|online|unpaid|exempt, pages, copies}), ``set_count``, ``client_token``,
+``due_at`` (later than the rule only), ``vneid_verified``; documents may carry ``received`` and ``required``.
+Each input is saved in its own transaction: a bad one is reported and the others still go in. With
+``--json`` the output is a list, one object per input: ``{"code", "due_at"}`` or ``{"error"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from desk_app.cli import Context, add_json
+from desk_app.domain.errors import UserError, ValidationError
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("receive", help="receive dossiers from a JSON file (one object or a list)")
+    p.add_argument("file", type=Path)
+    add_json(p)
+    p.set_defaults(handler=cmd_receive)
+
+    s = sub.add_parser("slip", help="print the intake slip (Mẫu 01) of a dossier to a PDF file")
+    s.add_argument("code")
+    s.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    s.add_argument("--reprint", action="store_true", help="mark the page as a reprint")
+    s.add_argument("--paper", choices=("A4", "A5"), default=None, help="paper size (default: the setting)")
+    add_json(s)
+    s.set_defaults(handler=cmd_slip)
+
+
+def _bad(field: str, message: str) -> ValidationError:
+    return ValidationError(message, field=field)
+
+
+def _text(obj: dict[str, Any], key: str, where: str = "") -> str:
+    value = obj.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise _bad(f"{where}{key}", f"{where}{key} must be text.")
+    return str(value)
+
+
+def _moment(value: Any, field: str) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        for fmt in ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+            try:
+                return datetime.strptime(value.strip(), fmt)
+            except ValueError:
+                continue
+    raise _bad(field, f"{field} must be a moment YYYY-MM-DDTHH:MM, not {value!r}.")
+
+
+def _day(value: Any, field: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d%m%Y"):
+            try:
+                return datetime.strptime(value.strip(), fmt).date()
+            except ValueError:
+                continue
+    raise _bad(field, f"{field} must be a date YYYY-MM-DD, not {value!r}.")
+
+
+def _int(obj: dict[str, Any], key: str, default: int | None, where: str = "") -> int | None:
+    value = obj.get(key, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(f"{where}{key}", f"{where}{key} must be a whole number, not {value!r}.")
+    return value
+
+
+def _person(obj: Any, where: str) -> Any:
+    from desk_app.services.intake import ApplicantInput
+
+    if not isinstance(obj, dict):
+        raise _bad(where, f"{where} must be an object with full_name, id_number, …")
+    prefix = f"{where}."
+    return ApplicantInput(
+        full_name=_text(obj, "full_name", prefix), id_number=_text(obj, "id_number", prefix),
+        old_id_number=_text(obj, "old_id_number", prefix), birth_date=_day(obj.get("birth_date"), f"{where}.birth_date"),
+        gender=_text(obj, "gender", prefix), address=_text(obj, "address", prefix), phone=_text(obj, "phone", prefix),
+        email=_text(obj, "email", prefix),
+    )
+
+
+def request_from_json(obj: Any) -> Any:
+    """Build an IntakeRequest from one JSON object of the ``receive`` file; ValidationError when malformed."""
+    from desk_app.services.intake import DocumentInput, FeeInput, IntakeRequest
+
+    if not isinstance(obj, dict):
+        raise _bad("", "Each entry must be a JSON object.")
+    procedure = _text(obj, "procedure") or _text(obj, "procedure_code")
+    if not procedure:
+        raise _bad("procedure", "procedure (the TTHC code, e.g. 1.001193) is missing.")
+    applicant = _person(obj.get("applicant"), "applicant")
+    rep = obj.get("representative")
+    docs_raw = obj.get("documents", [])
+    if not isinstance(docs_raw, list):
+        raise _bad("documents", "documents must be a list.")
+    docs = []
+    for i, d in enumerate(docs_raw):
+        if isinstance(d, str):
+            d = {"name": d}
+        if not isinstance(d, dict):
+            raise _bad(f"documents[{i}]", f"documents[{i}] must be an object with a name.")
+        where = f"documents[{i}]."
+        docs.append(DocumentInput(
+            name=_text(d, "name", where), kind=_text(d, "kind", where) or "original",
+            quantity=_int(d, "quantity", 1, where) or 0, received=bool(d.get("received", True)),
+            required=bool(d.get("required", True)),
+        ))
+    fee = None
+    if obj.get("fee") is not None:
+        f = obj["fee"]
+        if not isinstance(f, dict):
+            raise _bad("fee", "fee must be an object {amount, method, pages, copies}.")
+        fee = FeeInput(amount=_int(f, "amount", None, "fee."), method=_text(f, "method", "fee.") or "cash",
+                       pages=_int(f, "pages", 1, "fee.") or 0, copies=_int(f, "copies", 1, "fee.") or 0)
+    email = _text(obj, "email")
+    if email and not applicant.email:
+        from dataclasses import replace
+
+        applicant = replace(applicant, email=email)
+    return IntakeRequest(
+        procedure_code=procedure, applicant=applicant, documents=docs,
+        received_at=_moment(obj.get("received_at"), "received_at"), channel=_text(obj, "channel") or "direct",
+        return_via=_text(obj, "return_via") or "counter",
+        representative=_person(rep, "representative") if rep is not None else None, fee=fee,
+        set_count=_int(obj, "set_count", 1) or 0, note=_text(obj, "note"),
+        client_token=_text(obj, "client_token") or None, existing_code=_text(obj, "code") or None,
+        due_at=_moment(obj.get("due_at"), "due_at"), vneid_verified=bool(obj.get("vneid_verified", False)),
+    )
+
+
+def _load(path: Path) -> list[Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist.", f"Không có tệp {path}.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"Cannot read {path}: {exc}.", f"Không đọc được tệp {path}.") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+                        f"Tệp {path} không phải JSON hợp lệ.") from None
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list) and data:
+        return data
+    raise UserError(f"{path} must hold one dossier object or a non-empty list of them.",
+                    "Tệp phải chứa một hồ sơ hoặc danh sách hồ sơ.")
+
+
+def cmd_receive(args: argparse.Namespace, ctx: Context) -> int:
+    from desk_app.services.intake import receive
+
+    actor = ctx.require("intake")
+    entries = _load(args.file)
+    results: list[dict[str, Any]] = []
+    for entry in entries:
+        try:
+            res = receive(ctx.db, request_from_json(entry), actor=actor)
+        except UserError as exc:
+            item: dict[str, Any] = {"error": exc.message}
+            field = getattr(exc, "field", None)
+            if field:
+                item["field"] = field
+            results.append(item)
+            continue
+        results.append({"code": res.code, "due_at": res.due_at.strftime("%Y-%m-%dT%H:%M") if res.due_at else None,
+                        "received_at": res.received_at.strftime("%Y-%m-%dT%H:%M") if res.received_at else None,
+                        "dossier_id": res.dossier_id, "created": res.created})
+
+    def text() -> str:
+        lines = []
+        for i, r in enumerate(results, start=1):
+            if "error" in r:
+                lines.append(f"#{i}: error: {r['error']}")
+            else:
+                due = r["due_at"].replace("T", " ") if r["due_at"] else ""
+                lines.append(f"{r['code']}  due {due}" + ("" if r["created"] else "  (already saved)"))
+        return "\n".join(lines)
+
+    ctx.out(results, text)
+    return 1 if any("error" in r for r in results) else 0
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file in the same folder: fsync, then rename."""
+    path = path.expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"Cannot write to {folder}: {exc.strerror}.", f"Không ghi được vào thư mục {folder}.") from None
+    try:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; a printed form is an ordinary file
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_slip(args: argparse.Namespace, ctx: Context) -> int:
+    from desk_app.services.prints import render_slip
+
+    actor = ctx.require("intake")
+    pdf = render_slip(ctx.db, args.code, reprint=True if args.reprint else None, paper=args.paper, actor=actor)
+    write_atomic(args.out, pdf)
+    ctx.out({"code": args.code.strip().upper(), "out": str(args.out), "bytes": len(pdf)}, f"{args.out}")
+    return 0

@@ -1,0 +1,131 @@
+"""Starting the desktop app: QApplication, translations, the database, first-run setup, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desk_app.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "desk-app"
+APPLICATION = "desk-app"
+_language = "vi"
+_translators: list[QTranslator] = []
+
+
+def current_language() -> str:
+    """Either "vi" (the default) or "en" (no translator: the English source strings)."""
+    return _language
+
+
+def install_translators(app: QCoreApplication, language: str = "vi") -> bool:
+    """Load desk_app's Vietnamese catalog (and Qt's own when shipped); "en" removes them. True when loaded."""
+    global _language
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    _language = language
+    if language == "en":
+        QLocale.setDefault(QLocale("en_US"))
+        return False
+    QLocale.setDefault(QLocale("vi_VN"))
+    loaded = False
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("translations", "desk_app_vi.qm"))):
+        app.installTranslator(ours)
+        _translators.append(ours)
+        loaded = True
+    else:
+        log.warning("Vietnamese translation desk_app_vi.qm not found")
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_vi.qm", "qt_vi.qm"):
+        if (Path(qt_dir) / name).exists():
+            qt_tr = QTranslator(app)
+            if qt_tr.load(name, qt_dir):
+                app.installTranslator(qt_tr)
+                _translators.append(qt_tr)
+            break
+    return loaded
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationDisplayName("desk_app")
+    return app
+
+
+def run(data_dir: Path, exit_when_ready: bool = False) -> int:
+    """Run the app on ``data_dir``; the exit code. ``exit_when_ready``: print start-up ms once data is painted."""
+    started = time.perf_counter()
+    app = make_app()
+    install_translators(app, "vi")
+
+    from desk_app.domain.errors import UserError
+    from desk_app.gui import messages
+
+    try:
+        from desk_app.store.db import open_database
+
+        db = open_database(data_dir)
+    except UserError as exc:
+        messages.error(None, exc.vi)
+        return 1
+    try:
+        return _run_with(app, db, data_dir, started, exit_when_ready)
+    finally:
+        db.close()
+
+
+def _run_with(app: QApplication, db, data_dir: Path, started: float, exit_when_ready: bool) -> int:
+    from sqlalchemy import select
+
+    from desk_app.gui.context import GuiContext
+    from desk_app.gui.main_window import MainWindow
+    from desk_app.store import settings
+    from desk_app.store.models import Unit
+
+    # Plain reads, not services.setup.get_unit: start-up stays clear of the calendar/holiday imports.
+    with db.session() as s:
+        language = settings.get(s, "language") or "vi"
+        unit_name = s.scalars(select(Unit.name).limit(1)).first()
+    if language != "vi":
+        install_translators(app, language)
+    if unit_name is None:
+        if exit_when_ready:
+            print("desk-app: no unit is set up", file=sys.stderr)
+            return 1
+        from desk_app.gui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(db)
+        if dialog.exec() != SetupDialog.DialogCode.Accepted.value or dialog.unit is None:
+            return 1
+        unit_name = dialog.unit.name
+
+    ctx = GuiContext(db, data_dir)
+    window = MainWindow(ctx, unit_name=unit_name)
+    if exit_when_ready:
+        page = window.page("dossiers")
+
+        def ready() -> None:
+            print(int((time.perf_counter() - started) * 1000), flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        page.ready.connect(ready)  # type: ignore[attr-defined]
+        # Never hang a script: give up after a minute.
+        QTimer.singleShot(60000, lambda: app.exit(3))
+    window.show()
+    code = app.exec()
+    ctx.runner.shutdown()
+    return code

@@ -1,0 +1,1 @@
+"""Parts of the counter-intake screen (desk_app.gui.intake_page)."""

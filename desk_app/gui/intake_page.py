@@ -1,0 +1,562 @@
+"""The counter-intake screen (tiếp nhận hồ sơ): keyboard first, a dossier in under a minute.
+
+Order of work, in tab order: pick the procedure (type a few words without accents, Enter), the applicant
+(or scan the chip ID card into any field), the documents brought (Space unticks one that is missing),
+the fee, channel and return, the appointment (never earlier than the rule). Enter moves to the next input.
+F9 or Ctrl+S saves and prints the slip (Mẫu 01); the form is then cleared for the next citizen with the
+cursor back in the procedure search. "Supplement guidance (Form 02)" and "Refuse (Form 03)" record and print
+those instead.
+
+Each form session carries a ``client_token``: pressing F9 twice, or again after an error, never makes two
+dossiers (the service returns the first one).
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.errors import UserError, ValidationError
+from desk_app.domain.identity import CardPayload
+from desk_app.gui.intake.applicant_form import PersonForm
+from desk_app.gui.intake.card_reader import CardScanner, KeyTreeFilter
+from desk_app.gui.intake.documents_table import DocumentsTable
+from desk_app.gui.intake.fee_box import FeeBox
+from desk_app.gui.intake.procedure_picker import CatalogRow, ProcedurePicker, load_catalog
+from desk_app.gui.intake.reason_dialog import ReasonDialog
+from desk_app.gui.pages import PageSpec
+from desk_app.gui.pdf_preview import PdfPreviewDialog
+from desk_app.services import intake, prints
+from desk_app.services.intake import IntakeRequest, IntakeResult, ProcedurePreview
+
+if TYPE_CHECKING:
+    from desk_app.gui.context import GuiContext
+    from desk_app.store.db import Database
+
+CHANNELS = (
+    ("direct", QT_TRANSLATE_NOOP("IntakePage", "Direct")),
+    ("postal", QT_TRANSLATE_NOOP("IntakePage", "Postal")),
+    ("online", QT_TRANSLATE_NOOP("IntakePage", "Online (assisted)")),
+)
+RETURN_VIA = (
+    ("counter", QT_TRANSLATE_NOOP("IntakePage", "At the one-stop counter")),
+    ("postal", QT_TRANSLATE_NOOP("IntakePage", "By post")),
+    ("online", QT_TRANSLATE_NOOP("IntakePage", "Online")),
+)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> tuple[IntakeResult, bytes]:
+    """Worker thread: receive the dossier (idempotent by client_token), then its slip."""
+    result = intake.receive(db, req, actor)
+    assert result.code is not None
+    return result, prints.render_slip(db, result.code, actor=actor)
+
+
+def guide_and_print(
+    db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str
+) -> tuple[IntakeResult, bytes]:
+    result = intake.guide(db, req, missing, reason, actor)
+    return result, prints.render_guidance(db, result.dossier_id, actor=actor)
+
+
+def refuse_and_print(
+    db: Database, req: IntakeRequest, reason: str, basis: str, actor: str
+) -> tuple[IntakeResult, bytes]:
+    result = intake.refuse(db, req, reason, basis, actor)
+    return result, prints.render_refusal(db, result.dossier_id, actor=actor)
+
+
+class IntakePage(QWidget):
+    """The intake screen; see the module docstring."""
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("intakePage")
+        self.preview: ProcedurePreview | None = None
+        self.client_token = uuid.uuid4().hex
+        self.busy = False
+        self.preview_dialog: PdfPreviewDialog | None = None
+        self.reason_dialog: ReasonDialog | None = None
+        self.last_result: IntakeResult | None = None
+        self._build()
+        self.scanner = CardScanner(self)
+        self.scanner.cardScanned.connect(self.fill_from_card)
+        self.scanner.cardRejected.connect(lambda text: self.show_message(text, "error"))
+        self.keys = KeyTreeFilter(self, self._on_key)
+        self.reload_catalog()
+
+    # -- layout -----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.message_bar = QLabel(self)
+        self.message_bar.setObjectName("messageBar")
+        self.message_bar.setWordWrap(True)
+        self.message_bar.hide()
+
+        content = QWidget()
+        self.picker = ProcedurePicker(content)
+        self.picker.procedureChosen.connect(self.choose_procedure)
+        self.procedure_info = QLabel(content)
+        self.procedure_info.setObjectName("procedureInfo")
+        self.procedure_info.setWordWrap(True)
+        self.procedure_info.setTextFormat(Qt.TextFormat.PlainText)
+        proc_box = QGroupBox(self.tr("Procedure"), content)
+        lay = QVBoxLayout(proc_box)
+        lay.addWidget(self.picker, 1)
+        lay.addWidget(self.procedure_info)
+
+        self.applicant = PersonForm(self.tr("Applicant"), "applicant", content)
+        self.representative = PersonForm(
+            self.tr("Representative (filing on behalf)"), "representative", content, compact=True
+        )
+        self.representative.setCheckable(True)
+        self.representative.setChecked(False)
+        self.representative.body.hide()
+        self.representative.toggled.connect(self.representative.body.setVisible)
+
+        self.documents = DocumentsTable(content)
+        self.add_doc_button = QPushButton(self.tr("Add document (Ins)"), content)
+        self.add_doc_button.clicked.connect(lambda: self.documents.add_extra())
+        docs_box = QGroupBox(self.tr("Documents received (Space: received or missing)"), content)
+        lay = QVBoxLayout(docs_box)
+        lay.addWidget(self.documents, 1)
+        lay.addWidget(self.add_doc_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.fee = FeeBox(content)
+        self.channel = QComboBox(content)
+        self.channel.setObjectName("channel")
+        for value, label in CHANNELS:
+            self.channel.addItem(self.tr(str(label)), value)
+        self.channel.currentIndexChanged.connect(
+            lambda _i: self.fee.set_online(self.channel.currentData() == "online")
+        )
+        self.return_via = QComboBox(content)
+        self.return_via.setObjectName("returnVia")
+        for value, label in RETURN_VIA:
+            self.return_via.addItem(self.tr(str(label)), value)
+        self.set_count = QSpinBox(content)
+        self.set_count.setObjectName("setCount")
+        self.set_count.setRange(1, 99)
+        self.due_edit = QDateTimeEdit(content)
+        self.due_edit.setObjectName("dueEdit")
+        self.due_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setEnabled(False)
+        self.note = QLineEdit(content)
+        self.note.setObjectName("note")
+        intake_box = QGroupBox(self.tr("Receiving"), content)
+        form = QFormLayout(intake_box)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Result returned"), self.return_via)
+        form.addRow(self.tr("Number of sets"), self.set_count)
+        form.addRow(self.tr("Appointment"), self.due_edit)
+        form.addRow(self.tr("Note"), self.note)
+
+        self.save_button = QPushButton(self.tr("Save and print (F9)"), self)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(self.tr("F9 or Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        self.guide_button = QPushButton(self.tr("Supplement guidance (Form 02)"), self)
+        self.guide_button.setObjectName("guideButton")
+        self.guide_button.clicked.connect(lambda: self.ask_reason("guide"))
+        self.refuse_button = QPushButton(self.tr("Refuse (Form 03)"), self)
+        self.refuse_button.setObjectName("refuseButton")
+        self.refuse_button.clicked.connect(lambda: self.ask_reason("refuse"))
+        self.new_button = QPushButton(self.tr("New form (Ctrl+N)"), self)
+        self.new_button.clicked.connect(self.new_form)
+
+        left, middle, right = QVBoxLayout(), QVBoxLayout(), QVBoxLayout()
+        left.addWidget(proc_box, 1)
+        middle.addWidget(self.applicant)
+        middle.addWidget(self.representative)
+        middle.addStretch(1)
+        right.addWidget(docs_box, 1)
+        right.addWidget(self.fee)
+        right.addWidget(intake_box)
+        columns = QHBoxLayout(content)
+        columns.addLayout(left, 3)
+        columns.addLayout(middle, 3)
+        columns.addLayout(right, 4)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        for button in (self.refuse_button, self.guide_button, self.save_button):
+            buttons.addWidget(button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.message_bar)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+
+        chain: list[QWidget] = [
+            self.picker.search,
+            *self.applicant.inputs(),
+            self.representative,
+            *self.representative.inputs(),
+            self.documents,
+            self.add_doc_button,
+            *self.fee.inputs(),
+            self.channel,
+            self.return_via,
+            self.set_count,
+            self.due_edit,
+            self.note,
+            self.save_button,
+            self.guide_button,
+            self.refuse_button,
+            self.new_button,
+        ]
+        for first, then in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, then)
+        self.setFocusProxy(self.picker.search)
+
+    # -- page protocol (desk_app.gui.pages) -------------------------------------------------------
+    def activate(self, arg: str | None = None) -> None:
+        if arg:
+            self.picker.search.setText(arg)
+        self.picker.search.setFocus()
+
+    def refresh(self) -> None:
+        self.reload_catalog()
+
+    def focus_search(self) -> None:
+        self.picker.search.setFocus()
+        self.picker.search.selectAll()
+
+    # -- catalog and procedure --------------------------------------------------------------------
+    def reload_catalog(self) -> None:
+        self.ctx.runner.run(load_catalog, self.ctx.db, on_success=self._got_catalog, parent=self)
+
+    def _got_catalog(self, rows: list[CatalogRow]) -> None:
+        self.picker.set_catalog(rows)
+
+    @property
+    def procedure_code(self) -> str | None:
+        return self.preview.code if self.preview else None
+
+    def choose_procedure(self, code: str) -> None:
+        """Show what ``code`` needs: documents, fee, processing time and the appointment it gives now."""
+        self.ctx.runner.run(
+            intake.preview,
+            self.ctx.db,
+            code,
+            on_success=self._show_preview,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _show_preview(self, preview: ProcedurePreview) -> None:
+        self.preview = preview
+        row = self.picker.row(preview.code)
+        due = preview.due_at.strftime("%H:%M %d/%m/%Y")
+        self.procedure_info.setText(
+            "\n".join(
+                [
+                    f"{preview.name} ({preview.code})",
+                    self.tr("Processing time: %1").replace("%1", preview.processing_text),
+                    self.tr("Fee: %1").replace("%1", preview.fee_text),
+                    self.tr("Appointment if received now: %1").replace("%1", due),
+                ]
+            )
+        )
+        self.documents.set_required(preview.documents)
+        self.fee.set_rule(row.fee_rule if row else {}, preview.fee_text)
+        self.fee.set_online(self.channel.currentData() == "online")
+        rule_due = QDateTime(preview.due_at)
+        self.due_edit.setEnabled(True)
+        self.due_edit.setMinimumDateTime(rule_due)
+        self.due_edit.setDateTime(rule_due)
+        self.clear_message()
+
+    # -- the card scanner -------------------------------------------------------------------------
+    def fill_from_card(self, card: CardPayload) -> None:
+        self.applicant.fill_from_card(card)
+        self.show_message(self.tr("ID card read: %1").replace("%1", self.applicant.full_name.text()), "info")
+
+    # -- keys -------------------------------------------------------------------------------------
+    def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
+        if self.scanner.key_press(widget, event):
+            return True
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_F9 or (ctrl and key == Qt.Key.Key_S):
+            self.save()
+            return True
+        if ctrl and key == Qt.Key.Key_N:
+            self.new_form()
+            return True
+        if widget is self.picker.search and self.picker.handle_key(event):
+            if key in _ENTER:
+                self.applicant.full_name.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        for person in (self.applicant, self.representative):
+            if (
+                widget is person.gender
+                and not ctrl
+                and key not in _ENTER
+                and key != Qt.Key.Key_Tab
+                and person.gender_key(event)
+            ):
+                return True
+        if widget is self.documents and key == Qt.Key.Key_Insert:
+            self.documents.add_extra()
+            return True
+        if widget is self.documents and key == Qt.Key.Key_Delete:
+            return self.documents.remove_current_extra()
+        if key in _ENTER and not ctrl and self._enter_moves_on(widget):
+            self.focus_next(widget)
+            return True
+        return False
+
+    def _enter_moves_on(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            if isinstance(parent, QAbstractItemView):
+                return False  # a table cell editor: Enter commits it
+            parent = parent.parentWidget()
+        return isinstance(widget, QLineEdit | QComboBox | QAbstractSpinBox | QGroupBox | DocumentsTable)
+
+    def focus_next(self, widget: QWidget) -> QWidget | None:
+        """Give the focus to the next input in tab order after ``widget`` (what Enter does)."""
+        w = widget.nextInFocusChain()
+        while w is not None and w is not widget:
+            if (
+                self.isAncestorOf(w)
+                and w.isVisibleTo(self)
+                and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and w.focusProxy() is None
+            ):
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return w
+            w = w.nextInFocusChain()
+        return None
+
+    # -- messages ---------------------------------------------------------------------------------
+    def show_message(self, text: str, kind: str = "info") -> None:
+        colours = {
+            "error": "#fdecea; color: #8a1c1c",
+            "info": "#e8f4fd; color: #0b4f79",
+            "success": "#e9f7ef; color: #1d6b3a",
+        }
+        self.message_bar.setStyleSheet(f"background: {colours.get(kind, colours['info'])}; padding: 6px;")
+        self.message_bar.setProperty("kind", kind)
+        self.message_bar.setText(text)
+        self.message_bar.show()
+
+    def clear_message(self) -> None:
+        self.message_bar.clear()
+        self.message_bar.setProperty("kind", "")
+        self.message_bar.hide()
+
+    def widget_for_field(self, field: str | None) -> QWidget | None:
+        """The input of a service ValidationError's ``field`` ("applicant.phone", "documents[1].name", …)."""
+        if not field:
+            return None
+        head, _, attr = field.partition(".")
+        if head == "applicant":
+            return self.applicant.widget_for(attr)
+        if head == "representative":
+            self.representative.setChecked(True)
+            return self.representative.widget_for(attr)
+        if head.startswith("documents"):
+            return self.documents
+        if head == "fee":
+            return {
+                "amount": self.fee.amount,
+                "method": self.fee.method,
+                "pages": self.fee.pages,
+                "copies": self.fee.copies,
+            }.get(attr, self.fee.amount)
+        return {
+            "procedure": self.picker.search,
+            "channel": self.channel,
+            "return_via": self.return_via,
+            "due_at": self.due_edit,
+            "set_count": self.set_count,
+            "note": self.note,
+        }.get(head)
+
+    def show_validation(self, exc: ValidationError) -> None:
+        self.show_message(exc.vi, "error")
+        if exc.field in ("missing", "reason") and self.reason_dialog is not None:
+            self.reason_dialog.show_error(exc.vi)
+            self.reason_dialog.open()
+            return
+        widget = self.widget_for_field(exc.field)
+        if widget is self.documents and exc.field:
+            self.documents.focus_field(exc.field)
+        elif widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self._set_enabled(True)
+        if isinstance(exc, ValidationError):
+            self.show_validation(exc)
+        elif isinstance(exc, UserError):
+            self.show_message(exc.vi, "error")
+        else:
+            self.ctx.show_error(exc, self)
+
+    # -- the request ------------------------------------------------------------------------------
+    def build_request(self) -> IntakeRequest:
+        """What is on the screen as an IntakeRequest; ValidationError for what the screen itself can tell."""
+        if self.preview is None:
+            raise ValidationError("Choose a procedure.", "Cần chọn thủ tục hành chính.", field="procedure")
+        representative = self.representative.to_input() if self.representative.isChecked() else None
+        due: datetime | None = None
+        if self.due_edit.dateTime() > self.due_edit.minimumDateTime():
+            chosen = self.due_edit.dateTime().toPython()  # a later appointment chosen by the clerk
+            assert isinstance(chosen, datetime)
+            due = chosen
+        return IntakeRequest(
+            procedure_code=self.preview.code,
+            applicant=self.applicant.to_input(),
+            documents=self.documents.documents(),
+            channel=str(self.channel.currentData()),
+            return_via=str(self.return_via.currentData()),
+            representative=representative,
+            fee=self.fee.to_input(),
+            set_count=self.set_count.value(),
+            note=self.note.text(),
+            client_token=self.client_token,
+            due_at=due,
+        )
+
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> bool:
+        if self.busy:
+            return False  # F9 pressed again while saving: the first press is still at work
+        try:
+            req = self.build_request()
+        except ValidationError as exc:
+            self.show_validation(exc)
+            return False
+        self.busy = True
+        self._set_enabled(False)
+        self.ctx.runner.run(
+            fn,
+            self.ctx.db,
+            req,
+            *args,
+            self.ctx.user,
+            on_success=self._done,
+            on_error=self._failed,
+            parent=self,
+        )
+        return True
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for button in (self.save_button, self.guide_button, self.refuse_button):
+            button.setEnabled(enabled)
+
+    def save(self) -> bool:
+        """F9: receive the dossier and print its slip. False when nothing was started."""
+        return self._submit(receive_and_print)
+
+    def ask_reason(self, mode: str) -> ReasonDialog:
+        """Guide (Mẫu 02) or refuse (Mẫu 03): ask what is missing / why, then record and print."""
+        dialog = ReasonDialog(mode, self.documents.missing(), self)
+        dialog.accepted.connect(lambda: self._reason_given(dialog))
+        self.reason_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reason_given(self, dialog: ReasonDialog) -> None:
+        # An empty list or reason is refused by the service (fields "missing" / "reason"): the dialog reopens.
+        if dialog.mode == "guide":
+            self._submit(guide_and_print, dialog.items(), dialog.reason())
+        else:
+            self._submit(refuse_and_print, dialog.reason(), dialog.legal_basis())
+
+    def _done(self, outcome: tuple[IntakeResult, bytes]) -> None:
+        result, pdf = outcome
+        self.busy = False
+        self._set_enabled(True)
+        self.last_result = result
+        self.ctx.dossiersChanged.emit()
+        if result.state == "received":
+            due = result.due_at.strftime("%H:%M %d/%m/%Y") if result.due_at else ""
+            text = (
+                self.tr("Dossier %1 received; appointment %2.")
+                .replace("%1", result.code or "")
+                .replace("%2", due)
+            )
+            title = self.tr("Slip %1").replace("%1", result.code or "")
+        elif result.state == "guided":
+            text = self.tr("Supplement guidance %1 recorded.").replace("%1", result.number)
+            title = self.tr("Supplement guidance %1").replace("%1", result.number)
+        else:
+            text = self.tr("Refusal %1 recorded.").replace("%1", result.number)
+            title = self.tr("Refusal %1").replace("%1", result.number)
+        self.new_form()
+        self.show_message(text, "success")
+        self.ctx.set_status(text)
+        dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=f"{result.number or 'phieu'}.pdf")
+        self.preview_dialog = dialog
+        dialog.finished.connect(self._back_to_search)
+        dialog.open()
+        self.reload_catalog()  # use counts changed: the most used come first
+
+    def _back_to_search(self) -> None:
+        self.activateWindow()
+        self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def new_form(self) -> None:
+        """Clear everything for the next citizen (a new client_token); the cursor goes to the search."""
+        self.scanner.finish()
+        self.client_token = uuid.uuid4().hex
+        self.preview = None
+        self.picker.clear()
+        self.procedure_info.clear()
+        self.applicant.clear()
+        self.representative.clear()
+        self.representative.setChecked(False)
+        self.documents.clear_rows()
+        self.fee.clear()
+        self.channel.setCurrentIndex(0)
+        self.return_via.setCurrentIndex(0)
+        self.set_count.setValue(1)
+        self.due_edit.clearMinimumDateTime()
+        self.due_edit.setEnabled(False)
+        self.note.clear()
+        self.clear_message()
+        self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def page_spec() -> PageSpec:
+    return PageSpec(
+        key="intake",
+        title=str(QT_TRANSLATE_NOOP("Pages", "Intake")),
+        order=20,
+        factory=IntakePage,
+        permission="intake",
+    )

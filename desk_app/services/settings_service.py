@@ -1,0 +1,174 @@
+"""The settings screen's use cases (cài đặt): read the unit and this PC's settings, save them in one go.
+
+``save`` validates everything first, then writes the unit fields and the settings in one transaction with
+one audit event naming what changed. A new agency code opens a new validity period (codes changed with the
+2025 merger; dossiers keep the code they were received under).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from desk_app.domain.codes import check_agency_code, counter_range
+from desk_app.domain.errors import NotFound, ValidationError
+from desk_app.domain.text import clean_line
+from desk_app.store import audit, settings
+from desk_app.store.db import Database
+from desk_app.store.models import AgencyCode, Counter, Unit
+
+PAPER_SIZES = ("A4", "A5")
+_PHONE = re.compile(r"^[0-9+(). -]{0,20}$")
+# Unit columns the screen edits, and the settings keys it edits.
+UNIT_FIELDS = ("unit_name", "agency_code", "province", "address", "phone")
+SETTING_KEYS = ("counter_number", "paper_size", "lookup_url", "hotline", "due_soon_working_days", "printer")
+
+
+@dataclass(frozen=True)
+class SettingsForm:
+    """What the settings page shows and saves."""
+
+    unit_name: str
+    agency_code: str
+    province: str
+    address: str
+    phone: str
+    counter_number: int
+    paper_size: str
+    lookup_url: str
+    hotline: str
+    due_soon_working_days: int
+    printer: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load(db: Database) -> SettingsForm:
+    """The current values (settings defaults where nothing was saved)."""
+    with db.session() as session:
+        unit = session.scalars(select(Unit).limit(1)).first()
+        if unit is None:
+            raise NotFound("No unit is set up yet.", "Chưa khai báo đơn vị.")
+        values = settings.get_all(session)
+        return SettingsForm(
+            unit_name=unit.name,
+            agency_code=unit.agency_code,
+            province=unit.province,
+            address=unit.address,
+            phone=unit.phone,
+            counter_number=int(values["counter_number"]),
+            paper_size=str(values["paper_size"]),
+            lookup_url=str(values["lookup_url"]),
+            hotline=str(values["hotline"]),
+            due_soon_working_days=int(values["due_soon_working_days"]),
+            printer=str(values["printer"]),
+        )
+
+
+def validate(form: SettingsForm) -> SettingsForm:
+    """The cleaned form, or a ValidationError naming the first bad field (with a Vietnamese message)."""
+    name = clean_line(form.unit_name)
+    if not name:
+        raise ValidationError("The unit name is required.", "Cần nhập tên đơn vị.", field="unit_name")
+    code = check_agency_code(form.agency_code)
+    counter_range(int(form.counter_number))
+    if form.paper_size not in PAPER_SIZES:
+        raise ValidationError(
+            "Paper size must be A4 or A5.", "Khổ giấy phải là A4 hoặc A5.", field="paper_size"
+        )
+    url = form.lookup_url.strip()
+    if url and not re.match(r"^https?://\S+$", url):
+        raise ValidationError(
+            "The lookup address must start with http:// or https://.",
+            "Địa chỉ tra cứu phải bắt đầu bằng http:// hoặc https://.",
+            field="lookup_url",
+        )
+    if url and "{code}" not in url:
+        raise ValidationError(
+            "The lookup address must contain {code} where the dossier code goes.",
+            "Địa chỉ tra cứu phải có {code} ở chỗ điền mã hồ sơ.",
+            field="lookup_url",
+        )
+    for key, value in (("hotline", form.hotline), ("phone", form.phone)):
+        if not _PHONE.match(value.strip()):
+            raise ValidationError(
+                f"{key}: only digits, spaces and + ( ) . - are allowed.",
+                "Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . -",
+                field=key,
+            )
+    days = int(form.due_soon_working_days)
+    if not 0 <= days <= 30:
+        raise ValidationError(
+            "Warning days must be between 0 and 30.",
+            "Số ngày cảnh báo phải từ 0 đến 30.",
+            field="due_soon_working_days",
+        )
+    return replace(
+        form,
+        unit_name=name,
+        agency_code=code,
+        province=clean_line(form.province),
+        address=clean_line(form.address),
+        phone=form.phone.strip(),
+        counter_number=int(form.counter_number),
+        lookup_url=url,
+        hotline=form.hotline.strip(),
+        due_soon_working_days=days,
+        printer=clean_line(form.printer),
+    )
+
+
+def save(db: Database, form: SettingsForm, actor: str = "") -> SettingsForm:
+    """Validate and save everything in one transaction; the saved values."""
+    form = validate(form)
+    with db.transaction() as session:
+        unit = session.scalars(select(Unit).limit(1)).first()
+        if unit is None:
+            raise NotFound("No unit is set up yet.", "Chưa khai báo đơn vị.")
+        before = {
+            "unit_name": unit.name,
+            "agency_code": unit.agency_code,
+            "province": unit.province,
+            "address": unit.address,
+            "phone": unit.phone,
+        }
+        before.update({k: settings.get(session, k) for k in SETTING_KEYS})
+        if unit.agency_code != form.agency_code:
+            for period in unit.agency_codes:
+                if period.valid_to is None:
+                    period.valid_to = date.today()
+            session.add(
+                AgencyCode(unit_id=unit.id, code=form.agency_code, valid_from=date.today(), note="settings")
+            )
+        unit.name, unit.agency_code, unit.province = form.unit_name, form.agency_code, form.province
+        unit.address, unit.phone = form.address, form.phone
+        exists = session.scalars(
+            select(Counter).where(Counter.unit_id == unit.id, Counter.number == form.counter_number)
+        ).first()
+        if exists is None:
+            session.add(
+                Counter(unit_id=unit.id, number=form.counter_number, name=f"Quầy {form.counter_number}")
+            )
+        after = form.to_dict()
+        for key in SETTING_KEYS:
+            settings.put(session, key, after[key])
+        changed = {k: after[k] for k in after if before.get(k) != after[k]}
+        audit.record(
+            session,
+            "settings.save",
+            actor=actor,
+            entity="settings",
+            entity_id=str(unit.id),
+            detail={"changed": changed},
+        )
+    return form
+
+
+def form_from(values: dict[str, Any]) -> SettingsForm:
+    """A form from a plain dict (missing keys are an error)."""
+    return SettingsForm(**{f.name: values[f.name] for f in fields(SettingsForm)})

@@ -1,0 +1,34 @@
+"""``desk-app gui --exit-when-ready`` as a script runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import run_cli
+from tests.gui.conftest import add_dossiers
+
+
+def test_exit_when_ready_prints_milliseconds(unit_db: Any, data_dir: Path) -> None:
+    """The app starts offscreen, paints the first page of dossiers, prints an integer and exits 0."""
+    add_dossiers(unit_db, 5)
+    unit_db.close()
+    proc = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env={"QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().isdigit(), proc.stdout
+    assert int(proc.stdout.strip()) > 0
+
+
+def test_exit_when_ready_without_a_unit_fails(data_dir: Path) -> None:
+    """No unit: a script cannot answer the setup dialog, so it fails instead of hanging."""
+    proc = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env={"QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 1
+    assert "no unit" in proc.stderr
+
+
+def test_an_empty_list_is_ready_too(unit_db: Any, data_dir: Path) -> None:
+    """Zero dossiers still counts as a painted first page."""
+    unit_db.close()
+    proc = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env={"QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().isdigit()
