@@ -20,7 +20,7 @@ from typing import Any
 from desk_app import __version__, paths
 from desk_app.domain.errors import UserError
 
-COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle"]
+COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle", "scan"]
 
 log = logging.getLogger("desk_app")
 
@@ -144,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         known = storage_error(exc)
         if known is not None:
             print(f"desk-app: error: {known.message}", file=sys.stderr)
+            return 1
+        if isinstance(exc, UnicodeError):  # undecodable bytes in an argument or a file (the transaction rolled back)
+            print("desk-app: error: the input holds characters that are not valid text (invalid UTF-8)",
+                  file=sys.stderr)
             return 1
         logfile = _log_bug(ctx.data_dir)
         print(f"desk-app: internal error: {type(exc).__name__}: {exc} (details in {logfile})", file=sys.stderr)

@@ -97,9 +97,13 @@ def _person(obj: Any, where: str) -> Any:
         raise _bad(where, f"{where} must be an object with full_name, id_number, …")
     prefix = f"{where}."
     return ApplicantInput(
-        full_name=_text(obj, "full_name", prefix), id_number=_text(obj, "id_number", prefix),
-        old_id_number=_text(obj, "old_id_number", prefix), birth_date=_day(obj.get("birth_date"), f"{where}.birth_date"),
-        gender=_text(obj, "gender", prefix), address=_text(obj, "address", prefix), phone=_text(obj, "phone", prefix),
+        full_name=_text(obj, "full_name", prefix),
+        id_number=_text(obj, "id_number", prefix),
+        old_id_number=_text(obj, "old_id_number", prefix),
+        birth_date=_day(obj.get("birth_date"), f"{where}.birth_date"),
+        gender=_text(obj, "gender", prefix),
+        address=_text(obj, "address", prefix),
+        phone=_text(obj, "phone", prefix),
         email=_text(obj, "email", prefix),
     )
 
@@ -125,31 +129,46 @@ def request_from_json(obj: Any) -> Any:
         if not isinstance(d, dict):
             raise _bad(f"documents[{i}]", f"documents[{i}] must be an object with a name.")
         where = f"documents[{i}]."
-        docs.append(DocumentInput(
-            name=_text(d, "name", where), kind=_text(d, "kind", where) or "original",
-            quantity=_int(d, "quantity", 1, where) or 0, received=bool(d.get("received", True)),
-            required=bool(d.get("required", True)),
-        ))
+        docs.append(
+            DocumentInput(
+                name=_text(d, "name", where),
+                kind=_text(d, "kind", where) or "original",
+                quantity=_int(d, "quantity", 1, where) or 0,
+                received=bool(d.get("received", True)),
+                required=bool(d.get("required", True)),
+            )
+        )
     fee = None
     if obj.get("fee") is not None:
         f = obj["fee"]
         if not isinstance(f, dict):
             raise _bad("fee", "fee must be an object {amount, method, pages, copies}.")
-        fee = FeeInput(amount=_int(f, "amount", None, "fee."), method=_text(f, "method", "fee.") or "cash",
-                       pages=_int(f, "pages", 1, "fee.") or 0, copies=_int(f, "copies", 1, "fee.") or 0)
+        fee = FeeInput(
+            amount=_int(f, "amount", None, "fee."),
+            method=_text(f, "method", "fee.") or "cash",
+            pages=_int(f, "pages", 1, "fee.") or 0,
+            copies=_int(f, "copies", 1, "fee.") or 0,
+        )
     email = _text(obj, "email")
     if email and not applicant.email:
         from dataclasses import replace
 
         applicant = replace(applicant, email=email)
     return IntakeRequest(
-        procedure_code=procedure, applicant=applicant, documents=docs,
-        received_at=_moment(obj.get("received_at"), "received_at"), channel=_text(obj, "channel") or "direct",
+        procedure_code=procedure,
+        applicant=applicant,
+        documents=docs,
+        received_at=_moment(obj.get("received_at"), "received_at"),
+        channel=_text(obj, "channel") or "direct",
         return_via=_text(obj, "return_via") or "counter",
-        representative=_person(rep, "representative") if rep is not None else None, fee=fee,
-        set_count=_int(obj, "set_count", 1) or 0, note=_text(obj, "note"),
-        client_token=_text(obj, "client_token") or None, existing_code=_text(obj, "code") or None,
-        due_at=_moment(obj.get("due_at"), "due_at"), vneid_verified=bool(obj.get("vneid_verified", False)),
+        representative=_person(rep, "representative") if rep is not None else None,
+        fee=fee,
+        set_count=_int(obj, "set_count", 1) or 0,
+        note=_text(obj, "note"),
+        client_token=_text(obj, "client_token") or None,
+        existing_code=_text(obj, "code") or None,
+        due_at=_moment(obj.get("due_at"), "due_at"),
+        vneid_verified=bool(obj.get("vneid_verified", False)),
     )
 
 
@@ -161,14 +180,18 @@ def _load(path: Path) -> list[Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"Cannot read {path}: {exc}.", f"Không đọc được tệp {path}.") from None
     except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-                        f"Tệp {path} không phải JSON hợp lệ.") from None
+        raise UserError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+            f"Tệp {path} không phải JSON hợp lệ.",
+        ) from None
     if isinstance(data, dict):
         return [data]
     if isinstance(data, list) and data:
         return data
-    raise UserError(f"{path} must hold one dossier object or a non-empty list of them.",
-                    "Tệp phải chứa một hồ sơ hoặc danh sách hồ sơ.")
+    raise UserError(
+        f"{path} must hold one dossier object or a non-empty list of them.",
+        "Tệp phải chứa một hồ sơ hoặc danh sách hồ sơ.",
+    )
 
 
 def cmd_receive(args: argparse.Namespace, ctx: Context) -> int:
@@ -187,9 +210,15 @@ def cmd_receive(args: argparse.Namespace, ctx: Context) -> int:
                 item["field"] = field
             results.append(item)
             continue
-        results.append({"code": res.code, "due_at": res.due_at.strftime("%Y-%m-%dT%H:%M") if res.due_at else None,
-                        "received_at": res.received_at.strftime("%Y-%m-%dT%H:%M") if res.received_at else None,
-                        "dossier_id": res.dossier_id, "created": res.created})
+        results.append(
+            {
+                "code": res.code,
+                "due_at": res.due_at.strftime("%Y-%m-%dT%H:%M") if res.due_at else None,
+                "received_at": res.received_at.strftime("%Y-%m-%dT%H:%M") if res.received_at else None,
+                "dossier_id": res.dossier_id,
+                "created": res.created,
+            }
+        )
 
     def text() -> str:
         lines = []
@@ -212,7 +241,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UserError(f"Cannot write to {folder}: {exc.strerror}.", f"Không ghi được vào thư mục {folder}.") from None
+        raise UserError(
+            f"Cannot write to {folder}: {exc.strerror}.", f"Không ghi được vào thư mục {folder}."
+        ) from None
     try:
         umask = os.umask(0o022)
         os.umask(umask)
@@ -231,7 +262,9 @@ def cmd_slip(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services.prints import render_slip
 
     actor = ctx.require("intake")
-    pdf = render_slip(ctx.db, args.code, reprint=True if args.reprint else None, paper=args.paper, actor=actor)
+    pdf = render_slip(
+        ctx.db, args.code, reprint=True if args.reprint else None, paper=args.paper, actor=actor
+    )
     write_atomic(args.out, pdf)
     ctx.out({"code": args.code.strip().upper(), "out": str(args.out), "bytes": len(pdf)}, f"{args.out}")
     return 0

@@ -6,12 +6,13 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-# Control characters other than tab/newline never belong in stored text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than tab/newline never belong in stored text. Lone surrogates (what Python makes
+# of undecodable bytes in argv, the environment or a JSON "\\ud800" escape) cannot be stored as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ud800-\udfff]")
 
 
 def nfc(text: str) -> str:
-    """Return ``text`` in NFC with control characters removed and outer space trimmed.
+    """Return ``text`` in NFC with control characters and lone surrogates removed, outer space trimmed.
 
     Text typed through some input methods arrives decomposed (NFD); printed NFD collides accents
     (platform notes), so every string is normalised before it is stored.

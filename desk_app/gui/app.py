@@ -80,7 +80,10 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
 
         db = open_database(data_dir)
     except UserError as exc:
-        messages.error(None, exc.vi)
+        if exit_when_ready:  # a script: no one is there to close a message box
+            print(f"desk-app: error: {exc.message}", file=sys.stderr)
+        else:
+            messages.error(None, exc.vi)
         return 1
     try:
         return _run_with(app, db, data_dir, started, exit_when_ready)

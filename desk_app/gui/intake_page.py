@@ -13,38 +13,32 @@ dossiers (the service returns the first one).
 
 from __future__ import annotations
 
-import itertools
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
-    QDateTimeEdit,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import CardPayload
-from desk_app.gui.intake.applicant_form import PersonForm
 from desk_app.gui.intake.card_reader import CardScanner, KeyTreeFilter
 from desk_app.gui.intake.documents_table import DocumentsTable
-from desk_app.gui.intake.fee_box import FeeBox
-from desk_app.gui.intake.procedure_picker import CatalogRow, ProcedurePicker, load_catalog
+from desk_app.gui.intake.intake_form import IntakeForm
+from desk_app.gui.intake.procedure_picker import CatalogRow, load_catalog
 from desk_app.gui.intake.reason_dialog import ReasonDialog
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.pdf_preview import PdfPreviewDialog
@@ -55,16 +49,6 @@ if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
     from desk_app.store.db import Database
 
-CHANNELS = (
-    ("direct", QT_TRANSLATE_NOOP("IntakePage", "Direct")),
-    ("postal", QT_TRANSLATE_NOOP("IntakePage", "Postal")),
-    ("online", QT_TRANSLATE_NOOP("IntakePage", "Online (assisted)")),
-)
-RETURN_VIA = (
-    ("counter", QT_TRANSLATE_NOOP("IntakePage", "At the one-stop counter")),
-    ("postal", QT_TRANSLATE_NOOP("IntakePage", "By post")),
-    ("online", QT_TRANSLATE_NOOP("IntakePage", "Online")),
-)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -90,13 +74,12 @@ def refuse_and_print(
 
 
 class IntakePage(QWidget):
-    """The intake screen; see the module docstring."""
+    """The intake screen; see the module docstring. The inputs live in ``self.form`` (IntakeForm)."""
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("intakePage")
-        self.preview: ProcedurePreview | None = None
         self.client_token = uuid.uuid4().hex
         self.busy = False
         self.preview_dialog: PdfPreviewDialog | None = None
@@ -109,71 +92,17 @@ class IntakePage(QWidget):
         self.keys = KeyTreeFilter(self, self._on_key)
         self.reload_catalog()
 
-    # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.message_bar = QLabel(self)
         self.message_bar.setObjectName("messageBar")
         self.message_bar.setWordWrap(True)
         self.message_bar.hide()
-
-        content = QWidget()
-        self.picker = ProcedurePicker(content)
+        self.form = IntakeForm()
+        f = self.form
+        # Short names for the parts (tests and the key handler use them).
+        self.picker, self.applicant, self.representative = f.picker, f.applicant, f.representative
+        self.documents, self.fee, self.due_edit = f.documents, f.fee, f.due_edit
         self.picker.procedureChosen.connect(self.choose_procedure)
-        self.procedure_info = QLabel(content)
-        self.procedure_info.setObjectName("procedureInfo")
-        self.procedure_info.setWordWrap(True)
-        self.procedure_info.setTextFormat(Qt.TextFormat.PlainText)
-        proc_box = QGroupBox(self.tr("Procedure"), content)
-        lay = QVBoxLayout(proc_box)
-        lay.addWidget(self.picker, 1)
-        lay.addWidget(self.procedure_info)
-
-        self.applicant = PersonForm(self.tr("Applicant"), "applicant", content)
-        self.representative = PersonForm(
-            self.tr("Representative (filing on behalf)"), "representative", content, compact=True
-        )
-        self.representative.setCheckable(True)
-        self.representative.setChecked(False)
-        self.representative.body.hide()
-        self.representative.toggled.connect(self.representative.body.setVisible)
-
-        self.documents = DocumentsTable(content)
-        self.add_doc_button = QPushButton(self.tr("Add document (Ins)"), content)
-        self.add_doc_button.clicked.connect(lambda: self.documents.add_extra())
-        docs_box = QGroupBox(self.tr("Documents received (Space: received or missing)"), content)
-        lay = QVBoxLayout(docs_box)
-        lay.addWidget(self.documents, 1)
-        lay.addWidget(self.add_doc_button, 0, Qt.AlignmentFlag.AlignLeft)
-
-        self.fee = FeeBox(content)
-        self.channel = QComboBox(content)
-        self.channel.setObjectName("channel")
-        for value, label in CHANNELS:
-            self.channel.addItem(self.tr(str(label)), value)
-        self.channel.currentIndexChanged.connect(
-            lambda _i: self.fee.set_online(self.channel.currentData() == "online")
-        )
-        self.return_via = QComboBox(content)
-        self.return_via.setObjectName("returnVia")
-        for value, label in RETURN_VIA:
-            self.return_via.addItem(self.tr(str(label)), value)
-        self.set_count = QSpinBox(content)
-        self.set_count.setObjectName("setCount")
-        self.set_count.setRange(1, 99)
-        self.due_edit = QDateTimeEdit(content)
-        self.due_edit.setObjectName("dueEdit")
-        self.due_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setEnabled(False)
-        self.note = QLineEdit(content)
-        self.note.setObjectName("note")
-        intake_box = QGroupBox(self.tr("Receiving"), content)
-        form = QFormLayout(intake_box)
-        form.addRow(self.tr("Channel"), self.channel)
-        form.addRow(self.tr("Result returned"), self.return_via)
-        form.addRow(self.tr("Number of sets"), self.set_count)
-        form.addRow(self.tr("Appointment"), self.due_edit)
-        form.addRow(self.tr("Note"), self.note)
 
         self.save_button = QPushButton(self.tr("Save and print (F9)"), self)
         self.save_button.setObjectName("saveButton")
@@ -188,53 +117,29 @@ class IntakePage(QWidget):
         self.new_button = QPushButton(self.tr("New form (Ctrl+N)"), self)
         self.new_button.clicked.connect(self.new_form)
 
-        left, middle, right = QVBoxLayout(), QVBoxLayout(), QVBoxLayout()
-        left.addWidget(proc_box, 1)
-        middle.addWidget(self.applicant)
-        middle.addWidget(self.representative)
-        middle.addStretch(1)
-        right.addWidget(docs_box, 1)
-        right.addWidget(self.fee)
-        right.addWidget(intake_box)
-        columns = QHBoxLayout(content)
-        columns.addLayout(left, 3)
-        columns.addLayout(middle, 3)
-        columns.addLayout(right, 4)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+        scroll.setWidget(self.form)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         for button in (self.refuse_button, self.guide_button, self.save_button):
             buttons.addWidget(button)
+        for button in (self.new_button, self.refuse_button, self.guide_button, self.save_button):
+            button.setAutoDefault(True)  # Enter on a focused button presses it
         outer = QVBoxLayout(self)
         outer.addWidget(self.message_bar)
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
-
-        chain: list[QWidget] = [
-            self.picker.search,
-            *self.applicant.inputs(),
-            self.representative,
-            *self.representative.inputs(),
-            self.documents,
-            self.add_doc_button,
-            *self.fee.inputs(),
-            self.channel,
-            self.return_via,
-            self.set_count,
-            self.due_edit,
-            self.note,
-            self.save_button,
-            self.guide_button,
-            self.refuse_button,
-            self.new_button,
-        ]
-        for first, then in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, then)
+        self.form.set_tab_order(
+            [*self.form.tab_chain(), self.save_button, self.guide_button, self.refuse_button, self.new_button]
+        )
         self.setFocusProxy(self.picker.search)
+
+    @property
+    def preview(self) -> ProcedurePreview | None:
+        return self.form.preview
 
     # -- page protocol (desk_app.gui.pages) -------------------------------------------------------
     def activate(self, arg: str | None = None) -> None:
@@ -256,10 +161,6 @@ class IntakePage(QWidget):
     def _got_catalog(self, rows: list[CatalogRow]) -> None:
         self.picker.set_catalog(rows)
 
-    @property
-    def procedure_code(self) -> str | None:
-        return self.preview.code if self.preview else None
-
     def choose_procedure(self, code: str) -> None:
         """Show what ``code`` needs: documents, fee, processing time and the appointment it gives now."""
         self.ctx.runner.run(
@@ -272,32 +173,22 @@ class IntakePage(QWidget):
         )
 
     def _show_preview(self, preview: ProcedurePreview) -> None:
-        self.preview = preview
-        row = self.picker.row(preview.code)
-        due = preview.due_at.strftime("%H:%M %d/%m/%Y")
-        self.procedure_info.setText(
-            "\n".join(
-                [
-                    f"{preview.name} ({preview.code})",
-                    self.tr("Processing time: %1").replace("%1", preview.processing_text),
-                    self.tr("Fee: %1").replace("%1", preview.fee_text),
-                    self.tr("Appointment if received now: %1").replace("%1", due),
-                ]
-            )
-        )
-        self.documents.set_required(preview.documents)
-        self.fee.set_rule(row.fee_rule if row else {}, preview.fee_text)
-        self.fee.set_online(self.channel.currentData() == "online")
-        rule_due = QDateTime(preview.due_at)
-        self.due_edit.setEnabled(True)
-        self.due_edit.setMinimumDateTime(rule_due)
-        self.due_edit.setDateTime(rule_due)
+        self.form.show_preview(preview)
         self.clear_message()
 
-    # -- the card scanner -------------------------------------------------------------------------
     def fill_from_card(self, card: CardPayload) -> None:
-        self.applicant.fill_from_card(card)
-        self.show_message(self.tr("ID card read: %1").replace("%1", self.applicant.full_name.text()), "info")
+        """A chip ID card was scanned: fill the applicant (or the representative, when the scan landed in
+        the representative's inputs), keep everything else."""
+        person = self.applicant
+        landed = self.scanner.scan_widget
+        if (
+            landed is not None
+            and self.representative.isChecked()
+            and self.representative.isAncestorOf(landed)
+        ):
+            person = self.representative
+        person.fill_from_card(card)
+        self.show_message(self.tr("ID card read: %1").replace("%1", person.full_name.text()), "info")
 
     # -- keys -------------------------------------------------------------------------------------
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
@@ -375,41 +266,13 @@ class IntakePage(QWidget):
         self.message_bar.setProperty("kind", "")
         self.message_bar.hide()
 
-    def widget_for_field(self, field: str | None) -> QWidget | None:
-        """The input of a service ValidationError's ``field`` ("applicant.phone", "documents[1].name", …)."""
-        if not field:
-            return None
-        head, _, attr = field.partition(".")
-        if head == "applicant":
-            return self.applicant.widget_for(attr)
-        if head == "representative":
-            self.representative.setChecked(True)
-            return self.representative.widget_for(attr)
-        if head.startswith("documents"):
-            return self.documents
-        if head == "fee":
-            return {
-                "amount": self.fee.amount,
-                "method": self.fee.method,
-                "pages": self.fee.pages,
-                "copies": self.fee.copies,
-            }.get(attr, self.fee.amount)
-        return {
-            "procedure": self.picker.search,
-            "channel": self.channel,
-            "return_via": self.return_via,
-            "due_at": self.due_edit,
-            "set_count": self.set_count,
-            "note": self.note,
-        }.get(head)
-
     def show_validation(self, exc: ValidationError) -> None:
         self.show_message(exc.vi, "error")
         if exc.field in ("missing", "reason") and self.reason_dialog is not None:
             self.reason_dialog.show_error(exc.vi)
             self.reason_dialog.open()
             return
-        widget = self.widget_for_field(exc.field)
+        widget = self.form.widget_for_field(exc.field)
         if widget is self.documents and exc.field:
             self.documents.focus_field(exc.field)
         elif widget is not None:
@@ -427,36 +290,12 @@ class IntakePage(QWidget):
         else:
             self.ctx.show_error(exc, self)
 
-    # -- the request ------------------------------------------------------------------------------
-    def build_request(self) -> IntakeRequest:
-        """What is on the screen as an IntakeRequest; ValidationError for what the screen itself can tell."""
-        if self.preview is None:
-            raise ValidationError("Choose a procedure.", "Cần chọn thủ tục hành chính.", field="procedure")
-        representative = self.representative.to_input() if self.representative.isChecked() else None
-        due: datetime | None = None
-        if self.due_edit.dateTime() > self.due_edit.minimumDateTime():
-            chosen = self.due_edit.dateTime().toPython()  # a later appointment chosen by the clerk
-            assert isinstance(chosen, datetime)
-            due = chosen
-        return IntakeRequest(
-            procedure_code=self.preview.code,
-            applicant=self.applicant.to_input(),
-            documents=self.documents.documents(),
-            channel=str(self.channel.currentData()),
-            return_via=str(self.return_via.currentData()),
-            representative=representative,
-            fee=self.fee.to_input(),
-            set_count=self.set_count.value(),
-            note=self.note.text(),
-            client_token=self.client_token,
-            due_at=due,
-        )
-
+    # -- saving ---------------------------------------------------------------------------------
     def _submit(self, fn: Callable[..., Any], *args: Any) -> bool:
         if self.busy:
             return False  # F9 pressed again while saving: the first press is still at work
         try:
-            req = self.build_request()
+            req = self.form.build_request(self.client_token)
         except ValidationError as exc:
             self.show_validation(exc)
             return False
@@ -534,20 +373,7 @@ class IntakePage(QWidget):
         """Clear everything for the next citizen (a new client_token); the cursor goes to the search."""
         self.scanner.finish()
         self.client_token = uuid.uuid4().hex
-        self.preview = None
-        self.picker.clear()
-        self.procedure_info.clear()
-        self.applicant.clear()
-        self.representative.clear()
-        self.representative.setChecked(False)
-        self.documents.clear_rows()
-        self.fee.clear()
-        self.channel.setCurrentIndex(0)
-        self.return_via.setCurrentIndex(0)
-        self.set_count.setValue(1)
-        self.due_edit.clearMinimumDateTime()
-        self.due_edit.setEnabled(False)
-        self.note.clear()
+        self.form.clear()
         self.clear_message()
         self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -61,6 +61,8 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.dossier_list",
     "desk_app.gui.settings_page",
     "desk_app.gui.intake_page",
+    "desk_app.gui.queues",
+    "desk_app.gui.dossier_view",
 ]
 
 

@@ -70,7 +70,7 @@ def _pdf_image(data: bytes) -> Image.Image | None:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             page = pdf.pages[0]
             best: Image.Image | None = None
-            for _, raw in page.images.items():
+            for _, raw in page.get_images().items():
                 try:
                     image = pikepdf.PdfImage(raw).as_pil_image()  # type: ignore[arg-type]
                 except Exception:  # an image filter pikepdf cannot decode: try the next one

@@ -22,9 +22,9 @@ def read_texts(image: Image.Image) -> list[str]:
 
     if image.mode not in ("L", "RGB"):
         image = image.convert("L")
-    formats = zxingcpp.BarcodeFormat.Code128 | zxingcpp.BarcodeFormat.QRCode
+    formats = (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.QRCode)
     try:
-        results = zxingcpp.read_barcodes(image, formats=formats)
+        results = zxingcpp.read_barcodes(image, formats=formats)  # type: ignore[arg-type]
     except Exception:  # a decoder failure must not lose the page: the batch just stays unrouted
         log.warning("barcode reading failed", exc_info=True)
         return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,12 @@ def _embeddable(data: bytes, name: str, kind: str) -> None:
 
 
 def _image_pages(data: bytes, mime: str, name: str) -> list[PageData]:
+    with warnings.catch_warnings():  # Pillow warns about damaged metadata; the checks below decide
+        warnings.simplefilter("ignore")
+        return _image_pages_checked(data, mime, name)
+
+
+def _image_pages_checked(data: bytes, mime: str, name: str) -> list[PageData]:
     kind = mime.split("/")[1].upper()
     try:
         with Image.open(io.BytesIO(data)) as probe:

@@ -55,11 +55,15 @@ def clean_gender(value: str, prefix: str = "applicant") -> str:
         return ""
     gender = _GENDERS.get(fold(text))
     if gender is None:
-        raise _error(prefix, "gender", f"Gender must be Nam or Nữ, not {text!r}.", "Giới tính phải là Nam hoặc Nữ.")
+        raise _error(
+            prefix, "gender", f"Gender must be Nam or Nữ, not {text!r}.", "Giới tính phải là Nam hoặc Nữ."
+        )
     return gender
 
 
-def clean_applicant(person: ApplicantInput, prefix: str = "applicant", *, today: date | None = None) -> ApplicantInput:
+def clean_applicant(
+    person: ApplicantInput, prefix: str = "applicant", *, today: date | None = None
+) -> ApplicantInput:
     """Normalise and check one person; raise ValidationError naming the field.
 
     Text becomes NFC with single spaces; the ID number is checked against the birth date and gender
@@ -68,13 +72,19 @@ def clean_applicant(person: ApplicantInput, prefix: str = "applicant", *, today:
     who = "người nộp hồ sơ" if prefix == "applicant" else "người được ủy quyền"
     name = clean_line(person.full_name)
     if not name:
-        raise _error(prefix, "full_name", f"The {prefix}'s full name is required.", f"Cần nhập họ và tên {who}.")
+        raise _error(
+            prefix, "full_name", f"The {prefix}'s full name is required.", f"Cần nhập họ và tên {who}."
+        )
     if len(name) > 200:
-        raise _error(prefix, "full_name", "The full name is too long.", "Họ và tên quá dài (tối đa 200 ký tự).")
+        raise _error(
+            prefix, "full_name", "The full name is too long.", "Họ và tên quá dài (tối đa 200 ký tự)."
+        )
     gender = clean_gender(person.gender, prefix)
     birth = person.birth_date
     if birth is not None and birth > (today or date.today()):
-        raise _error(prefix, "birth_date", "The birth date is in the future.", "Ngày sinh không được ở tương lai.")
+        raise _error(
+            prefix, "birth_date", "The birth date is in the future.", "Ngày sinh không được ở tương lai."
+        )
     id_number = clean_line(person.id_number)
     if id_number:
         try:
@@ -83,8 +93,12 @@ def clean_applicant(person: ApplicantInput, prefix: str = "applicant", *, today:
             raise _error(prefix, "id_number", exc.message, exc.vi) from None
     old_id = re.sub(r"[\s.\-]", "", person.old_id_number)
     if old_id and not _OLD_ID.match(old_id):
-        raise _error(prefix, "old_id_number", "The old ID (CMND) number has 9 or 12 digits.",
-                     "Số CMND cũ phải gồm 9 hoặc 12 chữ số.")
+        raise _error(
+            prefix,
+            "old_id_number",
+            "The old ID (CMND) number has 9 or 12 digits.",
+            "Số CMND cũ phải gồm 9 hoặc 12 chữ số.",
+        )
     phone = clean_line(person.phone)
     if phone:
         try:
@@ -93,13 +107,25 @@ def clean_applicant(person: ApplicantInput, prefix: str = "applicant", *, today:
             raise _error(prefix, "phone", exc.message, exc.vi) from None
     email = clean_line(person.email)
     if email and not _EMAIL.match(email):
-        raise _error(prefix, "email", f"{email!r} is not an email address.",
-                     "Địa chỉ email không hợp lệ (ví dụ: ten@gmail.com).")
+        raise _error(
+            prefix,
+            "email",
+            f"{email!r} is not an email address.",
+            "Địa chỉ email không hợp lệ (ví dụ: ten@gmail.com).",
+        )
     address = clean_line(person.address)
     if len(address) > 400:
         raise _error(prefix, "address", "The address is too long.", "Địa chỉ quá dài (tối đa 400 ký tự).")
-    return replace(person, full_name=name, id_number=id_number, old_id_number=old_id, gender=gender,
-                   address=address, phone=phone, email=email)
+    return replace(
+        person,
+        full_name=name,
+        id_number=id_number,
+        old_id_number=old_id,
+        gender=gender,
+        address=address,
+        phone=phone,
+        email=email,
+    )
 
 
 def person_dict(person: ApplicantInput) -> dict[str, Any]:

@@ -32,7 +32,9 @@ def agency_code_at(session: Session, unit: Unit, day: date) -> str:
     unit's current code.
     """
     periods = list(
-        session.scalars(select(AgencyCode).where(AgencyCode.unit_id == unit.id).order_by(AgencyCode.valid_from))
+        session.scalars(
+            select(AgencyCode).where(AgencyCode.unit_id == unit.id).order_by(AgencyCode.valid_from)
+        )
     )
     for period in reversed(periods):
         if period.valid_from <= day and (period.valid_to is None or day < period.valid_to):
@@ -96,8 +98,11 @@ def claim_existing_code(session: Session, text: str, day: date, agency: str, cou
         raise ValidationError(exc.message, exc.vi, field="code") from None
     code = str(parsed)
     if parsed.seq == 0:
-        raise ValidationError(f"{code}: the sequence number starts at 0001.", "Số thứ tự trong mã hồ sơ bắt đầu từ 0001.",
-                              field="code")
+        raise ValidationError(
+            f"{code}: the sequence number starts at 0001.",
+            "Số thứ tự trong mã hồ sơ bắt đầu từ 0001.",
+            field="code",
+        )
     if parsed.day != day:
         raise ValidationError(
             f"The code {code} is dated {parsed.day:%d/%m/%Y} but the dossier was received on {day:%d/%m/%Y}.",

@@ -47,6 +47,7 @@ def procedure_infos(session: Session) -> list[ProcInfo]:
         ProcInfo(
             p.id,
             p.code,
+            p.version,
             p.name,
             p.field,
             p.processing_value,
@@ -154,14 +155,14 @@ def build_demo(
             session.execute(
                 update(Procedure).where(Procedure.id == proc_id).values(use_count=Procedure.use_count + n)
             )
-        for _did, entity_id, action, clerk, at, detail in rows.receipts:
+        for dossier_id, action, clerk, detail in rows.receipts:
             audit.record(
                 session,
                 action,
                 actor=clerk,
                 entity="dossier",
-                entity_id=entity_id,
-                detail={**detail, "received_at": at.strftime("%Y-%m-%dT%H:%M")},
+                entity_id=dossier_id,
+                detail=detail,
             )
         by_state = {s.value: 0 for s in State}
         by_state.update(Tally(d["state"] for d in rows.dossiers))

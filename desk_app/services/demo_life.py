@@ -40,6 +40,7 @@ class ProcInfo:
 
     id: int
     code: str
+    version: int
     name: str
     field: str
     value: float

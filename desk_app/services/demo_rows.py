@@ -15,6 +15,8 @@ from typing import Any
 
 from desk_app.domain.codes import counter_range, format_code
 from desk_app.domain.fees import quote
+from desk_app.domain.identity import mask_id
+from desk_app.domain.lateness import shift_due
 from desk_app.domain.states import State
 from desk_app.services import demo_data as dd
 from desk_app.services.demo_life import (
@@ -55,8 +57,8 @@ class Rows:
     documents: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     episodes: list[dict[str, Any]] = field(default_factory=list)
-    # (dossier id, entity id, action, actor, at, detail) of each receipt, for the audit trail
-    receipts: list[tuple[int, str, str, str, datetime, dict[str, Any]]] = field(default_factory=list)
+    # (dossier id, audit action, actor, detail) of each first move at the counter, for the audit trail
+    receipts: list[tuple[int, str, str, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
@@ -195,11 +197,11 @@ class DossierFactory:
         code: str | None = None
         if first.action == "receive":
             code = format_code(self.agency, day, self.number(self.agency, day, counter))
+            number = code
             self.book[day.year] = self.book.get(day.year, 0) + 1
-        else:
+        else:  # guidance (Mẫu 02) or refusal (Mẫu 03) at the counter: a slip number, no dossier code
             prefix = "HD" if first.action == "guide" else "TC"
-            slip = f"{prefix}-{day:%y%m%d}-{self.number(prefix, day, counter):04d}"
-            first.data = {**(first.data or {}), "slip_number": slip}
+            number = f"{prefix}-{day:%y%m%d}-{self.number(prefix, day, counter):04d}"
         pid, person, new = self._person(rng, proc, day, online)
         if new:
             rows.applicants.append(
@@ -258,9 +260,9 @@ class DossierFactory:
             rating = rng.choices([r for r, _ in _RATINGS], weights=weights)[0] or None
             who = representative or {"full_name": person.full_name, "id_number": person.id_number}
             receiver = {
-                "full_name": who["full_name"],
+                "name": who["full_name"],
                 "id_number": who["id_number"],
-                "relation": "Người được ủy quyền" if representative else "Người nộp hồ sơ",
+                "relation": "authorised" if representative else "self",
             }
         return_via = (
             "postal"
@@ -269,8 +271,7 @@ class DossierFactory:
                 "online" if online and rng.random() < 0.4 else "postal" if rng.random() < 0.04 else "counter"
             )
         )
-        if receiver is not None:
-            receiver["via"] = return_via
+        result_digitized = ready is not None and rng.random() < (0.9 if online else 0.5)
         full_digital = rng.random() < 0.8 and first.action == "receive"
         paused = sum(e.answered - e.requested for e in life.episodes if e.answered is not None)
         last_at = life.steps[-1].at or life.received_at
@@ -294,13 +295,14 @@ class DossierFactory:
                 "returned_at": returned.at if returned else None,
                 "paused_minutes": paused,
                 "supplement_count": len(life.episodes),
+                "deadline_at": None,  # set below, once the moves are replayed
                 "set_count": 2 if rng.random() < 0.04 else 1,
                 "fee_amount": amount or 0,
                 "fee_method": method,
                 "paid_online": method == "online",
                 "vneid_verified": rng.random() < (0.85 if online else 0.35),
                 "digitized": full_digital,
-                "result_digitized": ready is not None and rng.random() < (0.9 if online else 0.5),
+                "result_digitized": result_digitized,
                 "rating": rating,
                 "receiver": receiver,
                 "book_number": 1 if code else None,
@@ -334,17 +336,58 @@ class DossierFactory:
                     "digitization": digit,
                 }
             )
+        deadline = life.due_at
+        total_paused = requests = 0
         for step in life.steps:
             data = step.data
-            if step.action == "receive":
+            if step.before is None:  # the counter: same data as services.intake writes
                 data = {
-                    "code": code,
-                    "due_at": life.due_at.strftime("%Y-%m-%dT%H:%M") if life.due_at else None,
-                    "copies": copies,
-                    "pages": pages,
+                    "number": number,
+                    "counter": counter,
+                    "procedure": proc.code,
+                    "procedure_version": proc.version,
                 }
-            elif step.action == "return":
-                data = {"receiver": receiver["full_name"] if receiver else "", "via": return_via}
+                if step.action == "receive":
+                    data.update(
+                        rule_due_at=_fmt(life.due_at),
+                        backlog=False,
+                        fee_known=True,
+                        copies=copies,
+                        pages=pages,
+                    )
+                elif step.action == "guide":
+                    data["missing"] = (step.data or {}).get("missing", [])
+                else:
+                    data["legal_basis"] = ""
+            elif step.action == "request-supplement":
+                requests += 1
+                data = {**(step.data or {}), "supplement_count": requests, "late_for_reporting": requests > 1}
+            elif step.action == "supplement-received":
+                episode = life.episodes[requests - 1]
+                pause = (episode.answered or episode.requested) - episode.requested
+                total_paused += pause
+                if deadline is not None:
+                    deadline = shift_due(deadline, pause, self.planner.cal)
+                data = {
+                    "paused_minutes": pause,
+                    "total_paused_minutes": total_paused,
+                    "deadline_at": _fmt(deadline),
+                }
+            elif step.action == "extend":
+                data = {
+                    "original_due_at": _fmt(life.due_at),
+                    "previous_deadline_at": _fmt(deadline),
+                    "new_due_at": _fmt(life.extended_due_at),
+                }
+                deadline = life.extended_due_at
+            elif step.action == "result-ready":
+                data = {"e_result": result_digitized}
+            elif step.action == "return" and receiver is not None:
+                data = {
+                    "receiver": {**receiver, "id_number": mask_id(receiver["id_number"])},
+                    "channel": return_via,
+                    "rating": rating,
+                }
             rows.events.append(
                 {
                     "id": self.next_id("event"),
@@ -359,20 +402,37 @@ class DossierFactory:
                     "data": data,
                 }
             )
-        for ep in life.episodes:
+        episodes = [
+            (ep.items, ep.reason, self.planner.clock.at(ep.requested), ep.answered) for ep in life.episodes
+        ]
+        if first.action == "guide":  # services.intake keeps the guidance as an intake-stage episode
+            episodes = [((first.data or {}).get("missing", []), first.reason, life.received_at, None)]
+        for items, reason, requested_at, answered in episodes:
             rows.episodes.append(
                 {
                     "id": self.next_id("episode"),
                     "dossier_id": did,
-                    "stage": "processing",
-                    "requested_at": self.planner.clock.at(ep.requested),
-                    "items": ep.items,
-                    "reason": ep.reason,
-                    "received_at": self.planner.clock.at(ep.answered) if ep.answered is not None else None,
+                    "stage": "intake" if first.action == "guide" else "processing",
+                    "requested_at": requested_at,
+                    "items": items,
+                    "reason": reason,
+                    "received_at": self.planner.clock.at(answered) if answered is not None else None,
                 }
             )
-        detail = {"procedure": proc.code, "channel": p.channel, "demo": True}
-        if code:
-            detail["code"] = code
-        action = {"receive": "dossier.receive", "guide": "dossier.guide"}.get(first.action, "dossier.refuse")
-        rows.receipts.append((did, str(did), action, life.clerk, life.received_at, detail))
+        rows.dossiers[-1]["deadline_at"] = deadline
+        detail = {
+            "number": number,
+            "code": code,
+            "procedure": proc.code,
+            "state": first.state.value if first.state else None,
+            "received_at": _fmt(life.received_at),
+            "due_at": _fmt(life.due_at),
+            "applicant_id": mask_id(person.id_number),
+            "counter": counter,
+            "demo": True,
+        }
+        rows.receipts.append((did, f"dossier.{first.action}", life.clerk, detail))
+
+
+def _fmt(value: datetime | None) -> str | None:
+    return None if value is None else value.strftime("%Y-%m-%dT%H:%M")

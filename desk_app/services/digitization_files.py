@@ -94,7 +94,7 @@ def verify_files(db: Database) -> VerifyReport:
     store = page_store(db)
     report = VerifyReport()
     with db.session() as session:
-        rows = list(session.execute(select(StoredFile.sha256, StoredFile.size)).tuples())
+        rows = [(sha, size) for sha, size in session.execute(select(StoredFile.sha256, StoredFile.size))]
     for sha, size in rows:
         report.checked += 1
         path = store.path_for(sha)

@@ -115,7 +115,7 @@ def document_summaries(session: Session, dossier_id: int) -> list[dict[str, Any]
         select(Page.document_id, func.count(Page.id))
         .join(DossierDocument, DossierDocument.id == Page.document_id)
         .where(DossierDocument.dossier_id == dossier_id, Page.removed_at.is_(None))
-        .group_by(Page.document_id)).tuples().all())
+        .group_by(Page.document_id)).all())
     docs = session.scalars(select(DossierDocument).where(DossierDocument.dossier_id == dossier_id)
                            .order_by(DossierDocument.position))
     return [{"position": d.position, "name": d.name, "pages": int(counts.get(d.id, 0)),

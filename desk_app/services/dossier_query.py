@@ -13,19 +13,21 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from desk_app.domain.states import OPEN_STATES
+from desk_app.domain.states import OPEN_STATES, State
 from desk_app.store.db import Database
 
 PAGE_SIZE = 200
 
-# sort key -> (ORDER BY expression, join needed in the id subquery)
-SORTS: dict[str, tuple[str, str]] = {
-    "received_at": ("d.received_at", ""),
-    "due_at": ("d.due_at", ""),
-    "code": ("d.code", ""),
-    "applicant": ("a.full_name", "JOIN applicants a ON a.id = d.applicant_id"),
-    "procedure": ("p.name", "JOIN procedures p ON p.id = d.procedure_id"),
-    "state": ("d.state", ""),
+# sort key -> (ORDER BY terms ending in a unique one, join needed in the id subquery). Each list matches an
+# index, so SQLite walks the index instead of sorting: received_at, code (unique), (state, deadline_at),
+# applicants(full_name) then ix_dossiers_applicant, procedures(name) then ix_dossiers_procedure.
+SORTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "received_at": (("d.received_at", "d.id"), ""),
+    "due_at": (("d.deadline_at", "d.id"), ""),  # the due moment in force (extensions, supplement pauses)
+    "code": (("d.code", "d.id"), ""),
+    "applicant": (("a.full_name", "a.id", "d.id"), "JOIN applicants a ON a.id = d.applicant_id"),
+    "procedure": (("p.name", "p.id", "d.id"), "JOIN procedures p ON p.id = d.procedure_id"),
+    "state": (("d.state", "d.deadline_at", "d.id"), ""),
 }
 
 _MINUTE = "%Y-%m-%dT%H:%M"
@@ -51,7 +53,7 @@ class DossierRow:
     procedure_code: str
     procedure: str
     received_at: datetime
-    due_at: datetime | None  # the effective due time: the extended one when extended
+    due_at: datetime | None  # the due moment in force (deadline_at: extended, moved by supplement pauses)
     state: str
     overdue: bool
 
@@ -97,7 +99,7 @@ def page_in(
         raise ValueError(f"unknown sort key {sort!r}")
     if limit <= 0 or offset < 0:
         return []
-    expr, join = SORTS[sort]
+    terms, join = SORTS[sort]
     reverse = total is not None and offset > total // 2
     if reverse:
         assert total is not None
@@ -107,22 +109,21 @@ def page_in(
             return []
     desc = descending != reverse
     direction = "DESC" if desc else "ASC"
-    order = f"{expr} {direction}, d.id {direction}"
     where, params = _where(flt)
     params.update(limit=limit, offset=offset)
-    ids = [
-        r[0]
-        for r in conn.execute(
-            text(f"SELECT d.id FROM dossiers d {join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"),
-            params,
-        )
-    ]
+    if sort == "due_at" and not flt.state:
+        sql = _merged_by_deadline(where, direction)
+    else:
+        order = ", ".join(f"{t} {direction}" for t in terms)
+        sql = f"SELECT d.id FROM dossiers d {join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    ids = [r[0] for r in conn.execute(text(sql), params)]
     if not ids:
         return []
     marks = ",".join(str(int(i)) for i in ids)
     rows = conn.execute(
         text(
-            "SELECT d.id, d.code, a.full_name, p.code, p.name, d.received_at, coalesce(d.extended_due_at, d.due_at),"
+            "SELECT d.id, d.code, a.full_name, p.code, p.name, d.received_at,"
+            " coalesce(d.deadline_at, d.extended_due_at, d.due_at),"
             " d.state FROM dossiers d JOIN applicants a ON a.id = d.applicant_id"
             f" JOIN procedures p ON p.id = d.procedure_id WHERE d.id IN ({marks})"
         )
@@ -141,13 +142,26 @@ def page_in(
                 applicant=r[2],
                 procedure_code=r[3],
                 procedure=r[4],
-                received_at=datetime.strptime(r[5], _MINUTE),
-                due_at=datetime.strptime(due, _MINUTE) if due else None,
+                received_at=datetime.fromisoformat(r[5]),  # C-fast; strptime was 90% of a page
+                due_at=datetime.fromisoformat(due) if due else None,
                 state=r[7],
                 overdue=bool(due) and due < stamp and r[7] in open_states,
             )
         )
     return out
+
+
+def _merged_by_deadline(where: str, direction: str) -> str:
+    """Dossiers by deadline without a deadline index: one index-ordered arm per state, merged by SQLite.
+
+    Each arm walks ix_dossiers_state_deadline (state = X, by deadline_at, id); a compound SELECT with ORDER BY
+    is executed as a merge of already ordered arms, so no arm is sorted and LIMIT stops early.
+    """
+    cond = where.replace(" WHERE ", " AND ", 1) if where else ""
+    arms = [
+        f"SELECT d.id, d.deadline_at FROM dossiers d WHERE d.state = '{state.value}'{cond}" for state in State
+    ]
+    return f"{' UNION ALL '.join(arms)} ORDER BY 2 {direction}, 1 {direction} LIMIT :limit OFFSET :offset"
 
 
 def count(db: Database, flt: DossierFilter | None = None) -> int:

@@ -116,22 +116,39 @@ def check_documents(documents: list[DocumentInput], *, required: bool) -> list[D
         name = clean_line(doc.name)
         where = f"documents[{index}]"
         if not name:
-            raise _bad(f"{where}.name", f"Document {index + 1} has no name.", f"Giấy tờ thứ {index + 1} chưa có tên.")
+            raise _bad(
+                f"{where}.name", f"Document {index + 1} has no name.", f"Giấy tờ thứ {index + 1} chưa có tên."
+            )
         if len(name) > 400:
-            raise _bad(f"{where}.name", f"Document {index + 1}: name too long.", f"Tên giấy tờ thứ {index + 1} quá dài.")
+            raise _bad(
+                f"{where}.name",
+                f"Document {index + 1}: name too long.",
+                f"Tên giấy tờ thứ {index + 1} quá dài.",
+            )
         if doc.kind not in DOCUMENT_KINDS:
             raise _bad(
-                f"{where}.kind", f"Document {index + 1}: kind must be one of {', '.join(DOCUMENT_KINDS)}.",
+                f"{where}.kind",
+                f"Document {index + 1}: kind must be one of {', '.join(DOCUMENT_KINDS)}.",
                 f"Giấy tờ thứ {index + 1}: loại giấy tờ phải là bản chính, bản sao, bản sao chứng thực "
                 "hoặc bản điện tử.",
             )
-        if isinstance(doc.quantity, bool) or not isinstance(doc.quantity, int) or not 1 <= doc.quantity <= 999:
-            raise _bad(f"{where}.quantity", f"Document {index + 1}: quantity must be 1–999.",
-                       f"Giấy tờ thứ {index + 1}: số lượng phải từ 1 đến 999.")
+        if (
+            isinstance(doc.quantity, bool)
+            or not isinstance(doc.quantity, int)
+            or not 1 <= doc.quantity <= 999
+        ):
+            raise _bad(
+                f"{where}.quantity",
+                f"Document {index + 1}: quantity must be 1–999.",
+                f"Giấy tờ thứ {index + 1}: số lượng phải từ 1 đến 999.",
+            )
         out.append(replace(doc, name=name, received=bool(doc.received), required=bool(doc.required)))
     if required and not any(d.received for d in out):
-        raise _bad("documents", "List at least one document received.",
-                   "Cần có ít nhất một giấy tờ đã nhận trong thành phần hồ sơ.")
+        raise _bad(
+            "documents",
+            "List at least one document received.",
+            "Cần có ít nhất một giấy tờ đã nhận trong thành phần hồ sơ.",
+        )
     return out
 
 
@@ -139,11 +156,19 @@ def check_fee(fee: FeeInput | None) -> FeeInput | None:
     if fee is None:
         return None
     if fee.method not in FEE_METHODS:
-        raise _bad("fee.method", f"Fee method must be one of {', '.join(FEE_METHODS)}.",
-                   "Hình thức nộp phí phải là tiền mặt, trực tuyến, chưa nộp hoặc miễn.")
-    if fee.amount is not None and (isinstance(fee.amount, bool) or not isinstance(fee.amount, int) or fee.amount < 0):
-        raise _bad("fee.amount", "The fee is a whole, non-negative number of đồng.",
-                   "Số tiền phí phải là số nguyên đồng, không âm.")
+        raise _bad(
+            "fee.method",
+            f"Fee method must be one of {', '.join(FEE_METHODS)}.",
+            "Hình thức nộp phí phải là tiền mặt, trực tuyến, chưa nộp hoặc miễn.",
+        )
+    if fee.amount is not None and (
+        isinstance(fee.amount, bool) or not isinstance(fee.amount, int) or fee.amount < 0
+    ):
+        raise _bad(
+            "fee.amount",
+            "The fee is a whole, non-negative number of đồng.",
+            "Số tiền phí phải là số nguyên đồng, không âm.",
+        )
     for name in ("pages", "copies"):
         value = getattr(fee, name)
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10000:
@@ -163,27 +188,48 @@ def check_request(req: IntakeRequest, *, now: datetime, documents_required: bool
         representative = clean_applicant(req.representative, "representative", today=now.date())
     received = _minute(req.received_at) if req.received_at is not None else _minute(now)
     if received > now + FUTURE_TOLERANCE:
-        raise _bad("received_at", f"The receiving time {received:%Y-%m-%d %H:%M} is in the future.",
-                   "Thời gian nhận hồ sơ không được ở tương lai. Kiểm tra lại ngày giờ.")
+        raise _bad(
+            "received_at",
+            f"The receiving time {received:%Y-%m-%d %H:%M} is in the future.",
+            "Thời gian nhận hồ sơ không được ở tương lai. Kiểm tra lại ngày giờ.",
+        )
     if req.channel not in CHANNELS:
-        raise _bad("channel", f"Channel must be one of {', '.join(CHANNELS)}.",
-                   "Kênh nộp phải là trực tiếp, bưu chính hoặc trực tuyến.")
+        raise _bad(
+            "channel",
+            f"Channel must be one of {', '.join(CHANNELS)}.",
+            "Kênh nộp phải là trực tiếp, bưu chính hoặc trực tuyến.",
+        )
     if req.return_via not in RETURN_VIA:
-        raise _bad("return_via", f"Return must be one of {', '.join(RETURN_VIA)}.",
-                   "Nơi nhận kết quả phải là tại quầy, qua bưu chính hoặc trực tuyến.")
+        raise _bad(
+            "return_via",
+            f"Return must be one of {', '.join(RETURN_VIA)}.",
+            "Nơi nhận kết quả phải là tại quầy, qua bưu chính hoặc trực tuyến.",
+        )
     if isinstance(req.set_count, bool) or not isinstance(req.set_count, int) or not 1 <= req.set_count <= 99:
         raise _bad("set_count", "The number of sets must be 1–99.", "Số bộ hồ sơ phải từ 1 đến 99.")
     token = req.client_token.strip() if req.client_token else None
     if token is not None and not _TOKEN.match(token):
-        raise _bad("client_token", "client_token: 1–64 letters, digits or _.:-", "Mã chống lưu trùng không hợp lệ.")
+        raise _bad(
+            "client_token", "client_token: 1–64 letters, digits or _.:-", "Mã chống lưu trùng không hợp lệ."
+        )
     due = _minute(req.due_at) if req.due_at is not None else None
     note = nfc(req.note or "")
     if len(note) > 2000:
-        raise _bad("note", "The note is too long (2000 characters at most).", "Ghi chú quá dài (tối đa 2000 ký tự).")
+        raise _bad(
+            "note", "The note is too long (2000 characters at most).", "Ghi chú quá dài (tối đa 2000 ký tự)."
+        )
     existing = clean_line(req.existing_code).upper() if req.existing_code else None
     return replace(
-        req, procedure_code=code, applicant=applicant, representative=representative,
-        documents=check_documents(list(req.documents or []), required=documents_required), received_at=received,
-        fee=check_fee(req.fee), client_token=token, due_at=due, note=note, existing_code=existing or None,
+        req,
+        procedure_code=code,
+        applicant=applicant,
+        representative=representative,
+        documents=check_documents(list(req.documents or []), required=documents_required),
+        received_at=received,
+        fee=check_fee(req.fee),
+        client_token=token,
+        due_at=due,
+        note=note,
+        existing_code=existing or None,
         vneid_verified=bool(req.vneid_verified),
     )

@@ -107,7 +107,12 @@ def _as_check(result: Any) -> Check:
         items = [str(p) for p in result]
         return Check("files", not items, "; ".join(items[:10]) or "all stored files match")
     ok = bool(getattr(result, "ok", False))
-    problems: list[str] = []
+    lines = getattr(result, "lines", None)
+    if callable(lines):
+        problems = [str(x) for x in lines()]
+        checked = getattr(result, "checked", "all")
+        return Check("files", ok, "; ".join(problems[:10]) or f"{checked} stored files match")
+    problems = []
     for attr in ("problems", "missing", "corrupt", "damaged", "strays", "bad"):
         value = getattr(result, attr, None)
         if isinstance(value, list | tuple | set):

@@ -60,8 +60,11 @@ def unit_header(session: Session) -> pdata.UnitHeader:
         raise NotFound("No unit is set up yet.", "Chưa khai báo đơn vị.")
     hotline = str(settings.get(session, "hotline") or "") or unit.phone or None
     return pdata.UnitHeader(
-        governing_body=unit.governing_body, unit_name=unit.name, place_name=unit.place_name,
-        office_name=unit.office_name or None, hotline=hotline,
+        governing_body=unit.governing_body,
+        unit_name=unit.name,
+        place_name=unit.place_name,
+        office_name=unit.office_name or None,
+        hotline=hotline,
     )
 
 
@@ -69,8 +72,9 @@ def paper_size(session: Session, paper: str | None = None) -> str:
     """``paper`` if given, else the ``paper_size`` setting; ValidationError unless A4 or A5."""
     value = (paper or str(settings.get(session, "paper_size") or "A5")).strip().upper()
     if value not in PAPER_SIZES:
-        raise ValidationError(f"Paper size must be A4 or A5, not {value!r}.", "Khổ giấy phải là A4 hoặc A5.",
-                              field="paper")
+        raise ValidationError(
+            f"Paper size must be A4 or A5, not {value!r}.", "Khổ giấy phải là A4 hoặc A5.", field="paper"
+        )
     return value
 
 
@@ -96,22 +100,36 @@ def slip_data(session: Session, dossier: Dossier) -> pdata.SlipData:
     applicant, proc = dossier.applicant, dossier.procedure
     template = str(settings.get(session, "lookup_url") or "").strip() or None
     return pdata.SlipData(
-        header=unit_header(session), code=dossier.code, applicant_name=applicant.full_name,
-        procedure_name=proc.name, received_at=dossier.received_at, due_at=dossier.due_at,
-        applicant_id_number=applicant.id_number, address=applicant.address, phone=applicant.phone,
-        email=applicant.email, representative=_representative(dossier), procedure_code=proc.code,
+        header=unit_header(session),
+        code=dossier.code,
+        applicant_name=applicant.full_name,
+        procedure_name=proc.name,
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        applicant_id_number=applicant.id_number,
+        address=applicant.address,
+        phone=applicant.phone,
+        email=applicant.email,
+        representative=_representative(dossier),
+        procedure_code=proc.code,
         documents=[pdata.DocumentLine(d.name, d.kind, d.quantity, d.received) for d in dossier.documents],  # type: ignore[arg-type]
-        set_count=dossier.set_count, processing_time_text=processing_text(proc),
-        return_via_text=RETURN_VIA_TEXT.get(dossier.return_via, dossier.return_via), fee_text=fee_text(dossier),
+        set_count=dossier.set_count,
+        processing_time_text=processing_text(proc),
+        return_via_text=RETURN_VIA_TEXT.get(dossier.return_via, dossier.return_via),
+        fee_text=fee_text(dossier),
         book_number=str(dossier.book_number) if dossier.book_number is not None else None,
-        book_seq=dossier.book_seq, receiver_name=_person_name(dossier.created_by), lookup_url=template,
+        book_seq=dossier.book_seq,
+        receiver_name=_person_name(dossier.created_by),
+        lookup_url=template,
     )
 
 
 def _first_event(session: Session, dossier: Dossier, action: str) -> DossierEvent:
     event = session.scalars(
-        select(DossierEvent).where(DossierEvent.dossier_id == dossier.id, DossierEvent.action == action)
-        .order_by(DossierEvent.id).limit(1)
+        select(DossierEvent)
+        .where(DossierEvent.dossier_id == dossier.id, DossierEvent.action == action)
+        .order_by(DossierEvent.id)
+        .limit(1)
     ).first()
     if event is None:
         raise UserError(f"This dossier has no {action} record.", "Hồ sơ này không có thông tin cần in.")
@@ -126,10 +144,20 @@ def guidance_data(session: Session, dossier: Dossier) -> pdata.SupplementData:
     header = unit_header(session)
     a = dossier.applicant
     return pdata.SupplementData(
-        header=header, applicant_name=a.full_name, procedure_name=dossier.procedure.name, items=items,
-        issued_at=event.at, number=str((event.data or {}).get("number", "")), address=a.address, phone=a.phone,
-        email=a.email, reason=event.reason, contact_name=header.office, contact_phone=header.hotline or "",
-        guide_name=_person_name(event.actor), code=dossier.code,
+        header=header,
+        applicant_name=a.full_name,
+        procedure_name=dossier.procedure.name,
+        items=items,
+        issued_at=event.at,
+        number=str((event.data or {}).get("number", "")),
+        address=a.address,
+        phone=a.phone,
+        email=a.email,
+        reason=event.reason,
+        contact_name=header.office,
+        contact_phone=header.hotline or "",
+        guide_name=_person_name(event.actor),
+        code=dossier.code,
     )
 
 
@@ -138,10 +166,18 @@ def refusal_data(session: Session, dossier: Dossier) -> pdata.RefusalData:
     event = _first_event(session, dossier, "refuse")
     a = dossier.applicant
     return pdata.RefusalData(
-        header=unit_header(session), applicant_name=a.full_name, procedure_name=dossier.procedure.name,
-        legal_basis=str((event.data or {}).get("legal_basis", "")), reason=event.reason, issued_at=event.at,
-        number=str((event.data or {}).get("number", "")), address=a.address, phone=a.phone, email=a.email,
-        officer_name=_person_name(event.actor), code=dossier.code,
+        header=unit_header(session),
+        applicant_name=a.full_name,
+        procedure_name=dossier.procedure.name,
+        legal_basis=str((event.data or {}).get("legal_basis", "")),
+        reason=event.reason,
+        issued_at=event.at,
+        number=str((event.data or {}).get("number", "")),
+        address=a.address,
+        phone=a.phone,
+        email=a.email,
+        officer_name=_person_name(event.actor),
+        code=dossier.code,
     )
 
 
@@ -160,43 +196,84 @@ def print_count(session: Session, dossier: Dossier, form: str) -> int:
     """How many times ``form`` was printed for ``dossier`` (from the audit trail)."""
     details = session.scalars(
         select(AuditEvent.detail).where(
-            AuditEvent.action == "print", AuditEvent.entity == "dossier", AuditEvent.entity_id == str(dossier.id)
+            AuditEvent.action == "print",
+            AuditEvent.entity == "dossier",
+            AuditEvent.entity_id == str(dossier.id),
         )
     )
     return sum(1 for d in details if (d or {}).get("form") == form)
 
 
-def _mark(session: Session, dossier: Dossier, form: str, reprint: bool | None, paper: str | None) -> PrintMark:
+def _mark(
+    session: Session, dossier: Dossier, form: str, reprint: bool | None, paper: str | None
+) -> PrintMark:
     count = print_count(session, dossier, form)
     if reprint:  # asked for explicitly (e.g. the paper slip was printed before this app)
         count = max(count, 1)
     return PrintMark(count > 0, count, paper_size(session, paper))
 
 
-def record_print(session: Session, dossier: Dossier, form: str, actor: str = "", *, reprint: bool | None = None,
-                 paper: str | None = None, detail: dict[str, Any] | None = None) -> int:
+def record_print(
+    session: Session,
+    dossier: Dossier,
+    form: str,
+    actor: str = "",
+    *,
+    reprint: bool | None = None,
+    paper: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> int:
     """Append the audit event ``print`` for ``form`` of ``dossier`` in the caller's transaction.
 
     Returns the reprint number N (0 = first print). ``reprint=True`` forces at least N=1; None/False let
     the audit trail decide (a reprint cannot be passed off as a first print).
     """
-    mark = _mark(session, dossier, form, reprint, paper)
-    audit.record(session, "print", actor=actor, entity="dossier", entity_id=dossier.id, detail={
-        **(detail or {}), "form": form, "reprint": mark.reprint, "count": mark.count, "code": dossier.code,
-        "paper": mark.paper,
-    })
+    return _record(session, dossier, form, actor, _mark(session, dossier, form, reprint, paper), detail)
+
+
+def _record(
+    session: Session,
+    dossier: Dossier,
+    form: str,
+    actor: str,
+    mark: PrintMark,
+    detail: dict[str, Any] | None = None,
+) -> int:
+    audit.record(
+        session,
+        "print",
+        actor=actor,
+        entity="dossier",
+        entity_id=dossier.id,
+        detail={
+            **(detail or {}),
+            "form": form,
+            "reprint": mark.reprint,
+            "count": mark.count,
+            "code": dossier.code,
+            "paper": mark.paper,
+        },
+    )
     return mark.count
 
 
-def render_and_record(db: Database, key: str | int, form: str, build: FormBuilder, *, actor: str = "",
-                      reprint: bool | None = None, paper: str | None = None) -> bytes:
+def render_and_record(
+    db: Database,
+    key: str | int,
+    form: str,
+    build: FormBuilder,
+    *,
+    actor: str = "",
+    reprint: bool | None = None,
+    paper: str | None = None,
+) -> bytes:
     """Render ``form`` of the dossier ``key`` (code or id) with ``build(session, dossier, mark)`` and record
     the print, in one transaction. ``build`` must put ``mark.reprint`` / ``mark.count`` into its data."""
     with db.transaction() as session:
         dossier = find_dossier(session, key)
         mark = _mark(session, dossier, form, reprint, paper)
         pdf = build(session, dossier, mark)
-        record_print(session, dossier, form, actor, reprint=reprint, paper=mark.paper)
+        _record(session, dossier, form, actor, mark)
         return pdf
 
 
@@ -205,8 +282,9 @@ def _build_slip(session: Session, dossier: Dossier, mark: PrintMark) -> bytes:
     return _pdf_slip(data, mark.paper, printed_at=datetime.now())  # type: ignore[arg-type]
 
 
-def render_slip(db: Database, code: str, *, reprint: bool | None = None, paper: str | None = None,
-                actor: str = "") -> bytes:
+def render_slip(
+    db: Database, code: str, *, reprint: bool | None = None, paper: str | None = None, actor: str = ""
+) -> bytes:
     """PDF of the intake slip (Mẫu 01, two copies) of dossier ``code``; the print is audited."""
     return render_and_record(db, code, "slip", _build_slip, actor=actor, reprint=reprint, paper=paper)
 

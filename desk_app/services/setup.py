@@ -69,9 +69,7 @@ def init_unit(
         for prefix in ("Ủy ban nhân dân ", "UBND "):
             if short.lower().startswith(prefix.lower()):
                 short = short[len(prefix):]
-        unit.governing_body = clean_line(governing_body) or unit.governing_body or (
-            f"ỦY BAN NHÂN DÂN {province.upper()}" if province else ""
-        )
+        unit.governing_body = clean_line(governing_body) or unit.governing_body or _governing_body(province)
         unit.office_name = unit.office_name or f"Trung tâm Phục vụ hành chính công {short}"
         place = clean_line(place_name) or unit.place_name
         if not place:
@@ -85,6 +83,24 @@ def init_unit(
                      detail={"name": name, "province": province, "counter": counter})
         session.flush()
         return _info(unit, counter)
+
+
+# Centrally-run cities (thành phố trực thuộc trung ương) after the 2025 reorganisation.
+_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+
+
+def _governing_body(province: str) -> str:
+    """"Quảng Trị" → "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"; a name already saying tỉnh/thành phố is kept."""
+    if not province:
+        return ""
+    lowered = province.lower()
+    if lowered.startswith(("tỉnh ", "thành phố ")):
+        return f"ỦY BAN NHÂN DÂN {province.upper()}"
+    if lowered.startswith("tp"):
+        return f"ỦY BAN NHÂN DÂN THÀNH PHỐ {province[3:].strip(' .').upper()}"
+    if lowered in _CITIES:
+        return f"ỦY BAN NHÂN DÂN THÀNH PHỐ {province.upper()}"
+    return f"ỦY BAN NHÂN DÂN TỈNH {province.upper()}"
 
 
 def _info(unit: Unit, counter: int) -> UnitInfo:

@@ -71,7 +71,11 @@ class Procedure(Base):
     """
 
     __tablename__ = "procedures"
-    __table_args__ = (UniqueConstraint("code", "version"), Index("ix_procedures_current", "code", "effective_to"))
+    __table_args__ = (
+        UniqueConstraint("code", "version"),
+        Index("ix_procedures_current", "code", "effective_to"),
+        Index("ix_procedures_name", "name"),  # the dossier list sorts by it
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(60))  # e.g. 1.001193
@@ -104,7 +108,7 @@ class Applicant(Base):
     __tablename__ = "applicants"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    full_name: Mapped[str] = mapped_column(String(200))
+    full_name: Mapped[str] = mapped_column(String(200), index=True)  # the dossier list sorts by it
     id_number: Mapped[str] = mapped_column(String(20), default="", index=True)
     old_id_number: Mapped[str] = mapped_column(String(20), default="")
     birth_date: Mapped[date | None] = mapped_column(Day(), nullable=True)

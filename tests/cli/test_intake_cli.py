@@ -15,11 +15,20 @@ from tests.conftest import ROOT, cli_json, run_cli
 
 AGENCY = "001.05.12.H49"
 CONTRACT = {
-    "procedure": "1.001193", "received_at": "2026-02-13T09:00", "channel": "direct",
-    "applicant": {"full_name": "Nguyễn Thị Hằng", "id_number": "001190012345", "birth_date": "1990-05-02",
-                  "gender": "Nữ", "phone": "0912345678", "address": "Thôn Đông, xã Gio Sơn"},
+    "procedure": "1.001193",
+    "received_at": "2026-02-13T09:00",
+    "channel": "direct",
+    "applicant": {
+        "full_name": "Nguyễn Thị Hằng",
+        "id_number": "001190012345",
+        "birth_date": "1990-05-02",
+        "gender": "Nữ",
+        "phone": "0912345678",
+        "address": "Thôn Đông, xã Gio Sơn",
+    },
     "documents": [{"name": "Tờ khai đăng ký khai sinh", "kind": "original", "quantity": 1}],
-    "return_via": "counter", "note": "",
+    "return_via": "counter",
+    "note": "",
 }
 
 
@@ -69,15 +78,31 @@ class TestReceive:
     def test_mixed_list_reports_each_and_saves_the_good_ones(self, unit_dir: Path, tmp_path: Path) -> None:
         bad_id = {**CONTRACT, "applicant": {**CONTRACT["applicant"], "id_number": "00119001234"}}  # type: ignore[dict-item]
         bad_phone = {**CONTRACT, "applicant": {**CONTRACT["applicant"], "phone": "12345"}}  # type: ignore[dict-item]
-        residence = {**CONTRACT, "procedure": "1.004194", "received_at": "2026-02-13T15:00",
-                     "fee": {"method": "cash"}, "documents": [{"name": "Tờ khai CT01"}]}
-        entries = [CONTRACT, bad_id, "not an object", residence, {**CONTRACT, "procedure": "9.999999"}, bad_phone]
+        residence = {
+            **CONTRACT,
+            "procedure": "1.004194",
+            "received_at": "2026-02-13T15:00",
+            "fee": {"method": "cash"},
+            "documents": [{"name": "Tờ khai CT01"}],
+        }
+        entries = [
+            CONTRACT,
+            bad_id,
+            "not an object",
+            residence,
+            {**CONTRACT, "procedure": "9.999999"},
+            bad_phone,
+        ]
         proc = run_cli("receive", str(write(tmp_path, entries)), "--json", data_dir=unit_dir)
         assert proc.returncode != 0
         out = json.loads(proc.stdout)
         assert len(out) == 6
         assert out[0]["code"] == f"{AGENCY}-260213-0001"
-        assert out[3] == {**out[3], "code": f"{AGENCY}-260213-0002", "due_at": "2026-02-26T07:30"}  # after Tết
+        assert out[3] == {
+            **out[3],
+            "code": f"{AGENCY}-260213-0002",
+            "due_at": "2026-02-26T07:30",
+        }  # after Tết
         for i in (1, 2, 4, 5):
             assert "code" not in out[i] and out[i]["error"].endswith("."), out[i]
         assert out[1]["field"] == "applicant.id_number" and "12 digits" in out[1]["error"]
@@ -94,24 +119,36 @@ class TestReceive:
         assert lines[1].startswith("#2: error: Channel")
 
     def test_optional_keys(self, unit_dir: Path, tmp_path: Path) -> None:
-        entry = {**CONTRACT, "code": f"{AGENCY}-260213-0042", "email": "hang@example.vn", "set_count": 2,
-                 "representative": {"full_name": "Lê Văn Cường", "phone": "0868123456"},
-                 "fee": {"amount": 0, "method": "exempt"}, "due_at": "2026-02-16T10:00", "client_token": "paper-1"}
+        entry = {
+            **CONTRACT,
+            "code": f"{AGENCY}-260213-0042",
+            "email": "hang@example.vn",
+            "set_count": 2,
+            "representative": {"full_name": "Lê Văn Cường", "phone": "0868123456"},
+            "fee": {"amount": 0, "method": "exempt"},
+            "due_at": "2026-02-16T10:00",
+            "client_token": "paper-1",
+        }
         out = cli_json("receive", str(write(tmp_path, entry)), data_dir=unit_dir)
         assert out == [{**out[0], "code": f"{AGENCY}-260213-0042", "due_at": "2026-02-16T10:00"}]  # type: ignore[index]
         again = cli_json("receive", str(write(tmp_path, entry)), data_dir=unit_dir)
         assert again[0]["created"] is False  # type: ignore[index]
-        dup = run_cli("receive", str(write(tmp_path, {**entry, "client_token": "paper-2"})), "--json",
-                      data_dir=unit_dir)
+        dup = run_cli(
+            "receive", str(write(tmp_path, {**entry, "client_token": "paper-2"})), "--json", data_dir=unit_dir
+        )
         assert dup.returncode == 1 and "already" in json.loads(dup.stdout)[0]["error"]
 
-    def test_same_token_from_two_processes_at_once_makes_one_dossier(self, unit_dir: Path, tmp_path: Path) -> None:
+    def test_same_token_from_two_processes_at_once_makes_one_dossier(
+        self, unit_dir: Path, tmp_path: Path
+    ) -> None:
         """A double click that reaches two processes: BEGIN IMMEDIATE serialises them."""
         path = write(tmp_path, {**CONTRACT, "client_token": "double-click"})
         cmd = [sys.executable, "-m", "desk_app", "--data-dir", str(unit_dir), "receive", str(path), "--json"]
         env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-        procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-                 for _ in range(2)]
+        procs = [
+            subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            for _ in range(2)
+        ]
         outs = [p.communicate(timeout=120) for p in procs]
         assert [p.returncode for p in procs] == [0, 0], outs
         results = [json.loads(o[0])[0] for o in outs]
@@ -171,10 +208,16 @@ class TestDueDate:
     @pytest.mark.parametrize(
         ("args", "due"),
         [
-            (["--procedure", "1.004194", "--received", "2026-02-13 15:00"], "2026-02-26T07:30"),  # cut-off + Tết
+            (
+                ["--procedure", "1.004194", "--received", "2026-02-13 15:00"],
+                "2026-02-26T07:30",
+            ),  # cut-off + Tết
             (["--procedure", "1.004194", "--received", "2026-02-13 14:59"], "2026-02-25T14:59"),
             (["--procedure", "1.001193", "--received", "2026-03-06 15:30"], "2026-03-09T17:00"),  # same day
-            (["--working-days", "1", "--received", "2026-08-21 10:00"], "2026-08-22T10:00"),  # make-up Saturday
+            (
+                ["--working-days", "1", "--received", "2026-08-21 10:00"],
+                "2026-08-22T10:00",
+            ),  # make-up Saturday
             (["--working-days", "1", "--received", "2026-11-23 10:00"], "2026-11-25T10:00"),  # Ngày Văn hóa
             (["--working-days", "25", "--received", "2019-11-20 08:37"], "2019-12-25T08:37"),
         ],
@@ -184,11 +227,15 @@ class TestDueDate:
         assert out["due_at"] == due  # type: ignore[index]
 
     def test_override_through_the_calendar_command(self, unit_dir: Path) -> None:
-        before = cli_json("due-date", "--working-days", "1", "--received", "2026-03-13 10:00", data_dir=unit_dir)
+        before = cli_json(
+            "due-date", "--working-days", "1", "--received", "2026-03-13 10:00", data_dir=unit_dir
+        )
         assert before["due_at"] == "2026-03-16T10:00"  # type: ignore[index]
         proc = run_cli("calendar", "add-workday", "2026-03-14", "--note", "Làm bù", data_dir=unit_dir)
         assert proc.returncode == 0, proc.stderr
-        after = cli_json("due-date", "--working-days", "1", "--received", "2026-03-13 10:00", data_dir=unit_dir)
+        after = cli_json(
+            "due-date", "--working-days", "1", "--received", "2026-03-13 10:00", data_dir=unit_dir
+        )
         assert after["due_at"] == "2026-03-14T10:00"  # type: ignore[index]
 
     def test_unknown_procedure(self, unit_dir: Path) -> None:

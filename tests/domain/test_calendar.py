@@ -47,7 +47,9 @@ class TestWorkingDays:
         """An admin's make-up Saturday counts as a working day."""
         cal = WorkingCalendar([Override(date(2026, 3, 14), OverrideKind.WORKDAY, "Làm bù")])
         assert cal.due_at(dt("2026-03-13 10:00"), 1, TimeUnit.WORKING_DAYS) == dt("2026-03-14 10:00")
-        assert WorkingCalendar().due_at(dt("2026-03-13 10:00"), 1, TimeUnit.WORKING_DAYS) == dt("2026-03-16 10:00")
+        assert WorkingCalendar().due_at(dt("2026-03-13 10:00"), 1, TimeUnit.WORKING_DAYS) == dt(
+            "2026-03-16 10:00"
+        )
 
     def test_override_day_off(self) -> None:
         cal = WorkingCalendar([Override(date(2026, 3, 11), OverrideKind.OFF, "Nghỉ bù")])
@@ -92,7 +94,9 @@ class TestCutoff:
         assert cal.due_at(dt("2026-03-06 15:30"), 0, TimeUnit.SAME_DAY) == dt("2026-03-09 17:00")
 
     def test_procedure_specific_cutoff_and_none(self, cal: WorkingCalendar) -> None:
-        assert cal.due_at(dt("2026-03-02 16:00"), 0, TimeUnit.SAME_DAY, time(16, 30)) == dt("2026-03-02 17:00")
+        assert cal.due_at(dt("2026-03-02 16:00"), 0, TimeUnit.SAME_DAY, time(16, 30)) == dt(
+            "2026-03-02 17:00"
+        )
         assert cal.due_at(dt("2026-03-02 16:00"), 0, TimeUnit.SAME_DAY, None) == dt("2026-03-02 17:00")
         # Closing time still applies without a cut-off.
         assert cal.due_at(dt("2026-03-02 17:10"), 0, TimeUnit.SAME_DAY, None) == dt("2026-03-03 17:00")

@@ -50,7 +50,8 @@ class TestFormat:
         assert str(parse_code("  001.05.12.h49-260213-0420 ")) == "001.05.12.H49-260213-0420"
 
     @pytest.mark.parametrize(
-        "text", ["", "001.05.12.H49-260213-001", "001.05.12.H49-2602130001", "001.05.12.H49_260213_0001", "H49"]
+        "text",
+        ["", "001.05.12.H49-260213-001", "001.05.12.H49-2602130001", "001.05.12.H49_260213_0001", "H49"],
     )
     def test_bad_shape(self, text: str) -> None:
         with pytest.raises(ValidationError) as err:

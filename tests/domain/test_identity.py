@@ -79,7 +79,9 @@ class TestPhone:
     def test_normalised(self, typed: str, stored: str) -> None:
         assert normalise_phone(typed) == stored
 
-    @pytest.mark.parametrize("typed", ["091234567", "09123456789", "0123456789", "1912345678", "abc", "", "+1 202 555 0100"])
+    @pytest.mark.parametrize(
+        "typed", ["091234567", "09123456789", "0123456789", "1912345678", "abc", "", "+1 202 555 0100"]
+    )
     def test_refused(self, typed: str) -> None:
         with pytest.raises(ValidationError) as err:
             normalise_phone(typed)
@@ -111,7 +113,11 @@ class TestCardPayload:
 
     def test_six_fields_without_old_id(self) -> None:
         card = parse_card_payload("001190012345|Nguyễn Thị Hằng|02051990|Nữ|Thôn Đông|01072021")
-        assert (card.full_name, card.old_id_number, card.issue_date) == ("Nguyễn Thị Hằng", "", date(2021, 7, 1))
+        assert (card.full_name, card.old_id_number, card.issue_date) == (
+            "Nguyễn Thị Hằng",
+            "",
+            date(2021, 7, 1),
+        )
 
     def test_six_fields_without_issue_date(self) -> None:
         card = parse_card_payload("001190012345|012345678|Nguyễn Thị Hằng|02051990|Nữ|Thôn Đông")

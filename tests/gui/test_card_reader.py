@@ -44,7 +44,7 @@ def send_keys(widget, text: str) -> None:
 
 class TestUndoIme:
     def test_plain_text_has_one_reading(self):
-        from desk_app.gui.intake.card_reader import undo_ime
+        from desk_app.gui.intake.ime import undo_ime
 
         assert undo_ime(list("NGUYEN VAN A")) == ["NGUYEN VAN A"]
 
@@ -59,20 +59,20 @@ class TestUndoIme:
         ],
     )
     def test_backspace_and_replace_is_undone(self, tokens, telex, vni):
-        from desk_app.gui.intake.card_reader import undo_ime
+        from desk_app.gui.intake.ime import undo_ime
 
         readings = undo_ime(tokens)
         assert readings[:2] == [telex, vni]
 
     def test_vni_is_preferred_when_telex_is_ruled_out(self):
         """An unrewritten vowel + tone letter ("ES") means Telex was off: the digit reading comes first."""
-        from desk_app.gui.intake.card_reader import undo_ime
+        from desk_app.gui.intake.ime import undo_ime
 
         tokens = [*"LO A", "\b", "Ạ", *" VINHOMES"]
         assert undo_ime(tokens)[0] == "LO A5 VINHOMES"
 
     def test_ime_key(self):
-        from desk_app.gui.intake.card_reader import ime_key
+        from desk_app.gui.intake.ime import ime_key
 
         assert ime_key("A", "Â") == ("A", "6")
         assert ime_key("o", "ơ") == ("w", "7")
@@ -82,7 +82,7 @@ class TestUndoIme:
 
     def test_read_card_from_rewritten_ascii_scan(self):
         """A scan whose ASCII name went through Telex ("DD" → "Đ") reads back as the scanner sent it."""
-        from desk_app.gui.intake.card_reader import read_card
+        from desk_app.gui.intake.ime import read_card
 
         raw = "001190012345||DDINH THI HOA|02051990|Nu|Xa Gio Son|15042021"
         tokens = []
@@ -181,3 +181,21 @@ class TestCardScanner:
         send_keys(form.name, "001190012345|abc")
         assert form.name.text() == "001190012345|abc"
         assert not form.scanner.capturing and not form.cards
+
+    def test_scan_rewritten_by_telex_is_read_as_sent(self, form):
+        """Unikey (Telex) turned the scanner's "DD" into "Đ" with a Backspace: the card still reads as sent."""
+        raw = "001190012345||DDINH THI HOA|02051990|Nu|Xa Gio Son|15042021"
+        i = raw.index("DD")
+        typed = raw[: i + 1] + "\b" + "Đ" + raw[i + 2 :] + "\r"
+        form.name.setText("")
+        send_keys(form.name, typed)
+        assert form.name.text() == ""
+        assert [c.full_name for c in form.cards] == ["DDINH THI HOA"]
+
+    def test_scan_rewritten_by_vni_is_read_as_sent(self, form):
+        """VNI turned "A5" of an address into "Ạ"; "ES" left alone shows Telex was off, so "A5" comes back."""
+        raw = "001190012345|012345678|TRAN THI HOA|02051990|Nu|LO A5 VINHOMES|15042021"
+        i = raw.index("A5")
+        typed = raw[: i + 1] + "\b" + "Ạ" + raw[i + 2 :] + "\r"
+        send_keys(form.phone, typed)
+        assert [c.address for c in form.cards] == ["LO A5 VINHOMES"]

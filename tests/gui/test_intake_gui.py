@@ -130,7 +130,7 @@ class TestProcedurePicker:
     def test_picking_shows_documents_fee_and_due_date(self, page, qtbot):
         pick(qtbot, page)
         assert page.documents.rowCount() == len(page.preview.documents) > 0
-        assert "Đăng ký khai sinh" in page.procedure_info.text()
+        assert "Đăng ký khai sinh" in page.form.procedure_info.text()
         assert page.due_edit.isEnabled()
         assert page.due_edit.dateTime().toPython() == page.preview.due_at
         assert page.applicant.full_name.hasFocus()  # Enter picked and moved on
@@ -362,3 +362,119 @@ def test_page_is_registered():
 
     specs = {s.key: s for s in pages.load_page_specs(["desk_app.gui.intake_page"])}
     assert specs["intake"].permission == "intake"
+
+
+class TestFee:
+    def test_per_page_fee_follows_pages_and_copies(self, page, qtbot, gui_ctx):
+        """Certified copies (TT 226/2016): 2.000 đ for each of the first 2 pages, then 1.000 đ a page."""
+        from desk_app.store.models import Dossier
+
+        pick(qtbot, page, "2.000815")
+        fee = page.fee
+        assert fee.pages.isVisibleTo(page) and fee.copies.isVisibleTo(page)
+        assert fee.amount.value() == 2000
+        fee.pages.setValue(5)
+        assert fee.amount.value() == 7000
+        fee.copies.setValue(2)
+        assert fee.amount.value() == 14000
+        assert fee.method.currentData() == "cash"
+        send_keys(page.applicant.full_name, "Đỗ Văn Sao")
+        page.save()
+        wait_result(qtbot, page, gui_ctx)
+        with gui_ctx.db.session() as s:
+            d = s.scalars(select(Dossier).order_by(Dossier.id.desc())).first()
+            assert (d.fee_amount, d.fee_method) == (14000, "cash")
+
+    def test_exempt_procedure_shows_no_count_inputs(self, page, qtbot):
+        pick(qtbot, page)
+        assert not page.fee.pages.isVisibleTo(page)
+        assert page.fee.method.currentData() == "exempt"
+
+    def test_council_fee_must_be_typed(self, page, qtbot, gui_ctx):
+        """A fee set by the provincial council has no amount in the catalog: the clerk is sent to type it."""
+        pick(qtbot, page, "1.004873")
+        send_keys(page.applicant.full_name, "Bùi Thị Hôn")
+        page.save()
+        gui_ctx.runner.wait_idle()
+        assert page.fee.amount.hasFocus()
+        assert "HĐND" in page.message_bar.text()
+        page.fee.amount.setValue(15000)
+        page.save()
+        wait_result(qtbot, page, gui_ctx)
+        assert page.last_result is not None and page.last_result.state == "received"
+
+
+class TestKeyboard:
+    def test_tab_goes_from_search_to_the_name(self, page, qtbot):
+        press(qtbot, "Key_Tab")
+        assert focused() is page.applicant.full_name
+
+    def test_representative_is_saved(self, page, qtbot, gui_ctx):
+        from desk_app.store.models import Dossier
+
+        pick(qtbot, page)
+        send_keys(page.applicant.full_name, "Ngô Văn Chủ")
+        page.representative.setChecked(True)
+        assert page.representative.full_name.isVisibleTo(page)
+        send_keys(page.representative.full_name, "Ngô Thị Thay")
+        page.save()
+        wait_result(qtbot, page, gui_ctx)
+        with gui_ctx.db.session() as s:
+            d = s.scalars(select(Dossier).order_by(Dossier.id.desc())).first()
+            assert d.representative["full_name"] == "Ngô Thị Thay"
+
+    def test_insert_adds_an_extra_document(self, page, qtbot, gui_ctx):
+        pick(qtbot, page)
+        rows = page.documents.rowCount()
+        page.documents.setFocus()
+        press(qtbot, "Key_Insert")
+        assert page.documents.rowCount() == rows + 1
+        editor = focused()
+        send_keys(editor, "Giấy ủy quyền")
+        press(qtbot, "Key_Return")  # commits the cell (queued by the delegate); Enter does not jump away
+        qtbot.waitUntil(lambda: len(page.documents.documents()) == rows + 1, timeout=3000)
+        extra = page.documents.documents()[-1]
+        assert (extra.name, extra.required, extra.received) == ("Giấy ủy quyền", False, True)
+
+
+def test_main_window_shows_the_intake_page(main_window):
+    from desk_app.gui.intake_page import IntakePage
+
+    page = main_window.show_page("intake")
+    assert isinstance(page, IntakePage)
+
+
+def test_card_scanned_into_the_representative_fills_the_representative(page, qtbot):
+    page.applicant.full_name.setText("Trần Văn Bình")
+    page.representative.setChecked(True)
+    send_keys(page.representative.phone, PAYLOAD + "\r")
+    assert page.representative.full_name.text() == "Nguyễn Thị Hằng"
+    assert page.representative.id_number.text() == "001190012345"
+    assert page.applicant.full_name.text() == "Trần Văn Bình"
+
+
+def test_f9_in_the_reason_dialog_belongs_to_the_dialog(page, qtbot, gui_ctx):
+    """Keys of a dialog opened by the page are the dialog's: F9 there accepts it (guide), not "save"."""
+    from PySide6.QtCore import Qt
+
+    from desk_app.store.models import Dossier
+
+    pick(qtbot, page)
+    send_keys(page.applicant.full_name, "Phan Văn Hỏi")
+    page.documents.set_received(0, False)
+    dialog = page.ask_reason("guide")
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_F9)
+    wait_result(qtbot, page, gui_ctx)
+    with gui_ctx.db.session() as s:
+        d = s.scalars(select(Dossier).order_by(Dossier.id.desc())).first()
+        assert d.state == "guided" and d.applicant.full_name == "Phan Văn Hỏi"
+
+
+def test_space_marks_a_document_missing(page, qtbot):
+    pick(qtbot, page)
+    page.documents.setFocus()
+    page.documents.setCurrentCell(1, 0)
+    press(qtbot, "Key_Space")
+    assert [d.received for d in page.documents.documents()][:2] == [True, False]
+    assert page.documents.missing() and page.documents.documents()[1].name in page.documents.missing()[0]

@@ -32,3 +32,16 @@ def test_an_empty_list_is_ready_too(unit_db: Any, data_dir: Path) -> None:
     proc = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env={"QT_QPA_PLATFORM": "offscreen"})
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().isdigit()
+
+
+def test_a_foreign_database_is_refused(data_dir: Path) -> None:
+    """A data directory whose database is not desk_app's: an error and exit 1, no hang."""
+    import sqlite3
+
+    con = sqlite3.connect(data_dir / "desk_app.db")
+    con.execute("CREATE TABLE other (x)")
+    con.commit()
+    con.close()
+    proc = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env={"QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 1
+    assert "not a desk_app database" in proc.stderr

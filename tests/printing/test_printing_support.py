@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -98,3 +99,9 @@ def test_printing_imports_no_gui_database_or_services() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_printed_literals_are_nfc() -> None:
+    for path in sorted((ROOT / "desk_app" / "printing").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert text == unicodedata.normalize("NFC", text), f"{path.name} has decomposed (NFD) text"

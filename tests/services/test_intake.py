@@ -37,14 +37,23 @@ from desk_app.store.models import (
 )
 
 AGENCY = "001.05.12.H49"
-HANG = ApplicantInput("Nguyễn Thị Hằng", "001190012345", birth_date=date(1990, 5, 2), gender="Nữ",
-                      address="Thôn Đông, xã Gio Sơn", phone="0912345678")
+HANG = ApplicantInput(
+    "Nguyễn Thị Hằng",
+    "001190012345",
+    birth_date=date(1990, 5, 2),
+    gender="Nữ",
+    address="Thôn Đông, xã Gio Sơn",
+    phone="0912345678",
+)
 
 
 def req(received: str = "2026-02-13 09:00", procedure: str = "1.001193", **kw: Any) -> IntakeRequest:
     base: dict[str, Any] = {
         "applicant": HANG,
-        "documents": [DocumentInput("Tờ khai đăng ký khai sinh"), DocumentInput("Giấy chứng sinh", "copy", 2)],
+        "documents": [
+            DocumentInput("Tờ khai đăng ký khai sinh"),
+            DocumentInput("Giấy chứng sinh", "copy", 2),
+        ],
         "received_at": datetime.strptime(received, "%Y-%m-%d %H:%M"),
     }
     base.update(kw)
@@ -65,13 +74,22 @@ class TestReceive:
         with unit_db.session() as s:
             d = s.get(Dossier, res.dossier_id)
             assert d is not None
-            assert (d.code, d.state, d.channel, d.return_via, d.created_by) == (res.code, "received", "direct",
-                                                                                  "counter", "hang.nt")
+            assert (d.code, d.state, d.channel, d.return_via, d.created_by) == (
+                res.code,
+                "received",
+                "direct",
+                "counter",
+                "hang.nt",
+            )
             assert d.applicant.full_name == "Nguyễn Thị Hằng" and d.applicant.phone == "0912345678"
             assert [(x.position, x.name, x.kind, x.quantity) for x in d.documents] == [
-                (1, "Tờ khai đăng ký khai sinh", "original", 1), (2, "Giấy chứng sinh", "copy", 2)]
+                (1, "Tờ khai đăng ký khai sinh", "original", 1),
+                (2, "Giấy chứng sinh", "copy", 2),
+            ]
             events = list(s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == d.id)))
-            assert [(e.action, e.state_after, e.at) for e in events] == [("receive", "received", d.received_at)]
+            assert [(e.action, e.state_after, e.at) for e in events] == [
+                ("receive", "received", d.received_at)
+            ]
             assert d.procedure.use_count == 1
             assert d.fee_amount == 0 and d.fee_method == "exempt"
             seq = s.get(CodeSequence, (AGENCY, date(2026, 2, 13), 1))
@@ -87,8 +105,13 @@ class TestReceive:
 
     def test_text_is_stored_nfc(self, unit_db: Database) -> None:
         nfd = unicodedata.normalize("NFD", "  Trần   Thị Ánh  ")
-        res = receive(unit_db, req(applicant=ApplicantInput(nfd, address=unicodedata.normalize("NFD", "Xã Gio Sơn")),
-                                   documents=[DocumentInput(unicodedata.normalize("NFD", "Tờ khai"))]))
+        res = receive(
+            unit_db,
+            req(
+                applicant=ApplicantInput(nfd, address=unicodedata.normalize("NFD", "Xã Gio Sơn")),
+                documents=[DocumentInput(unicodedata.normalize("NFD", "Tờ khai"))],
+            ),
+        )
         with unit_db.session() as s:
             d = s.get(Dossier, res.dossier_id)
             assert d is not None
@@ -145,7 +168,9 @@ class TestDueDates:
         assert receive(unit_db, req("2026-08-21 09:00", "1.004194")).due_at == datetime(2026, 8, 25, 9, 0)
 
     def test_override_makeup_saturday(self, unit_db: Database) -> None:
-        cal_service.set_override(unit_db, date(2026, 3, 14), OverrideKind.WORKDAY, "Làm bù cho ngày 30/3", "CV số 1")
+        cal_service.set_override(
+            unit_db, date(2026, 3, 14), OverrideKind.WORKDAY, "Làm bù cho ngày 30/3", "CV số 1"
+        )
         assert receive(unit_db, req("2026-03-13 09:00", "1.004194")).due_at == datetime(2026, 3, 17, 9, 0)
         cal_service.set_override(unit_db, date(2026, 3, 16), OverrideKind.OFF, "Nghỉ bù")
         assert receive(unit_db, req("2026-03-13 09:00", "1.004194")).due_at == datetime(2026, 3, 18, 9, 0)
@@ -194,7 +219,10 @@ class TestValidation:
             ({"applicant": ApplicantInput("  ")}, "applicant.full_name"),
             ({"applicant": replace(HANG, id_number="00119001234")}, "applicant.id_number"),  # 11 digits
             ({"applicant": replace(HANG, gender="Nam")}, "applicant.id_number"),  # gender digit 1 = Nữ
-            ({"applicant": replace(HANG, birth_date=date(1991, 5, 2))}, "applicant.id_number"),  # ID says 1990
+            (
+                {"applicant": replace(HANG, birth_date=date(1991, 5, 2))},
+                "applicant.id_number",
+            ),  # ID says 1990
             ({"applicant": replace(HANG, phone="091234")}, "applicant.phone"),
             ({"applicant": replace(HANG, email="hang@")}, "applicant.email"),
             ({"applicant": replace(HANG, gender="X")}, "applicant.gender"),
@@ -213,8 +241,9 @@ class TestValidation:
             ({"client_token": "bad token!"}, "client_token"),
         ],
     )
-    def test_refused_with_field_and_nothing_written(self, unit_db: Database, change: dict[str, Any],
-                                                    field: str) -> None:
+    def test_refused_with_field_and_nothing_written(
+        self, unit_db: Database, change: dict[str, Any], field: str
+    ) -> None:
         audits = count(unit_db, AuditEvent)
         with pytest.raises(ValidationError) as err:
             receive(unit_db, req(**change))
@@ -350,9 +379,19 @@ class TestBacklog:
         with unit_db.transaction() as s:
             cur = catalog.find_procedure(s, "1.004194")
             cur.effective_from = date(2026, 6, 1)
-            s.add(Procedure(code="1.004194", version=0, name="Đăng ký tạm trú (cũ)", processing_value=5,
-                            processing_unit="working_days", effective_from=date(2025, 1, 1),
-                            effective_to=date(2026, 6, 1), fee_rule={"kind": "exempt"}, documents=[]))
+            s.add(
+                Procedure(
+                    code="1.004194",
+                    version=0,
+                    name="Đăng ký tạm trú (cũ)",
+                    processing_value=5,
+                    processing_unit="working_days",
+                    effective_from=date(2025, 1, 1),
+                    effective_to=date(2026, 6, 1),
+                    fee_rule={"kind": "exempt"},
+                    documents=[],
+                )
+            )
         res = receive(unit_db, req("2026-03-02 09:00", "1.004194"))
         with unit_db.session() as s:
             d = s.get(Dossier, res.dossier_id)

@@ -26,12 +26,31 @@ def receive_some(db: Any, n: int, *, start: int = 0, actor: str = "clerk") -> li
     return [receive(db, sample_request(i), actor=actor).code for i in range(start, start + n)]
 
 
-def store_file(db: Any, content: bytes, *, code: str | None = None) -> Path:
-    """Put one stored file under <data_dir>/files: through the digitization service when it exists."""
-    if code is not None and has_module("desk_app.services.digitization"):
-        from tests.trust.scan_api import attach_bytes
+def png_bytes(label: bytes) -> bytes:
+    """A small valid PNG, different for every ``label``."""
+    import io
 
-        return attach_bytes(db, code, content)
+    from PIL import Image, PngImagePlugin
+
+    digest = hashlib.sha256(label).digest()
+    image = Image.new("RGB", (16, 16), tuple(digest[:3]))
+    info = PngImagePlugin.PngInfo()
+    info.add_text("label", label.hex())
+    out = io.BytesIO()
+    image.save(out, format="PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def store_file(db: Any, content: bytes, *, code: str | None = None, actor: str = "clerk") -> Path:
+    """Store one scanned page: through the digitization service (attached to document 1 of ``code``) when it
+    exists, else written content-addressed under <data_dir>/files. Returns the stored file's path."""
+    if code is not None and has_module("desk_app.services.digitization"):
+        from desk_app.scanning.files import pages_from_bytes
+        from desk_app.services import digitization
+
+        page = pages_from_bytes(png_bytes(content), "scan.png")
+        report = digitization.attach_pages(db, code, 1, page, source="file", actor=actor)
+        return Path(digitization.page_store(db).path_for(report.added[-1].sha256))
     digest = hashlib.sha256(content).hexdigest()
     path = db.files_dir / digest[:2] / f"{digest}.bin"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -134,11 +134,20 @@ def test_allowed_roles_succeed_and_the_audit_names_them(staff: Staff, run: Any, 
                                         ("admin", "calendar.set")]
 
 
-def test_without_accounts_everything_runs_as_setup(data_dir: Path, run: Any) -> None:
+def test_without_accounts_everything_runs_as_setup(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """First start and `desk-app demo` need no account; the audit says "setup"."""
-    rc, _, err = run(None, ["--data-dir", str(data_dir), "init", "--agency-code", "001.05.12.H49",
-                            "--unit-name", "UBND xã Gio Sơn", "--no-catalog"][2:])
-    assert rc == 0, err
+    import sqlite3
+
+    monkeypatch.delenv("DESK_APP_USER", raising=False)
+    monkeypatch.delenv("DESK_APP_PASSWORD", raising=False)
+    rc = main(["--data-dir", str(data_dir), "init", "--agency-code", "001.05.12.H49", "--unit-name",
+               "UBND xã Gio Sơn", "--no-catalog"])
+    assert rc == 0
+    assert main(["--data-dir", str(data_dir), "calendar", "add-off", "2026-04-20", "--note", "Nghỉ"]) == 0
+    conn = sqlite3.connect(data_dir / "desk_app.db")
+    actors = [r[0] for r in conn.execute("SELECT actor FROM audit_events")]
+    conn.close()
+    assert actors == ["setup", "setup"]
 
 
 def test_init_creates_the_first_admin(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.identity import CardPayload, check_id_number, normalise_phone
 from desk_app.domain.text import clean_line, fold
-from desk_app.gui.intake.card_reader import display_name
+from desk_app.gui.intake.ime import display_name
 from desk_app.services.applicants import ApplicantInput
 
 GENDERS = ("", "Nam", "Nữ")

@@ -12,24 +12,16 @@ field has the focus, far faster than a person (a few ms per key), sometimes endi
 3. The text is parsed with :func:`desk_app.domain.identity.parse_card_payload`: ``cardScanned(payload)``
    on success; ``cardRejected(message)`` (Vietnamese) for a garbled scan. Nothing is typed either way.
 
-Vietnamese input methods (Unikey/EVKey, Telex or VNI) sit between the scanner and the app and rewrite
-some ASCII: Telex turns ``DD`` into ``Đ``, ``AA`` into ``Â``, ``OW`` into ``Ơ`` and a tone key
-(S F R X J) after a vowel into a tone mark; VNI does the same with digits 1–9. They do it by sending
-Backspace(s) followed by the rewritten letters. Digits and ``|`` come through, so the payload's shape
-survives; the name and address may not. :func:`undo_ime` rebuilds the keys the scanner sent from those
-Backspace-and-replace steps (for Telex and for VNI), and the first reading that parses wins. Rewrites
-done without a Backspace (e.g. a lone ``W`` typed as ``Ư`` in some Telex settings) cannot be told apart
-from real letters and are kept. Genuine cards carry the name in UTF-8 with its diacritics: Telex and VNI
-leave such text alone, as Vietnamese spelling has no ``dd``/``aa`` or tone letter after a vowel.
+Vietnamese input methods (Unikey/EVKey, Telex or VNI) between the scanner and the app may rewrite the
+scanned ASCII; what can be undone is undone by :mod:`desk_app.gui.intake.ime` (see there).
 """
 
 from __future__ import annotations
 
 import re
 import time
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -48,160 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.errors import ValidationError
-from desk_app.domain.identity import CardPayload, parse_card_payload
+from desk_app.gui.intake.ime import read_card
 
 # A scan starts with 12 digits and a bar, possibly after a label the scanner adds ("CCCD:").
 _CARD_START = re.compile(r"(?:[A-Za-z]{2,8}\s*[:=]\s*)?\d{12}\|$")
 _MAX_KEYS = 64  # keys remembered before a scan is recognised (a label and 12 digits need ~20)
 _MAX_SCAN = 1024  # a scan longer than this is not a card
-
-# ---------------------------------------------------------------------------------------------------
-# Undoing Telex / VNI rewrites (pure functions)
-
-_TONES = {
-    "\u0301": ("S", "1"),
-    "\u0300": ("F", "2"),
-    "\u0309": ("R", "3"),
-    "\u0303": ("X", "4"),
-    "\u0323": ("J", "5"),
-}
-_TELEX_TONE_AFTER_VOWEL = re.compile(r"[aeiouy][sfrxj]", re.IGNORECASE)
-_DIGIT_AFTER_VOWEL = re.compile(r"[aeiouy][1-9]", re.IGNORECASE)
-_SHAPES = {"\u0302": (None, "6"), "\u0306": ("W", "8"), "\u031b": ("W", "7")}  # None: Telex doubles the vowel
-
-
-def _marks(ch: str) -> tuple[str, set[str]]:
-    decomposed = unicodedata.normalize("NFD", ch)
-    return decomposed[:1], set(decomposed[1:])
-
-
-def ime_key(before: str, after: str) -> tuple[str, str] | None:
-    """The key (Telex, VNI) that turned the letter ``before`` into ``after``, or None when unknown.
-
-    ``ime_key("A", "Â") == ("A", "6")``, ``ime_key("D", "Đ") == ("D", "9")``, ``ime_key("E", "É") == ("S", "1")``.
-    """
-    upper = before.isupper()
-
-    def case(key: str) -> str:
-        return key if upper else key.lower()
-
-    if before in "dD" and after in "đĐ":
-        return case("D"), "9"
-    base_b, marks_b = _marks(before)
-    base_a, marks_a = _marks(after)
-    if base_a.lower() != base_b.lower():
-        return None
-    added = marks_a - marks_b
-    if not added and marks_b - marks_a:
-        return case("Z"), "0"  # tone removed
-    for mark in added:
-        if mark in _TONES:
-            telex, vni = _TONES[mark]
-            return case(telex), vni
-        if mark in _SHAPES:
-            telex_key, vni = _SHAPES[mark]
-            return (telex_key and case(telex_key)) or base_b, vni
-    return None
-
-
-@dataclass
-class _Char:
-    shown: str  # what the input method left on screen
-    telex: str  # the scanner's keys if the input method was Telex
-    vni: str  # … if it was VNI
-
-
-@dataclass
-class _Rebuild:
-    chars: list[_Char] = field(default_factory=list)
-    deleted: list[_Char] = field(default_factory=list)
-    replacement: list[str] = field(default_factory=list)
-    rewritten: bool = False
-
-    def commit(self) -> None:
-        deleted, repl = self.deleted, self.replacement
-        self.deleted, self.replacement = [], []
-        if not deleted:
-            self.chars.extend(_Char(c, c, c) for c in repl)
-            return
-        if not repl:  # characters erased for good
-            return
-        key = None
-        for before, after in zip(deleted, repl, strict=False):
-            if before.shown != after:
-                key = ime_key(before.shown, after)
-                break
-        new: list[_Char] = []
-        for i, ch in enumerate(repl):
-            if i < len(deleted):
-                new.append(_Char(ch, deleted[i].telex, deleted[i].vni))
-            else:  # the input method gave back one letter more: an undo ("ĐD" → "DD"): the raw key is the letter
-                new.append(_Char(ch, ch, ch))
-        if key is not None and len(repl) <= len(deleted):
-            # The triggering key was typed after the deleted letters: attach it to the last one.
-            new[-1] = _Char(new[-1].shown, new[-1].telex + key[0], new[-1].vni + key[1])
-            for extra in deleted[len(repl) :]:
-                new[-1] = _Char(new[-1].shown, new[-1].telex + extra.telex, new[-1].vni + extra.vni)
-        self.chars.extend(new)
-
-
-def undo_ime(tokens: list[str]) -> list[str]:
-    """The readings of a keystroke stream, most likely first.
-
-    ``tokens`` holds one typed character each, or ``"\\b"`` for a Backspace. Without Backspace the only
-    reading is the text itself; with them: the keys as Telex would have received them, as VNI would, then the
-    text on screen.
-    """
-    state = _Rebuild()
-    for tok in tokens:
-        if tok == "\b":
-            state.rewritten = True
-            if state.replacement:
-                state.commit()
-            if state.chars:
-                state.deleted.insert(0, state.chars.pop())
-            continue
-        if state.deleted:
-            state.replacement.append(tok)
-            if len(state.replacement) >= len(state.deleted):
-                state.commit()
-        else:
-            state.chars.append(_Char(tok, tok, tok))
-    if state.deleted or state.replacement:
-        state.commit()
-    shown = "".join(c.shown for c in state.chars)
-    if not state.rewritten:
-        return [shown]
-    telex = "".join(c.telex for c in state.chars)
-    vni = "".join(c.vni for c in state.chars)
-    # Evidence from what was NOT rewritten: Telex would have rewritten a vowel followed by a tone letter,
-    # VNI a vowel followed by a digit. When neither rules itself out, Telex (the most used) comes first.
-    telex_possible = not _TELEX_TONE_AFTER_VOWEL.search(vni)
-    vni_possible = not _DIGIT_AFTER_VOWEL.search(telex)
-    if not telex_possible and not vni_possible:
-        telex_possible = vni_possible = True
-    readings = ([telex] if telex_possible else []) + ([vni] if vni_possible else []) + [shown]
-    return list(dict.fromkeys(readings))
-
-
-def read_card(tokens: list[str]) -> CardPayload:
-    """Parse a scan (see :func:`undo_ime`); ValidationError (field ``card``) when no reading parses."""
-    error: ValidationError | None = None
-    for text in undo_ime(tokens):
-        try:
-            payload = parse_card_payload(text)
-        except ValidationError as exc:
-            error = error or exc
-            continue
-        return payload
-    assert error is not None
-    raise error
-
-
-def display_name(name: str) -> str:
-    """Cards print names in capitals ("NGUYỄN THỊ HẰNG"); the counter writes "Nguyễn Thị Hằng"."""
-    return name.title() if name.isupper() else name
-
 
 # ---------------------------------------------------------------------------------------------------
 # Remembering and restoring a widget's state
@@ -290,6 +134,7 @@ class CardScanner(QObject):
         self._last = -1e9
         self._capturing = False
         self._tokens: list[str] = []
+        self.scan_widget: QWidget | None = None  # where the last scan landed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(end_ms)
@@ -370,6 +215,7 @@ class CardScanner(QObject):
             if restore is not None:
                 restore()
         self._tokens = [k.text for k in scanned]
+        self.scan_widget = scanned[0].widget
         self._keys.clear()
         self._capturing = True
         self._timer.start()
@@ -427,6 +273,8 @@ class KeyTreeFilter(QObject):
             return False
         if obj.focusPolicy() == Qt.FocusPolicy.NoFocus and obj is not self.root:
             return False
+        if obj.window() is not self.root.window():
+            return False  # a dialog opened by the page (print preview, reason): its keys are its own
         pointer = shiboken6.getCppPointer(event)[0]
         last_ptr, last_widget = self._last
         if (

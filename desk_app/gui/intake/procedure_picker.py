@@ -86,6 +86,8 @@ class ProcedurePicker(QWidget):
         # Up/Down in the search line move in the list, so the list needs no Tab stop of its own.
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.setMinimumHeight(120)
+        self.results.setWordWrap(True)  # long procedure names wrap instead of scrolling sideways
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)

@@ -1,0 +1,327 @@
+"""The dossier page (hồ sơ): one dossier with its documents, fee, moves, prints and audit history.
+
+Opened by ``ctx.openDossierRequested(code)`` (the dossier list, the queues, a search result, or a barcode
+scanned anywhere: desk_app.gui.barcode_wedge). The buttons are the moves the dossier's state allows and the
+user may make; each opens a :class:`~desk_app.gui.move_dialog.MoveDialog`. Loading, moving and printing run
+on the background runner; the page never waits on the disk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.fees import format_vnd
+from desk_app.domain.states import ACTION_PERMISSION, Action, action_label, state_label
+from desk_app.gui import barcode_wedge
+from desk_app.gui.context import GuiContext
+from desk_app.gui.move_dialog import MoveDialog
+from desk_app.gui.pages import PageSpec
+from desk_app.services import dossier_view, forms, lifecycle
+
+_KIND = {
+    "original": str(QT_TRANSLATE_NOOP("DossierPage", "Original")),
+    "copy": str(QT_TRANSLATE_NOOP("DossierPage", "Copy")),
+    "certified_copy": str(QT_TRANSLATE_NOOP("DossierPage", "Certified copy")),
+    "electronic": str(QT_TRANSLATE_NOOP("DossierPage", "Electronic")),
+}
+_TIMELINESS = {
+    "early": str(QT_TRANSLATE_NOOP("DossierPage", "early")),
+    "on_time": str(QT_TRANSLATE_NOOP("DossierPage", "on time")),
+    "late": str(QT_TRANSLATE_NOOP("DossierPage", "late")),
+}
+
+
+def _when(text: str | None) -> str:
+    """``2025-07-10T09:00`` → ``09:00 10/07/2025`` (the way slips write it)."""
+    if not text:
+        return ""
+    day, _, clock = text.partition("T")
+    y, m, d = day.split("-")
+    return f"{clock} {d}/{m}/{y}".strip()
+
+
+def _language() -> str:
+    from desk_app.gui.app import current_language
+
+    return current_language()
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+
+
+class DossierPage(QWidget):
+    """One dossier, its history and the moves that can be made on it now.
+
+    ``loaded(code)`` fires when a dossier's data is on screen; ``moved(action)`` after a move succeeded.
+    """
+
+    loaded = Signal(str)
+    moved = Signal(str)
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("dossierPage")
+        self.data: dict[str, Any] | None = None
+        self.dialog: MoveDialog | None = None
+        self.preview: QWidget | None = None
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.print_buttons: dict[str, QPushButton] = {}
+
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("codeEdit")
+        self.code_edit.setPlaceholderText(self.tr("Dossier code (or scan the slip's barcode)"))
+        open_button = QPushButton(self.tr("Open"))
+        top = QHBoxLayout()
+        top.addWidget(self.code_edit, 1)
+        top.addWidget(open_button)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("titleLabel")
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        self.info_label = QLabel()
+        self.info_label.setObjectName("infoLabel")
+        self.info_label.setWordWrap(True)
+        self.actions_row = QHBoxLayout()
+        self.prints_row = QHBoxLayout()
+
+        self.documents = _table("documentsTable", [self.tr("No."), self.tr("Document"), self.tr("Kind"),
+                                                   self.tr("Quantity"), self.tr("Received")])
+        self.moves = _table("movesTable", [self.tr("When"), self.tr("Move"), self.tr("State after"),
+                                           self.tr("By"), self.tr("To whom"), self.tr("Reason")])
+        self.prints = _table("printsTable", [self.tr("When"), self.tr("Form"), self.tr("By"), self.tr("Reprint")])
+        self.audit = _table("auditTable", [self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Detail")])
+        self.fee_label = QLabel()
+        self.fee_label.setObjectName("feeLabel")
+        self.fee_label.setWordWrap(True)
+        self.fee_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        prints_tab = QWidget()
+        prints_layout = QVBoxLayout(prints_tab)
+        prints_layout.addLayout(self.prints_row)
+        prints_layout.addWidget(self.prints)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.documents, self.tr("Documents"))
+        self.tabs.addTab(self.fee_label, self.tr("Fee and return"))
+        self.tabs.addTab(self.moves, self.tr("Moves"))
+        self.tabs.addTab(prints_tab, self.tr("Prints"))
+        self.tabs.addTab(self.audit, self.tr("Audit history"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.info_label)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.tabs, 1)
+
+        open_button.clicked.connect(lambda: self.open(self.code_edit.text()))
+        self.code_edit.returnPressed.connect(lambda: self.open(self.code_edit.text()))
+        ctx.dossiersChanged.connect(self.refresh)
+        barcode_wedge.install(ctx)
+
+    # -- page interface --------------------------------------------------------------------------
+    def activate(self, arg: str | None = None) -> None:
+        if arg:
+            self.open(arg)
+        else:
+            self.code_edit.setFocus()
+
+    def refresh(self) -> None:
+        if self.data and self.data.get("code"):
+            self.open(self.data["code"])
+
+    def focus_search(self) -> None:
+        self.code_edit.setFocus()
+        self.code_edit.selectAll()
+
+    # -- loading ---------------------------------------------------------------------------------
+    def open(self, code: str) -> None:
+        """Load the dossier ``code`` in the background and show it."""
+        code = code.strip()
+        if not code:
+            return
+        self.ctx.runner.run(dossier_view.show, self.ctx.db, code, on_success=self._show, parent=self)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.data = data
+        lang = _language()
+        self.code_edit.setText(data["code"] or "")
+        self.title_label.setText(f"<b>{data['code']}</b> — {state_label(data['state'], lang)}")
+        a, p = data["applicant"], data["procedure"]
+        parts = [
+            f"{a['full_name']} · {a['id_number']} · {a['phone']}",
+            f"{p['code']} {p['name']}",
+            self.tr("Received %1, due %2").replace("%1", _when(data["received_at"])).replace("%2", _when(data["due_at"])),
+        ]
+        if data["extended_due_at"]:
+            parts.append(self.tr("Extended to %1").replace("%1", _when(data["extended_due_at"])))
+        if data["deadline_at"] and data["deadline_at"] not in (data["due_at"], data["extended_due_at"]):
+            parts.append(self.tr("Due after supplement pauses: %1").replace("%1", _when(data["deadline_at"])))
+        if data["timeliness"]:
+            parts.append(self.tr("Timeliness: %1").replace("%1", self.tr(_TIMELINESS[data["timeliness"]])))
+        self.info_label.setText("\n".join(parts))
+        self._fill_tabs(data)
+        self._build_buttons(data)
+        self.loaded.emit(data["code"] or "")
+
+    def _fill_tabs(self, data: dict[str, Any]) -> None:
+        yes, no = self.tr("yes"), self.tr("no")
+        _fill(self.documents, [
+            [str(d["position"]), d["name"], self.tr(_KIND.get(d["kind"], d["kind"])), str(d["quantity"]),
+             yes if d["received"] else no]
+            for d in data["documents"]
+        ])
+        _fill(self.moves, [
+            [_when(h["at"]), h["label"], state_label(h["state_after"], _language()), h["actor"], h["to_whom"],
+             h["reason"]]
+            for h in data["history"]
+        ])
+        _fill(self.prints, [
+            [p["at"].replace("T", " "), forms.FORM_LABEL_VI.get(p["form"] or "", p["form"] or ""), p["actor"],
+             str(p["count"]) if p["reprint"] else ""]
+            for p in data["prints"]
+        ])
+        _fill(self.audit, [
+            [t["at"].replace("T", " "), t["action"], t["actor"],
+             ", ".join(f"{k}={v}" for k, v in sorted(t["detail"].items()) if v not in (None, "", [], {}))]
+            for t in data["audit"]
+        ])
+        fee = data["fee"]
+        lines = [
+            self.tr("Fee: %1 (%2)").replace("%1", format_vnd(fee["amount"])).replace("%2", fee["method"]),
+            self.tr("Channel: %1, result returned: %2").replace("%1", data["channel"]).replace("%2", data["return_via"]),
+        ]
+        if data["receiver"]:
+            r = data["receiver"]
+            lines.append(self.tr("Received by %1 (%2)").replace("%1", r.get("name", "")).replace(
+                "%2", r.get("id_number", "")))
+        if data["rating"]:
+            lines.append(self.tr("Rating: %1").replace("%1", data["rating"]))
+        for s in data["supplements"]:
+            lines.append(self.tr("Supplement requested %1: %2").replace("%1", _when(s["requested_at"])).replace(
+                "%2", "; ".join(s["items"])))
+        self.fee_label.setText("\n".join(lines))
+
+    def _clear(self, row: QHBoxLayout) -> None:
+        while row.count():
+            item = row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _build_buttons(self, data: dict[str, Any]) -> None:
+        self._clear(self.actions_row)
+        self.action_buttons = {}
+        for name in data["allowed_actions"]:
+            action = Action(name)
+            if not self.ctx.can(ACTION_PERMISSION[action]):
+                continue
+            button = QPushButton(action_label(action, _language()))
+            button.setObjectName(f"action-{name}")
+            button.clicked.connect(lambda checked=False, a=action: self.start_move(a))
+            self.actions_row.addWidget(button)
+            self.action_buttons[name] = button
+        self.actions_row.addStretch(1)
+        self._clear(self.prints_row)
+        self.print_buttons = {}
+        available = ["control"]
+        if data["supplements"] and any(s["stage"] == "processing" for s in data["supplements"]):
+            available.append("supplement")
+        if data["extended_due_at"]:
+            available.append("apology")
+        if data["state"] == "stopped":
+            available.append("stop")
+        if data["state"] == "refused" and data["code"]:
+            available.append("refusal")
+        for form in available:
+            button = QPushButton(forms.FORM_LABEL_VI[form])
+            button.setObjectName(f"print-{form}")
+            button.clicked.connect(lambda checked=False, f=form: self.print_form(f))
+            self.prints_row.addWidget(button)
+            self.print_buttons[form] = button
+        self.prints_row.addStretch(1)
+
+    # -- moves -------------------------------------------------------------------------------------
+    def start_move(self, action: Action) -> MoveDialog | None:
+        """Open the dialog of ``action`` (non-blocking); the move runs when the clerk confirms."""
+        if self.data is None:
+            return None
+        dialog = MoveDialog(action, self.data, self)
+        dialog.submitted.connect(lambda values, d=dialog: self._run_move(d, values))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _run_move(self, dialog: MoveDialog, values: dict[str, Any]) -> None:
+        assert self.data is not None
+        code, action = self.data["code"], dialog.action
+
+        def done(result: dict[str, Any]) -> None:
+            dialog.accept()
+            self.ctx.set_status(self.tr("%1: %2").replace("%1", code).replace("%2", action_label(action, _language())))
+            self.moved.emit(action.value)
+            self.ctx.dossiersChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            dialog.failed()
+            self.ctx.show_error(exc, dialog)
+
+        self.ctx.runner.run(_act, self.ctx.db, code, action, {"actor": self.ctx.user, **values},
+                            on_success=done, on_error=failed, parent=self)
+
+    # -- prints ------------------------------------------------------------------------------------
+    def print_form(self, form: str) -> None:
+        """Render ``form`` in the background (audited), then preview it."""
+        if self.data is None:
+            return
+        code = self.data["code"]
+
+        def show(pdf: bytes) -> None:
+            from desk_app.gui.pdf_preview import PdfPreviewDialog
+
+            dialog = PdfPreviewDialog(self.ctx, pdf, forms.FORM_LABEL_VI[form], self, file_name=f"{form}-{code}.pdf")
+            self.preview = dialog
+            dialog.open()
+            self.refresh()
+
+        self.ctx.runner.run(_print, self.ctx.db, code, form, self.ctx.user, on_success=show, parent=self)
+
+
+def _act(db: Any, code: str, action: Action, kwargs: dict[str, Any]) -> dict[str, Any]:
+    return lifecycle.act(db, code, action, **kwargs)
+
+
+def _print(db: Any, code: str, form: str, actor: str) -> bytes:
+    return forms.form_pdf(db, code, form, actor=actor)
+
+
+def page_spec() -> PageSpec:
+    return PageSpec(key="dossier", title=str(QT_TRANSLATE_NOOP("Pages", "Dossier")), order=12, factory=DossierPage)
