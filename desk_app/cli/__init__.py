@@ -145,9 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         if known is not None:
             print(f"desk-app: error: {known.message}", file=sys.stderr)
             return 1
-        if isinstance(exc, UnicodeError):  # undecodable bytes in an argument or a file (the transaction rolled back)
-            print("desk-app: error: the input holds characters that are not valid text (invalid UTF-8)",
-                  file=sys.stderr)
+        if isinstance(exc, UnicodeError | OverflowError):  # bad input that reached SQLite: rolled back
+            what = "characters that are not valid text (invalid UTF-8)" if isinstance(exc, UnicodeError) else (
+                "a number or a date out of range")
+            print(f"desk-app: error: the input holds {what}; nothing was changed", file=sys.stderr)
             return 1
         logfile = _log_bug(ctx.data_dir)
         print(f"desk-app: internal error: {type(exc).__name__}: {exc} (details in {logfile})", file=sys.stderr)

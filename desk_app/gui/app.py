@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "desk-app"
 APPLICATION = "desk-app"
 _language = "vi"
+# Import the page modules other than the dossier list after the first paint (see MainWindow).
+DEFER_PAGES = True
 _translators: list[QTranslator] = []
 
 
@@ -67,59 +69,67 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def run(data_dir: Path, exit_when_ready: bool = False) -> int:
-    """Run the app on ``data_dir``; the exit code. ``exit_when_ready``: print start-up ms once data is painted."""
+    """Run the app on ``data_dir``; the exit code. ``exit_when_ready``: print start-up ms once data is painted.
+
+    Fast path: when the database is already at the current schema and has a unit, the window and the first
+    page of dossiers come up over plain sqlite3 reads while SQLAlchemy (a large import) loads in the
+    background after the first paint. Anything else (no file, an upgrade, no unit, an unreadable file) takes
+    the full path: open_database (migrating, with clear errors), the setup dialog, then the window.
+    """
     started = time.perf_counter()
     app = make_app()
     install_translators(app, "vi")
+    data_dir = Path(data_dir)
 
-    from desk_app.domain.errors import UserError
-    from desk_app.gui import messages
+    from desk_app.gui import startup
 
+    look = startup.quick_look(data_dir)
+    db = None
+    unit_name: str | None
+    if look is not None:
+        unit_name, language = look
+    else:
+        from desk_app.domain.errors import UserError
+
+        try:
+            db, unit_name, language = startup.full_open(data_dir)
+        except UserError as exc:
+            if exit_when_ready:  # a script: no one is there to close a message box
+                print(f"desk-app: error: {exc.message}", file=sys.stderr)
+            else:
+                from desk_app.gui import messages
+
+                messages.error(None, exc.vi)
+            return 1
     try:
-        from desk_app.store.db import open_database
+        if language != "vi":
+            install_translators(app, language)
+        if unit_name is None:
+            if exit_when_ready:
+                print("desk-app: no unit is set up", file=sys.stderr)
+                return 1
+            from desk_app.gui.setup_dialog import SetupDialog
 
-        db = open_database(data_dir)
-    except UserError as exc:
-        if exit_when_ready:  # a script: no one is there to close a message box
-            print(f"desk-app: error: {exc.message}", file=sys.stderr)
-        else:
-            messages.error(None, exc.vi)
-        return 1
-    try:
-        return _run_with(app, db, data_dir, started, exit_when_ready)
+            assert db is not None
+            dialog = SetupDialog(db)
+            if dialog.exec() != SetupDialog.DialogCode.Accepted.value or dialog.unit is None:
+                return 1
+            unit_name = dialog.unit.name
+        return _show(app, db, data_dir, unit_name, started, exit_when_ready)
     finally:
-        db.close()
+        if db is not None:
+            db.close()
 
 
-def _run_with(app: QApplication, db, data_dir: Path, started: float, exit_when_ready: bool) -> int:
-    from sqlalchemy import select
-
+def _show(app: QApplication, db, data_dir: Path, unit_name: str, started: float, exit_when_ready: bool) -> int:
     from desk_app.gui.context import GuiContext
     from desk_app.gui.main_window import MainWindow
-    from desk_app.store import settings
-    from desk_app.store.models import Unit
+    from desk_app.gui.startup import open_database
 
-    # Plain reads, not services.setup.get_unit: start-up stays clear of the calendar/holiday imports.
-    with db.session() as s:
-        language = settings.get(s, "language") or "vi"
-        unit_name = s.scalars(select(Unit.name).limit(1)).first()
-    if language != "vi":
-        install_translators(app, language)
-    if unit_name is None:
-        if exit_when_ready:
-            print("desk-app: no unit is set up", file=sys.stderr)
-            return 1
-        from desk_app.gui.setup_dialog import SetupDialog
-
-        dialog = SetupDialog(db)
-        if dialog.exec() != SetupDialog.DialogCode.Accepted.value or dialog.unit is None:
-            return 1
-        unit_name = dialog.unit.name
-
-    ctx = GuiContext(db, data_dir)
-    window = MainWindow(ctx, unit_name=unit_name)
+    ctx = GuiContext(db, data_dir, opener=lambda: open_database(data_dir))
+    window = MainWindow(ctx, unit_name=unit_name, defer_pages=DEFER_PAGES)
+    page = window.page("dossiers")
     if exit_when_ready:
-        page = window.page("dossiers")
 
         def ready() -> None:
             print(int((time.perf_counter() - started) * 1000), flush=True)
@@ -128,7 +138,12 @@ def _run_with(app: QApplication, db, data_dir: Path, started: float, exit_when_r
         page.ready.connect(ready)  # type: ignore[attr-defined]
         # Never hang a script: give up after a minute.
         QTimer.singleShot(60000, lambda: app.exit(3))
+    else:
+        page.ready.connect(window.continue_loading)  # type: ignore[attr-defined]
+        page.ready.connect(ctx.open_db_in_background)  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
-    ctx.runner.shutdown()
+    ctx.close()
+    if ctx.db_opened and db is None:
+        ctx.db.close()
     return code

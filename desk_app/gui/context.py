@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from desk_app.gui import messages
 from desk_app.gui.runner import Runner
 
 if TYPE_CHECKING:
+    from desk_app.services.dossier_query import Reader
     from desk_app.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,11 @@ class GuiContext(QObject):
     - ``dossiersChanged``: emit after any write to dossiers; every view that shows dossiers refreshes itself.
     - ``openDossierRequested(code)``: ask the app to open one dossier (the dossier page connects to it).
     - ``statusMessage(text)``: the main window shows it in its status bar.
+
+    ``db`` is the open ``Database``. At start-up the app may create the context with ``db=None`` and an
+    ``opener``: the window paints its first page through ``reader`` (plain sqlite3) while SQLAlchemy loads in
+    the background; the first use of ``ctx.db`` waits for that. So read ``ctx.db`` inside the function given to
+    ``runner.run`` (``runner.run(lambda: service(ctx.db, ...))``) rather than on the GUI thread.
     """
 
     dossiersChanged = Signal()
@@ -35,16 +42,63 @@ class GuiContext(QObject):
     statusMessage = Signal(str)
 
     def __init__(
-        self, db: Database, data_dir: Path | None = None, user: str = "", parent: QObject | None = None
+        self,
+        db: Database | None,
+        data_dir: Path | None = None,
+        user: str = "",
+        parent: QObject | None = None,
+        *,
+        opener: Callable[[], Database] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.data_dir = Path(data_dir) if data_dir is not None else db.data_dir
+        if db is None and (opener is None or data_dir is None):
+            raise ValueError("GuiContext needs a database, or an opener and the data directory")
+        self._db = db
+        self._opener = opener
+        self._db_lock = threading.Lock()
+        self._reader: Reader | None = None
+        self.data_dir = Path(data_dir) if data_dir is not None else db.data_dir  # type: ignore[union-attr]
         self.user = user
         self.window: QWidget | None = None  # the main window, parent of message boxes
         self.runner = Runner(default_error=self.show_error)
         # Who may do what: accounts (the trust work) replace this; until then everything is allowed.
         self.permission_check: Callable[[str], bool] | None = None
+
+    @property
+    def db(self) -> Database:
+        """The open database (opened now, or waited for, when start-up deferred it)."""
+        if self._db is None:
+            with self._db_lock:
+                if self._db is None:
+                    assert self._opener is not None
+                    self._db = self._opener()
+        return self._db
+
+    @property
+    def db_opened(self) -> bool:
+        return self._db is not None
+
+    def open_db_in_background(self) -> None:
+        """Start opening the database on a worker thread (after the first paint), so a later ``ctx.db`` is quick."""
+        if self._db is None:
+            self.runner.run(lambda: self.db, on_success=lambda _db: None)
+
+    @property
+    def reader(self) -> Reader:
+        """Read-only sqlite3 connections for list queries (``services.dossier_query.Reader``)."""
+        if self._reader is None:
+            from desk_app import paths
+            from desk_app.services.dossier_query import Reader
+
+            self._reader = Reader(paths.db_path(self.data_dir))
+        return self._reader
+
+    def close(self) -> None:
+        """Stop the background work and close the read connections (the app closes ``db``)."""
+        self.runner.shutdown()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def can(self, permission: str) -> bool:
         """Whether the current user holds ``permission`` (see desk_app.cli.Context.require for the names)."""

@@ -25,7 +25,6 @@ from desk_app.domain.states import STATE_LABEL_VI, State
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_model import COLUMNS, DossierTableModel
 from desk_app.gui.pages import PageSpec
-from desk_app.services import dossier_query as dq
 from desk_app.services.dossier_query import DossierFilter
 
 
@@ -187,7 +186,7 @@ class DossierListPage(QWidget):
         self.model.set_query(self.current_filter())
 
     def _load_procedures(self) -> None:
-        self.ctx.runner.run(dq.procedure_choices, self.ctx.db, on_success=self._fill_procedures, parent=self)
+        self.ctx.runner.run(self.ctx.reader.procedure_choices, on_success=self._fill_procedures, parent=self)
 
     def _fill_procedures(self, choices: list[tuple[str, str]]) -> None:
         current = self.procedure_combo.currentData()

@@ -211,8 +211,8 @@ class DossierTableModel(QAbstractTableModel):
 
     # -- background work ---------------------------------------------------------------------------
     def _start_count(self) -> None:
-        gen, flt, db = self._gen, self.filter, self.ctx.db
-        self.ctx.runner.run(dq.count, db, flt, on_success=lambda n: self._on_count(gen, n), parent=self)
+        gen, flt = self._gen, self.filter
+        self.ctx.runner.run(self.ctx.reader.count, flt, on_success=partial(self._on_count, gen), parent=self)
 
     def _on_count(self, gen: int, n: int) -> None:
         if gen != self._gen:
@@ -261,8 +261,7 @@ class DossierTableModel(QAbstractTableModel):
             gen = self._gen
             total = self._total if self._count_known else None
             self.ctx.runner.run(
-                dq.page,
-                self.ctx.db,
+                self.ctx.reader.page,
                 self.filter,
                 self.sort_key,
                 self.descending,

@@ -95,8 +95,10 @@ class DossierPage(QWidget):
         self.data: dict[str, Any] | None = None
         self.dialog: MoveDialog | None = None
         self.preview: QWidget | None = None
-        self.action_buttons: dict[str, QPushButton] = {}
+        self.action_buttons: dict[str, QPushButton] = {}  # the visible ones, by action
         self.print_buttons: dict[str, QPushButton] = {}
+        self._all_actions: dict[str, QPushButton] = {}
+        self._all_prints: dict[str, QPushButton] = {}
 
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("codeEdit")
@@ -135,6 +137,7 @@ class DossierPage(QWidget):
         self.tabs.addTab(prints_tab, self.tr("Prints"))
         self.tabs.addTab(self.audit, self.tr("Audit history"))
 
+        self._make_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title_label)
@@ -230,44 +233,42 @@ class DossierPage(QWidget):
                 "%2", "; ".join(s["items"])))
         self.fee_label.setText("\n".join(lines))
 
-    def _clear(self, row: QHBoxLayout) -> None:
-        while row.count():
-            item = row.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-
-    def _build_buttons(self, data: dict[str, Any]) -> None:
-        self._clear(self.actions_row)
-        self.action_buttons = {}
-        for name in data["allowed_actions"]:
-            action = Action(name)
-            if not self.ctx.can(ACTION_PERMISSION[action]):
-                continue
+    def _make_buttons(self) -> None:
+        """Every move's and every form's button, made once; each dossier shows the ones that apply."""
+        for action in Action:
             button = QPushButton(action_label(action, _language()))
-            button.setObjectName(f"action-{name}")
+            button.setObjectName(f"action-{action.value}")
             button.clicked.connect(lambda checked=False, a=action: self.start_move(a))
+            button.hide()
             self.actions_row.addWidget(button)
-            self.action_buttons[name] = button
+            self._all_actions[action.value] = button
         self.actions_row.addStretch(1)
-        self._clear(self.prints_row)
-        self.print_buttons = {}
-        available = ["control"]
-        if data["supplements"] and any(s["stage"] == "processing" for s in data["supplements"]):
-            available.append("supplement")
-        if data["extended_due_at"]:
-            available.append("apology")
-        if data["state"] == "stopped":
-            available.append("stop")
-        if data["state"] == "refused" and data["code"]:
-            available.append("refusal")
-        for form in available:
+        for form in forms.FORMS:
             button = QPushButton(forms.FORM_LABEL_VI[form])
             button.setObjectName(f"print-{form}")
             button.clicked.connect(lambda checked=False, f=form: self.print_form(f))
+            button.hide()
             self.prints_row.addWidget(button)
-            self.print_buttons[form] = button
+            self._all_prints[form] = button
         self.prints_row.addStretch(1)
+
+    def _build_buttons(self, data: dict[str, Any]) -> None:
+        allowed = [a for a in data["allowed_actions"] if self.ctx.can(ACTION_PERMISSION[Action(a)])]
+        self.action_buttons = {name: self._all_actions[name] for name in allowed}
+        for name, button in self._all_actions.items():
+            button.setVisible(name in self.action_buttons)
+        available = {"control"}
+        if any(s["stage"] == "processing" for s in data["supplements"]):
+            available.add("supplement")
+        if data["extended_due_at"]:
+            available.add("apology")
+        if data["state"] == "stopped":
+            available.add("stop")
+        if data["state"] == "refused" and data["code"]:
+            available.add("refusal")
+        self.print_buttons = {form: b for form, b in self._all_prints.items() if form in available}
+        for form, button in self._all_prints.items():
+            button.setVisible(form in available)
 
     # -- moves -------------------------------------------------------------------------------------
     def start_move(self, action: Action) -> MoveDialog | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,22 +18,43 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.gui.context import GuiContext
-from desk_app.gui.pages import PageSpec, load_page_specs
+from desk_app.gui.pages import PAGE_MODULES, PageSpec, load_page_specs
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """Hosts the registered pages. Pages are built on first show, except the first one (built at once)."""
+    """Hosts the registered pages. A page's widget is built when it is first shown.
+
+    ``defer_pages`` (the app sets it): only the first module of PAGE_MODULES (the dossier list) is imported
+    before the window shows; the other page modules, which pull in SQLAlchemy, reportlab and the services,
+    are imported one per event-loop turn after the first paint and join the navigation in their order.
+    ``show_page``/``page`` of a page not loaded yet load the rest at once, so callers never see the difference.
+    """
 
     pageChanged = Signal(str)
+    pagesLoaded = Signal()  # every page module has been imported
 
-    def __init__(self, ctx: GuiContext, specs: list[PageSpec] | None = None, unit_name: str = "") -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        specs: list[PageSpec] | None = None,
+        unit_name: str = "",
+        *,
+        defer_pages: bool = False,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         ctx.window = self
         self.setObjectName("mainWindow")
-        self.specs = [s for s in (load_page_specs() if specs is None else specs) if ctx.can(s.permission)]
+        self._pending_modules: list[str] = []
+        self._loading = False
+        if specs is None:
+            modules = list(PAGE_MODULES)
+            if defer_pages and len(modules) > 1:
+                modules, self._pending_modules = modules[:1], modules[1:]
+            specs = load_page_specs(modules)
+        self.specs = [s for s in specs if ctx.can(s.permission)]
         self._pages: dict[str, QWidget] = {}
         self._rows: dict[str, int] = {}
         self.set_unit_name(unit_name)
@@ -46,13 +67,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for spec in self.specs:
-            item = QListWidgetItem(spec.translated_title())
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            if spec.icon:
-                item.setIcon(_icon(spec.icon))
-            self._rows[spec.key] = self.nav.count()
-            self.nav.addItem(item)
+            self.nav.addItem(_nav_item(spec))
             self.stack.addWidget(QWidget())  # placeholder until first shown
+        self._renumber()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -68,10 +85,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if self.specs:
             self.nav.setCurrentRow(0)
+        if self._pending_modules:
+            # The app calls continue_loading() once the first page has painted; this is the fallback.
+            QTimer.singleShot(3000, self.continue_loading)
 
     # -- public API -----------------------------------------------------------------------------------
     def show_page(self, key: str, arg: str | None = None) -> QWidget:
         """Show the page ``key`` (building it on first use), pass ``arg`` to its ``activate``; return it."""
+        if key not in self._rows:
+            self.load_all_pages()
         if key not in self._rows:
             raise KeyError(f"no page {key!r}")
         row = self._rows[key]
@@ -91,6 +113,8 @@ class MainWindow(QMainWindow):
         """The widget of page ``key``, built now if it was not yet."""
         if key in self._pages:
             return self._pages[key]
+        if key not in self._rows:
+            self.load_all_pages()
         spec = next(s for s in self.specs if s.key == key)
         row = self._rows[key]
         page = spec.factory(self.ctx)
@@ -101,6 +125,22 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._pages[key] = page
         return page
+
+    def continue_loading(self) -> None:
+        """Start importing the deferred page modules, one per event-loop turn."""
+        if self._pending_modules and not self._loading:
+            self._loading = True
+            QTimer.singleShot(0, self._load_next_module)
+
+    def load_all_pages(self) -> None:
+        """Import the page modules still deferred, now."""
+        while self._pending_modules:
+            self._load_module(self._pending_modules.pop(0))
+        self.pagesLoaded.emit()
+
+    @property
+    def pages_pending(self) -> bool:
+        return bool(self._pending_modules)
 
     def current_key(self) -> str | None:
         item = self.nav.currentItem()
@@ -124,6 +164,31 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} – {title}" if name else title)
 
     # -- internals ------------------------------------------------------------------------------------
+    def _load_next_module(self) -> None:
+        if not self._pending_modules:
+            return
+        self._load_module(self._pending_modules.pop(0))
+        if self._pending_modules:
+            QTimer.singleShot(0, self._load_next_module)
+        else:
+            self.pagesLoaded.emit()
+
+    def _load_module(self, name: str) -> None:
+        for spec in load_page_specs([name]):
+            if spec.key in self._rows or not self.ctx.can(spec.permission):
+                continue
+            row = sum(1 for s in self.specs if (s.order, s.key) < (spec.order, spec.key))
+            self.specs.insert(row, spec)
+            self.nav.blockSignals(True)
+            self.nav.insertItem(row, _nav_item(spec))
+            self.nav.blockSignals(False)
+            self.stack.insertWidget(row, QWidget())
+            self._renumber()
+        self._rebuild_page_actions()
+
+    def _renumber(self) -> None:
+        self._rows = {spec.key: i for i, spec in enumerate(self.specs)}
+
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.specs):
             self.show_page(self.specs[row].key)
@@ -147,6 +212,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
         view_menu.addSeparator()
+        self._view_menu = view_menu
+        self._page_actions: list[QAction] = []
+        self._rebuild_page_actions()
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = _action(self, self.tr("&Help"), QKeySequence("F1"), self._help)
+        help_menu.addAction(self.help_action)
+
+    def _rebuild_page_actions(self) -> None:
+        for act in self._page_actions:
+            self._view_menu.removeAction(act)
+            self.removeAction(act)
+            act.deleteLater()
+        self._page_actions = []
         for i, spec in enumerate(self.specs[:9]):
             act = _action(
                 self,
@@ -154,10 +232,8 @@ class MainWindow(QMainWindow):
                 QKeySequence(f"Alt+{i + 1}"),
                 lambda checked=False, k=spec.key: self.show_page(k),
             )
-            view_menu.addAction(act)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_action = _action(self, self.tr("&Help"), QKeySequence("F1"), self._help)
-        help_menu.addAction(self.help_action)
+            self._view_menu.addAction(act)
+            self._page_actions.append(act)
 
     def _refresh(self) -> None:
         page = self.current_page()
@@ -191,7 +267,7 @@ class MainWindow(QMainWindow):
             if callable(can_close) and not can_close():
                 event.ignore()
                 return
-        self.ctx.runner.shutdown()
+        self.ctx.close()
         super().closeEvent(event)
 
 
@@ -202,6 +278,14 @@ def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
     act.triggered.connect(slot)
     parent.addAction(act)
     return act
+
+
+def _nav_item(spec: PageSpec) -> QListWidgetItem:
+    item = QListWidgetItem(spec.translated_title())
+    item.setData(Qt.ItemDataRole.UserRole, spec.key)
+    if spec.icon:
+        item.setIcon(_icon(spec.icon))
+    return item
 
 
 def _icon(name: str) -> QIcon:

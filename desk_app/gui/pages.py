@@ -63,6 +63,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.intake_page",
     "desk_app.gui.queues",
     "desk_app.gui.dossier_view",
+    "desk_app.gui.scan_page",
 ]
 
 

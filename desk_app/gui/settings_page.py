@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -22,8 +24,12 @@ from desk_app.domain.errors import UserError
 from desk_app.gui import messages
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
-from desk_app.services import settings_service
-from desk_app.services.settings_service import PAPER_SIZES, SettingsForm
+
+if TYPE_CHECKING:
+    from desk_app.services.settings_service import SettingsForm
+
+# Mirrors settings_service.PAPER_SIZES; the service (and SQLAlchemy) is imported only when the page loads data.
+PAPER_SIZES = ("A4", "A5")
 
 
 class SettingsPage(QWidget):
@@ -125,7 +131,12 @@ class SettingsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.runner.run(settings_service.load, self.ctx.db, on_success=self.show_form, parent=self)
+        def load() -> SettingsForm:
+            from desk_app.services import settings_service
+
+            return settings_service.load(self.ctx.db)
+
+        self.ctx.runner.run(load, on_success=self.show_form, parent=self)
 
     def show_form(self, form: SettingsForm) -> None:
         self.loaded = form
@@ -144,6 +155,8 @@ class SettingsPage(QWidget):
         self.setEnabled(True)
 
     def form(self) -> SettingsForm:
+        from desk_app.services.settings_service import SettingsForm
+
         return SettingsForm(
             unit_name=self.unit_name.text(),
             agency_code=self.agency_code.text(),
@@ -162,10 +175,9 @@ class SettingsPage(QWidget):
         self.error_label.clear()
         self.save_button.setEnabled(False)
         self.ctx.runner.run(
-            settings_service.save,
-            self.ctx.db,
+            _save,
+            self.ctx,
             self.form(),
-            self.ctx.user or "gui",
             on_success=self._saved,
             on_error=self._failed,
             parent=self,
@@ -193,6 +205,12 @@ class SettingsPage(QWidget):
     def open_data_dir(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir))):
             messages.info(self, self.tr("The data directory is: %1").replace("%1", str(self.ctx.data_dir)))
+
+
+def _save(ctx: GuiContext, form: SettingsForm) -> SettingsForm:
+    from desk_app.services import settings_service
+
+    return settings_service.save(ctx.db, form, ctx.user or "gui")
 
 
 def _line(name: str) -> QLineEdit:

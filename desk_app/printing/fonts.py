@@ -75,7 +75,9 @@ def register_fonts(font_dir: Path | str | None = None) -> FontSet:
                 raise FontError(f"print font missing: {path}")
             name = FAMILY_FILE_STEM + suffix if face == "Regular" else f"{FAMILY_FILE_STEM}{suffix}-{face}"
             try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
+                # asciiReadable=False: subsets hold only the glyphs used (not all of ASCII), so each
+                # document embeds and formats far less; text extraction still works via ToUnicode.
+                pdfmetrics.registerFont(TTFont(name, str(path), asciiReadable=False))
             except Exception as exc:  # reportlab raises TTFError and plain exceptions alike
                 raise FontError(f"cannot load print font {path}: {exc}") from exc
             names.append(name)

@@ -49,6 +49,7 @@ def sane_available() -> bool:
 
 
 def _sane() -> Any:
+    """python-sane, initialised once per process (libsane reads SANE_CONFIG_DIR then, and caches it)."""
     global _initialised
     try:
         import sane

@@ -287,6 +287,6 @@ def set_watch_folder(db: Database, folder: str, *, actor: str = "") -> str:
         raise ValidationError(f"{value} is not a folder.", f"{value} không phải là thư mục.", field="watch_folder")
     with db.transaction() as session:
         settings.put(session, "watch_folder", value)
-        audit.record(session, "settings.update", actor=actor, entity="settings", entity_id="watch_folder",
-                     detail={"watch_folder": value})
+        audit.record(session, "settings.save", actor=actor, entity="settings", entity_id="watch_folder",
+                     detail={"changed": {"watch_folder": value}})
     return value

@@ -1,20 +1,34 @@
 """Listing dossiers page by page (danh sách hồ sơ): the count and the page queries of the dossier list.
 
-Pure SQL over the read engine, no Qt: the GUI's lazy table model, the CLI and the benchmarks share it.
-Pages are cut with LIMIT/OFFSET over an index-only subquery of dossier ids; a page in the second half of
-the list is read in the reversed order from the end, so jumping to the last row costs no more than the first.
+Plain SQL over DB-API sqlite3 connections, no Qt and no SQLAlchemy import: the GUI's lazy table model, the
+CLI and the benchmarks share it. ``count``/``page`` take an open ``Database``; a ``Reader`` keeps a few
+read-only sqlite3 connections on a database file, so the GUI can show its first page before SQLAlchemy has
+even been imported. Pages are cut with LIMIT/OFFSET over an index-only subquery of dossier ids; a page in
+the second half of the list is read in the reversed order from the end, so jumping to the last row costs
+no more than the first. Each sort follows an index (see SORTS).
 """
 
 from __future__ import annotations
 
+import queue
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
-
-from sqlalchemy import Connection, text
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desk_app.domain.states import OPEN_STATES, State
-from desk_app.store.db import Database
+
+if TYPE_CHECKING:
+    from desk_app.store.db import Database
+
+
+class Conn(Protocol):
+    """A DB-API connection to the SQLite file (sqlite3, or SQLAlchemy's raw connection)."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
 
 PAGE_SIZE = 200
 
@@ -76,13 +90,13 @@ def _where(flt: DossierFilter) -> tuple[str, dict[str, Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def count_in(conn: Connection, flt: DossierFilter) -> int:
+def count_in(conn: Conn, flt: DossierFilter) -> int:
     where, params = _where(flt)
-    return int(conn.execute(text(f"SELECT count(*) FROM dossiers d{where}"), params).scalar_one())
+    return int(conn.execute(f"SELECT count(*) FROM dossiers d{where}", params).fetchone()[0])
 
 
 def page_in(
-    conn: Connection,
+    conn: Conn,
     flt: DossierFilter,
     sort: str = "received_at",
     descending: bool = True,
@@ -116,18 +130,16 @@ def page_in(
     else:
         order = ", ".join(f"{t} {direction}" for t in terms)
         sql = f"SELECT d.id FROM dossiers d {join}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
-    ids = [r[0] for r in conn.execute(text(sql), params)]
+    ids = [r[0] for r in conn.execute(sql, params).fetchall()]
     if not ids:
         return []
     marks = ",".join(str(int(i)) for i in ids)
     rows = conn.execute(
-        text(
-            "SELECT d.id, d.code, a.full_name, p.code, p.name, d.received_at,"
-            " coalesce(d.deadline_at, d.extended_due_at, d.due_at),"
-            " d.state FROM dossiers d JOIN applicants a ON a.id = d.applicant_id"
-            f" JOIN procedures p ON p.id = d.procedure_id WHERE d.id IN ({marks})"
-        )
-    ).all()
+        "SELECT d.id, d.code, a.full_name, p.code, p.name, d.received_at,"
+        " coalesce(d.deadline_at, d.extended_due_at, d.due_at),"
+        " d.state FROM dossiers d JOIN applicants a ON a.id = d.applicant_id"
+        f" JOIN procedures p ON p.id = d.procedure_id WHERE d.id IN ({marks})"
+    ).fetchall()
     by_id = {r[0]: r for r in rows}
     stamp = (now or datetime.now()).strftime(_MINUTE)
     open_states = {s.value for s in OPEN_STATES}
@@ -164,9 +176,25 @@ def _merged_by_deadline(where: str, direction: str) -> str:
     return f"{' UNION ALL '.join(arms)} ORDER BY 2 {direction}, 1 {direction} LIMIT :limit OFFSET :offset"
 
 
+def procedure_choices_in(conn: Conn) -> list[tuple[str, str]]:
+    rows = conn.execute(
+        "SELECT code, name FROM procedures WHERE effective_to IS NULL ORDER BY use_count DESC, code"
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+@contextmanager
+def _raw(db: Database) -> Iterator[Conn]:
+    conn = db.read_engine.raw_connection()
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def count(db: Database, flt: DossierFilter | None = None) -> int:
     """How many dossiers match ``flt``."""
-    with db.read_engine.connect() as conn:
+    with _raw(db) as conn:
         return count_in(conn, flt or DossierFilter())
 
 
@@ -180,14 +208,83 @@ def page(
     total: int | None = None,
 ) -> list[DossierRow]:
     """One page of the list (see ``page_in``)."""
-    with db.read_engine.connect() as conn:
+    with _raw(db) as conn:
         return page_in(conn, flt or DossierFilter(), sort, descending, offset, limit, total)
 
 
 def procedure_choices(db: Database) -> list[tuple[str, str]]:
     """(code, name) of the current procedures, for the list's procedure filter."""
-    with db.read_engine.connect() as conn:
-        rows = conn.execute(
-            text("SELECT code, name FROM procedures WHERE effective_to IS NULL ORDER BY use_count DESC, code")
-        ).all()
-    return [(r[0], r[1]) for r in rows]
+    with _raw(db) as conn:
+        return procedure_choices_in(conn)
+
+
+class Reader:
+    """A few read-only sqlite3 connections on one database file, shared by worker threads.
+
+    Opening one costs about a millisecond and needs no SQLAlchemy. ``mode=ro``: this object can never write.
+    """
+
+    def __init__(self, db_file: Path | str, size: int = 3) -> None:
+        self.db_file = Path(db_file)
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._all: list[sqlite3.Connection] = []
+        self._size = size
+        self._closed = False
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            f"{self.db_file.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+        )
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection for one unit of reading, inside one read transaction (a consistent snapshot)."""
+        if self._closed:
+            raise RuntimeError("reader closed")
+        try:
+            conn = self._idle.get_nowait()
+        except queue.Empty:
+            conn = self._open()
+            self._all.append(conn)
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+        finally:
+            if self._closed:
+                conn.close()
+            else:
+                self._idle.put(conn)
+
+    def count(self, flt: DossierFilter | None = None) -> int:
+        with self.connection() as conn:
+            return count_in(conn, flt or DossierFilter())
+
+    def page(
+        self,
+        flt: DossierFilter | None = None,
+        sort: str = "received_at",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = PAGE_SIZE,
+        total: int | None = None,
+    ) -> list[DossierRow]:
+        with self.connection() as conn:
+            return page_in(conn, flt or DossierFilter(), sort, descending, offset, limit, total)
+
+    def procedure_choices(self) -> list[tuple[str, str]]:
+        with self.connection() as conn:
+            return procedure_choices_in(conn)
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                break

@@ -17,15 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, select, text
 from sqlalchemy.orm import Session
 
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.lateness import day_bounds, due_status, soon_horizon
 from desk_app.domain.states import CLOCK_RUNNING_STATES, State
-from desk_app.services.calendar import calendar_from_session
-from desk_app.services.dossier_view import summaries
+from desk_app.services.dossier_view import cached_calendar, summaries
 from desk_app.store import settings
 from desk_app.store.db import Database
 from desk_app.store.models import Dossier
@@ -63,7 +62,7 @@ class Window:
 
 def window(session: Session, now: datetime | None = None, calendar: WorkingCalendar | None = None) -> Window:
     now = (now or datetime.now()).replace(second=0, microsecond=0)
-    calendar = calendar or calendar_from_session(session)
+    calendar = calendar or cached_calendar(session)
     days = int(settings.get(session, "due_soon_working_days") or 0)
     today, tomorrow = day_bounds(now.date())
     return Window(now, today, tomorrow, max(soon_horizon(now, calendar, days), tomorrow), days)
@@ -97,9 +96,27 @@ _ORDER = {
 }
 
 
+_RUNNING_SQL = "state IN (" + ", ".join(f"'{s}'" for s in _RUNNING) + ")"  # enum values, not user input
+# The six counts in one statement: each sub-select is one index range (see the module docstring).
+_COUNTS_SQL = text(
+    "SELECT "
+    f"(SELECT count(*) FROM dossiers WHERE {_RUNNING_SQL} AND deadline_at >= :now AND deadline_at < :tomorrow), "
+    f"(SELECT count(*) FROM dossiers WHERE {_RUNNING_SQL} AND deadline_at >= :tomorrow AND deadline_at < :horizon), "
+    f"(SELECT count(*) FROM dossiers WHERE {_RUNNING_SQL} AND deadline_at < :now), "
+    "(SELECT count(*) FROM dossiers WHERE state = 'supplement_requested'), "
+    "(SELECT count(*) FROM dossiers WHERE state = 'result_ready'), "
+    "(SELECT count(*) FROM dossiers WHERE returned_at >= :today AND returned_at < :tomorrow)"
+)
+
+
 def counts_in(session: Session, w: Window) -> dict[str, int]:
-    return {name: int(session.scalar(select(func.count()).select_from(Dossier).where(_where(name, w))) or 0)
-            for name in QUEUES}
+    """The queue counts at ``w`` (the same conditions as :func:`list_queue`, written out in SQL)."""
+    stamp = "%Y-%m-%dT%H:%M"
+    row = session.execute(_COUNTS_SQL, {
+        "now": w.now.strftime(stamp), "today": w.today.strftime(stamp), "tomorrow": w.tomorrow.strftime(stamp),
+        "horizon": w.horizon.strftime(stamp),
+    }).one()
+    return {name: int(value) for name, value in zip(QUEUES, row, strict=True)}
 
 
 def counts(db: Database, now: datetime | None = None) -> dict[str, int]:
@@ -112,7 +129,7 @@ def list_queue(db: Database, name: str, now: datetime | None = None, *, limit: i
                offset: int = 0) -> list[dict[str, Any]]:
     """The dossiers of one queue (``find`` shape), most urgent first."""
     with db.session() as session:
-        calendar = calendar_from_session(session)
+        calendar = cached_calendar(session)
         w = window(session, now, calendar)
         ids = list(session.scalars(
             select(Dossier.id).where(_where(name, w)).order_by(*_ORDER[name]).limit(limit).offset(offset)
@@ -128,7 +145,7 @@ def warnings(db: Database, now: datetime | None = None, *, limit: int = 200) -> 
     The GUI shows these without being asked: the apology (Mẫu 04) must go out before the due date.
     """
     with db.session() as session:
-        calendar = calendar_from_session(session)
+        calendar = cached_calendar(session)
         w = window(session, now, calendar)
         ids = list(session.scalars(
             select(Dossier.id)

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>DocumentsTable</name>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Tên giấy tờ</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>Bản điện tử</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+</context>
+<context>
     <name>DossierListPage</name>
     <message numerus="yes">
         <source>%n dossier(s)</source>
@@ -36,6 +71,173 @@
     <message>
         <source>to</source>
         <translation>đến</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPage</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Channel: %1, result returned: %2</source>
+        <translation>Kênh nộp: %1, trả kết quả: %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossier code (or scan the slip's barcode)</source>
+        <translation>Mã hồ sơ (hoặc quét mã vạch trên giấy hẹn)</translation>
+    </message>
+    <message>
+        <source>Due after supplement pauses: %1</source>
+        <translation>Hạn sau khi trừ thời gian chờ bổ sung: %1</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>Bản điện tử</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Extended to %1</source>
+        <translation>Gia hạn đến %1</translation>
+    </message>
+    <message>
+        <source>Fee and return</source>
+        <translation>Phí, lệ phí và trả kết quả</translation>
+    </message>
+    <message>
+        <source>Fee: %1 (%2)</source>
+        <translation>Phí, lệ phí: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Moves</source>
+        <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>Bản in</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Rating: %1</source>
+        <translation>Đánh giá: %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Received %1, due %2</source>
+        <translation>Tiếp nhận %1, hẹn trả %2</translation>
+    </message>
+    <message>
+        <source>Received by %1 (%2)</source>
+        <translation>Người nhận kết quả: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>In lại</translation>
+    </message>
+    <message>
+        <source>State after</source>
+        <translation>Trạng thái sau</translation>
+    </message>
+    <message>
+        <source>Supplement requested %1: %2</source>
+        <translation>Yêu cầu bổ sung %1: %2</translation>
+    </message>
+    <message>
+        <source>Timeliness: %1</source>
+        <translation>Tiến độ: %1</translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>trước hạn</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>đúng hạn</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
     </message>
 </context>
 <context>
@@ -78,10 +280,195 @@
     </message>
 </context>
 <context>
+    <name>FeeBox</name>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Miễn</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Miễn phí</translation>
+    </message>
+    <message>
+        <source>Not paid yet</source>
+        <translation>Chưa nộp</translation>
+    </message>
+    <message>
+        <source>Pages per copy</source>
+        <translation>Số trang mỗi bản</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Đã nộp trực tuyến</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Hình thức nộp</translation>
+    </message>
+    <message>
+        <source>Set by the provincial council: type the amount.</source>
+        <translation>Mức thu theo nghị quyết HĐND tỉnh: hãy nhập số tiền.</translation>
+    </message>
+</context>
+<context>
     <name>GuiContext</name>
     <message>
         <source>Something went wrong and the action was not completed. Please try again; if it happens again, tell your IT support.</source>
         <translation>Đã xảy ra lỗi, thao tác chưa được thực hiện. Hãy thử lại; nếu vẫn lỗi, hãy báo cho cán bộ phụ trách công nghệ thông tin.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Add document (Ins)</source>
+        <translation>Thêm giấy tờ (Ins)</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Appointment if received now: %1</source>
+        <translation>Hẹn trả nếu nhận ngay bây giờ: %1</translation>
+    </message>
+    <message>
+        <source>At the one-stop counter</source>
+        <translation>Tại Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh nộp</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Documents received (Space: received or missing)</source>
+        <translation>Thành phần hồ sơ (phím cách: đã nhận / còn thiếu)</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Phí, lệ phí: %1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Number of sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Online (assisted)</source>
+        <translation>Trực tuyến có hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Postal</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>Processing time: %1</source>
+        <translation>Thời hạn giải quyết: %1</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Representative (filing on behalf)</source>
+        <translation>Người được ủy quyền (nộp thay)</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Nhận kết quả tại</translation>
+    </message>
+    <message>
+        <source>What the procedure needs</source>
+        <translation>Yêu cầu của thủ tục</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Dossier %1 received; appointment %2.</source>
+        <translation>Đã tiếp nhận hồ sơ %1; hẹn trả %2.</translation>
+    </message>
+    <message>
+        <source>F9 or Ctrl+S</source>
+        <translation>F9 hoặc Ctrl+S</translation>
+    </message>
+    <message>
+        <source>ID card read: %1</source>
+        <translation>Đã đọc căn cước: %1</translation>
+    </message>
+    <message>
+        <source>New form (Ctrl+N)</source>
+        <translation>Nhập mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Refusal %1</source>
+        <translation>Phiếu từ chối %1</translation>
+    </message>
+    <message>
+        <source>Refusal %1 recorded.</source>
+        <translation>Đã ghi nhận từ chối tiếp nhận %1.</translation>
+    </message>
+    <message>
+        <source>Refuse (Form 03)</source>
+        <translation>Từ chối (Mẫu 03)</translation>
+    </message>
+    <message>
+        <source>Save and print (F9)</source>
+        <translation>Lưu và in (F9)</translation>
+    </message>
+    <message>
+        <source>Slip %1</source>
+        <translation>Giấy tiếp nhận %1</translation>
+    </message>
+    <message>
+        <source>Supplement guidance %1</source>
+        <translation>Phiếu hướng dẫn bổ sung %1</translation>
+    </message>
+    <message>
+        <source>Supplement guidance %1 recorded.</source>
+        <translation>Đã ghi nhận hướng dẫn bổ sung %1.</translation>
+    </message>
+    <message>
+        <source>Supplement guidance (Form 02)</source>
+        <translation>Hướng dẫn bổ sung (Mẫu 02)</translation>
     </message>
 </context>
 <context>
@@ -157,14 +544,616 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>An authorised person</source>
+        <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+        <source>An electronic result exists</source>
+        <translation>Có kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Apologise and set a new date</source>
+        <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <source>Forward the dossier</source>
+        <translation>Chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <source>Hand over to</source>
+        <translation>Chuyển cho</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số giấy tờ tùy thân</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation>Ngày hẹn trả mới</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Không đánh giá</translation>
+    </message>
+    <message>
+        <source>One missing item per line</source>
+        <translation>Mỗi dòng một nội dung cần bổ sung</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Payment received</source>
+        <translation>Đã thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Người nhận kết quả</translation>
+    </message>
+    <message>
+        <source>Refuse the dossier</source>
+        <translation>Từ chối hồ sơ</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Request a supplement</source>
+        <translation>Yêu cầu bổ sung hồ sơ</translation>
+    </message>
+    <message>
+        <source>Request payment</source>
+        <translation>Yêu cầu thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Result handed to (optional)</source>
+        <translation>Giao kết quả cho (nếu có)</translation>
+    </message>
+    <message>
+        <source>Result ready</source>
+        <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+        <source>Return the result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Hình thức trả</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <source>Stop processing</source>
+        <translation>Dừng xử lý hồ sơ</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>Đã nhận hồ sơ bổ sung</translation>
+    </message>
+    <message>
+        <source>The applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>What to supplement</source>
+        <translation>Nội dung cần bổ sung</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Withdrawal requested</source>
+        <translation>Công dân xin rút hồ sơ</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
+    <message>
+        <source>Digitization</source>
+        <translation>Số hóa</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
     <message>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
+        <source>Intake</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Hàng đợi</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Fit width (Ctrl+0)</source>
+        <translation>Vừa chiều ngang (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>In… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>The document could not be read.</source>
+        <translation>Không đọc được tài liệu.</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Phóng to (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Thu nhỏ (Ctrl+-)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>12 digits (or old 9-digit ID)</source>
+        <translation>12 chữ số (hoặc CMND cũ 9 số)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh (CCCD)</translation>
+    </message>
+    <message>
+        <source>Old ID (CMND)</source>
+        <translation>Số CMND cũ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <source>Find a procedure: name, code or field (accents optional)</source>
+        <translation>Tìm thủ tục: tên, mã hoặc lĩnh vực (gõ có dấu hay không dấu đều được)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPage</name>
+    <message numerus="yes">
+        <source>%n dossier(s)</source>
+        <translation>
+            <numerusform>%n hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dossier(s) fall due soon without a result: %1</source>
+        <translation>
+            <numerusform>%n hồ sơ sắp đến hạn mà chưa có kết quả: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn trả</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Result ready to return</source>
+        <translation>Có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <source>Returned today</source>
+        <translation>Đã trả hôm nay</translation>
+    </message>
+    <message>
+        <source>Search: name, ID number, phone, dossier code or procedure</source>
+        <translation>Tìm: họ tên, số định danh, số điện thoại, mã hồ sơ hoặc thủ tục</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Waiting for a supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Refusal (Form 03)</source>
+        <translation>Từ chối tiếp nhận (Mẫu 03)</translation>
+    </message>
+    <message>
+        <source>Save and print (F9)</source>
+        <translation>Lưu và in (F9)</translation>
+    </message>
+    <message>
+        <source>Supplement guidance (Form 02)</source>
+        <translation>Hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02)</translation>
+    </message>
+    <message>
+        <source>What must be supplemented (one item a line):</source>
+        <translation>Nội dung cần bổ sung, hoàn thiện (mỗi dòng một mục):</translation>
+    </message>
+    <message>
+        <source>Why the dossier cannot be received</source>
+        <translation>Lý do không tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>e.g. Article 16 of Decree 61/2018/NĐ-CP</source>
+        <translation>ví dụ: Điều 16 Nghị định 61/2018/NĐ-CP</translation>
+    </message>
+</context>
+<context>
+    <name>ScanInboxPanel</name>
+    <message>
+        <source>%1 page(s) added.</source>
+        <translation>Đã thêm %1 trang.</translation>
+    </message>
+    <message>
+        <source>Attach to the chosen document</source>
+        <translation>Gắn vào thành phần đang chọn</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Đã gắn</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Kiểm tra ngay</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Folder where the copier saves scans</source>
+        <translation>Thư mục máy photocopy lưu bản quét</translation>
+    </message>
+    <message>
+        <source>No scan folder chosen.</source>
+        <translation>Chưa chọn thư mục nhận bản quét.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Open the dossier and choose the document first.</source>
+        <translation>Hãy mở hồ sơ và chọn thành phần trước.</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Routed by barcode</source>
+        <translation>Đã nhận theo mã vạch</translation>
+    </message>
+    <message>
+        <source>Scan folder</source>
+        <translation>Thư mục nhận bản quét</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Set aside…</source>
+        <translation>Bỏ qua…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>These files were routed to another dossier. Attach them to %1 anyway?</source>
+        <translation>Các tệp này đã được nhận theo mã vạch của hồ sơ khác. Vẫn gắn vào hồ sơ %1?</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Why are these files set aside?</source>
+        <translation>Lý do bỏ qua các tệp này?</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>%1 page(s) added.</source>
+        <translation>Đã thêm %1 trang.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) saved.</source>
+        <translation>Đã lưu %1 trang.</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3 page(s), %4</source>
+        <translation>%1. %2 — %3 trang, %4</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Tự động</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved.</source>
+        <translation>Đã hủy: chưa lưu trang nào.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Màu sắc</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation>Khay nạp giấy</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossier code (type or scan the slip's barcode)</source>
+        <translation>Mã hồ sơ (gõ hoặc quét mã vạch trên giấy tiếp nhận)</translation>
+    </message>
+    <message>
+        <source>E-result — %1 page(s)</source>
+        <translation>Kết quả điện tử — %1 trang</translation>
+    </message>
+    <message>
+        <source>Find scanners</source>
+        <translation>Tìm máy quét</translation>
+    </message>
+    <message>
+        <source>Flatbed glass</source>
+        <translation>Mặt kính</translation>
+    </message>
+    <message>
+        <source>Gray</source>
+        <translation>Xám</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Nhập tệp…</translation>
+    </message>
+    <message>
+        <source>Import scanned files</source>
+        <translation>Nhập tệp đã quét</translation>
+    </message>
+    <message>
+        <source>No scanner found.</source>
+        <translation>Không tìm thấy máy quét.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <source>Page %1 (%2 done)</source>
+        <translation>Trang %1 (xong %2 trang)</translation>
+    </message>
+    <message>
+        <source>Paper source</source>
+        <translation>Nguồn giấy</translation>
+    </message>
+    <message>
+        <source>Remove page</source>
+        <translation>Gỡ trang</translation>
+    </message>
+    <message>
+        <source>Remove page…</source>
+        <translation>Gỡ trang…</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Độ phân giải</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Đang quét…</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Why is this page removed?</source>
+        <translation>Lý do gỡ trang này?</translation>
+    </message>
+    <message>
+        <source>digitized</source>
+        <translation>đã số hóa</translation>
+    </message>
+    <message>
+        <source>not digitized</source>
+        <translation>chưa số hóa</translation>
+    </message>
+    <message>
+        <source>reused from an earlier result</source>
+        <translation>tái sử dụng từ kết quả hồ sơ khác</translation>
+    </message>
+    <message>
+        <source>reused from another dossier</source>
+        <translation>tái sử dụng từ thành phần hồ sơ khác</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import cli_json, run_cli
-from tests.scanning.support import jpeg_bytes, make_dossier, pdf_bytes, sane_config_dir, sane_works, scanned_slip_jpeg
+from tests.scanning.support import (
+    SANE_DIR,
+    jpeg_bytes,
+    make_dossier,
+    pdf_bytes,
+    sane_works,
+    scanned_slip_jpeg,
+)
 
 
 @pytest.fixture
@@ -31,10 +38,10 @@ def dossier(data_dir: Path) -> str:
 
 
 @pytest.fixture
-def sane_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def sane_env() -> dict[str, str]:
     if not sane_works():
         pytest.skip("python-sane or the SANE test backend is not installed")
-    return {"SANE_CONFIG_DIR": str(sane_config_dir(tmp_path_factory.mktemp("sane")))}
+    return {"SANE_CONFIG_DIR": str(SANE_DIR)}
 
 
 def test_scan_devices_lists_objects_with_a_name(sane_env: dict[str, str], data_dir: Path) -> None:

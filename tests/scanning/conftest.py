@@ -1,4 +1,4 @@
-"""Fixtures of the scanning tests: the SANE test backend enabled through SANE_CONFIG_DIR."""
+"""Fixtures of the scanning tests: the SANE test backend (SANE_CONFIG_DIR set by tests.scanning.support)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.scanning.support import reset_test_device, sane_config_dir, sane_works
+from tests.scanning.support import SANE_DIR, reset_test_device, sane_works
 
 
 @pytest.fixture
-def sane_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """SANE_CONFIG_DIR set to a folder enabling the ``test`` backend (colour pattern pages)."""
+def sane_dir() -> Iterator[Path]:
+    """The SANE_CONFIG_DIR enabling the ``test`` backend; the device's options are put back afterwards."""
     if not sane_works():
         pytest.skip("python-sane or the SANE test backend is not installed")
-    folder = sane_config_dir(tmp_path_factory.mktemp("sane"))
-    monkeypatch.setenv("SANE_CONFIG_DIR", str(folder))
-    yield folder
+    yield SANE_DIR
     reset_test_device()

@@ -1,14 +1,20 @@
 """Helpers for the digitisation tests: the SANE test backend, dossiers, and real page files.
 
 Plain functions (no fixtures) so that tests under tests/services, tests/cli and tests/gui can use them.
+
+libsane reads SANE_CONFIG_DIR once per process, at its first init, and caches it: so importing this module
+(which every digitisation test does, at collection time, before any test runs) points SANE_CONFIG_DIR at a
+folder enabling the ``test`` backend for the whole pytest process (:data:`SANE_DIR`).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +36,10 @@ def sane_config_dir(folder: Path, picture: str = "Color pattern") -> Path:
         conf += f'test-picture "{picture}"\n'
     (folder / "test.conf").write_text(conf, encoding="utf-8")
     return folder
+
+
+SANE_DIR = sane_config_dir(Path(tempfile.gettempdir()) / f"desk-app-sane-test-{os.getuid()}")
+os.environ["SANE_CONFIG_DIR"] = str(SANE_DIR)
 
 
 def sane_works() -> bool:

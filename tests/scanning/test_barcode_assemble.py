@@ -13,7 +13,8 @@ from PIL import Image
 from desk_app.scanning.assemble import build_pdf, page_image, thumbnail_png
 from desk_app.scanning.barcode import dossier_codes
 from desk_app.scanning.files import JPEG, PDF, PNG
-from tests.scanning.support import jpeg_bytes, page_image as blank_page, pdf_bytes, png_bytes, scanned_slip_jpeg, slip_pdf
+from tests.scanning.support import jpeg_bytes, pdf_bytes, png_bytes, scanned_slip_jpeg, slip_pdf
+from tests.scanning.support import page_image as blank_page
 
 CODE = "001.05.12.H49-250707-0012"
 

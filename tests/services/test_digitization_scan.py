@@ -13,14 +13,13 @@ from sqlalchemy import func, select
 from desk_app.scanning.backend import ScanCancelled, ScannerError, ScanOptions
 from desk_app.services import digitization
 from desk_app.store.models_scan import StoredFile
-from tests.scanning.support import make_dossier, reset_test_device, sane_config_dir, sane_works
+from tests.scanning.support import make_dossier, reset_test_device, sane_works
 
 
 @pytest.fixture
-def sane_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def sane_env() -> Iterator[None]:
     if not sane_works():
         pytest.skip("python-sane or the SANE test backend is not installed")
-    monkeypatch.setenv("SANE_CONFIG_DIR", str(sane_config_dir(tmp_path_factory.mktemp("sane"))))
     yield
     reset_test_device()
 

@@ -1,0 +1,98 @@
+"""Start-up checks: a quick look at the database over plain sqlite3, or the full open with SQLAlchemy.
+
+The quick look decides whether the window may come up before SQLAlchemy is imported (about half of the
+start-up time): the file exists, its schema is the newest migration (so nothing needs upgrading), a unit is
+set up. It never writes. Any doubt returns None and the app takes the full path.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desk_app import paths
+from desk_app.resources import MIGRATIONS
+
+if TYPE_CHECKING:
+    from desk_app.store.db import Database
+
+log = logging.getLogger(__name__)
+
+_REVISION = re.compile(r"^revision\s*(?::\s*str)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(.+)$", re.M)
+
+
+def head_revision(versions: Path | None = None) -> str | None:
+    """The single head of the migration scripts, read from their text (no Alembic import); None if unsure."""
+    folder = versions or MIGRATIONS / "versions"
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    try:
+        for script in folder.glob("*.py"):
+            text = script.read_text(encoding="utf-8")
+            rev = _REVISION.search(text)
+            down = _DOWN.search(text)
+            if rev is None or down is None:
+                return None
+            revisions.add(rev.group(1))
+            downs.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    except OSError:
+        return None
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
+def quick_look(data_dir: Path) -> tuple[str, str] | None:
+    """(unit name, language) when the database can be shown as it is; None when the full open is needed."""
+    db_file = paths.db_path(data_dir)
+    if not db_file.is_file():
+        return None
+    head = head_revision()
+    if head is None:
+        return None
+    try:
+        con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            con.execute("PRAGMA busy_timeout=2000")
+            versions = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+            if versions != [head]:
+                return None
+            unit = con.execute("SELECT name FROM units ORDER BY id LIMIT 1").fetchone()
+            if unit is None:
+                return None
+            row = con.execute("SELECT value FROM settings WHERE key = 'language'").fetchone()
+            language = json.loads(row[0]) if row else "vi"
+        finally:
+            con.close()
+    except (sqlite3.Error, ValueError) as exc:
+        log.info("quick look at %s failed (%s): full open", db_file, exc)
+        return None
+    return str(unit[0]), str(language or "vi")
+
+
+def open_database(data_dir: Path) -> Database:
+    from desk_app.store.db import open_database as _open
+
+    return _open(data_dir)
+
+
+def full_open(data_dir: Path) -> tuple[Database, str | None, str]:
+    """Open (creating or migrating) the database; (db, unit name or None, language). Raises StorageError."""
+    from sqlalchemy import select
+
+    from desk_app.store import settings
+    from desk_app.store.models import Unit
+
+    db = open_database(data_dir)
+    try:
+        with db.session() as s:
+            language = settings.get(s, "language") or "vi"
+            unit_name = s.scalars(select(Unit.name).limit(1)).first()
+    except Exception:
+        db.close()
+        raise
+    return db, unit_name, str(language)
