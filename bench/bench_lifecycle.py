@@ -45,8 +45,9 @@ def sample_codes(raw: sqlite3.Connection, n: int, seed: int = 5) -> list[str]:
     rnd = random.Random(seed)
     codes: list[str] = []
     while len(codes) < n:
-        row = raw.execute("SELECT code FROM dossiers WHERE id >= ? AND code IS NOT NULL LIMIT 1",
-                          (rnd.randint(1, top),)).fetchone()
+        row = raw.execute(
+            "SELECT code FROM dossiers WHERE id >= ? AND code IS NOT NULL LIMIT 1", (rnd.randint(1, top),)
+        ).fetchone()
         if row:
             codes.append(row[0])
     return codes
@@ -55,28 +56,44 @@ def sample_codes(raw: sqlite3.Connection, n: int, seed: int = 5) -> list[str]:
 def raw_open(raw: sqlite3.Connection, code: str) -> Any:
     d = raw.execute(
         "SELECT d.*, a.*, p.code, p.name FROM dossiers d JOIN applicants a ON a.id = d.applicant_id "
-        "JOIN procedures p ON p.id = d.procedure_id WHERE d.code = ?", (code,)).fetchone()
+        "JOIN procedures p ON p.id = d.procedure_id WHERE d.code = ?",
+        (code,),
+    ).fetchone()
     dossier_id = d[0]
-    return (d, raw.execute("SELECT * FROM dossier_documents WHERE dossier_id = ? ORDER BY position",
-                           (dossier_id,)).fetchall(),
-            raw.execute("SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY id", (dossier_id,)).fetchall(),
-            raw.execute("SELECT * FROM supplement_episodes WHERE dossier_id = ?", (dossier_id,)).fetchall(),
-            raw.execute("SELECT * FROM audit_events WHERE entity = 'dossier' AND entity_id = ?",
-                        (str(dossier_id),)).fetchall())
+    return (
+        d,
+        raw.execute(
+            "SELECT * FROM dossier_documents WHERE dossier_id = ? ORDER BY position", (dossier_id,)
+        ).fetchall(),
+        raw.execute(
+            "SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY id", (dossier_id,)
+        ).fetchall(),
+        raw.execute("SELECT * FROM supplement_episodes WHERE dossier_id = ?", (dossier_id,)).fetchall(),
+        raw.execute(
+            "SELECT * FROM audit_events WHERE entity = 'dossier' AND entity_id = ?", (str(dossier_id),)
+        ).fetchall(),
+    )
 
 
 def raw_counts(raw: sqlite3.Connection, cut: dict[str, str]) -> list[int]:
     """The six queue counts in plain SQL, cut at the same moments as the service (``cut``)."""
     running = "state IN ('in_progress', 'payment_requested', 'received')"
     sqls = [
-        (f"SELECT count(*) FROM dossiers WHERE {running} AND deadline_at >= ? AND deadline_at < ?",
-         (cut["now"], cut["tomorrow"])),
-        (f"SELECT count(*) FROM dossiers WHERE {running} AND deadline_at >= ? AND deadline_at < ?",
-         (cut["tomorrow"], cut["horizon"])),
+        (
+            f"SELECT count(*) FROM dossiers WHERE {running} AND deadline_at >= ? AND deadline_at < ?",
+            (cut["now"], cut["tomorrow"]),
+        ),
+        (
+            f"SELECT count(*) FROM dossiers WHERE {running} AND deadline_at >= ? AND deadline_at < ?",
+            (cut["tomorrow"], cut["horizon"]),
+        ),
         (f"SELECT count(*) FROM dossiers WHERE {running} AND deadline_at < ?", (cut["now"],)),
         ("SELECT count(*) FROM dossiers WHERE state = 'supplement_requested'", ()),
         ("SELECT count(*) FROM dossiers WHERE state = 'result_ready'", ()),
-        ("SELECT count(*) FROM dossiers WHERE returned_at >= ? AND returned_at < ?", (cut["today"], cut["tomorrow"])),
+        (
+            "SELECT count(*) FROM dossiers WHERE returned_at >= ? AND returned_at < ?",
+            (cut["today"], cut["tomorrow"]),
+        ),
     ]
     return [raw.execute(sql, params).fetchone()[0] for sql, params in sqls]
 
@@ -107,14 +124,18 @@ def gui_open_by_scan(data_dir: Path, codes: list[str], runs: int) -> list[float]
     out: list[float] = []
     for i, code in enumerate(itertools.islice(itertools.cycle(codes), runs + 2)):
         for ch in code:
-            QApplication.sendEvent(target, QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                target,
+                QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+            )
         loop = QEventLoop()
         page.loaded.connect(loop.quit)
         QTimer.singleShot(10000, loop.quit)
         start = time.perf_counter()
-        QApplication.sendEvent(target, QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Return,
-                                                 Qt.KeyboardModifier.NoModifier, "\r"))
+        QApplication.sendEvent(
+            target,
+            QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"),
+        )
         if not (page.data and page.data["code"] == code):
             loop.exec()
         elapsed = time.perf_counter() - start
@@ -146,35 +167,76 @@ def main() -> int:
 
     # -- open by barcode ------------------------------------------------------------------------------
     cycle_a, cycle_b = itertools.cycle(codes), itertools.cycle(codes)
-    rows.append(compare("open: show(code)", lambda: dossier_view.show(db, next(cycle_a)),
-                        "raw sqlite3, same rows", lambda: raw_open(raw, next(cycle_b)), runs=args.runs,
-                        goal="< 50 ms"))
+    rows.append(
+        compare(
+            "open: show(code)",
+            lambda: dossier_view.show(db, next(cycle_a)),
+            "raw sqlite3, same rows",
+            lambda: raw_open(raw, next(cycle_b)),
+            runs=args.runs,
+            goal="< 50 ms",
+        )
+    )
 
     # -- search as you type ---------------------------------------------------------------------------
     prefixes = [NAME_QUERY[:i] for i in range(1, len(NAME_QUERY) + 1) if not NAME_QUERY[:i].endswith(" ")]
     worst: tuple[float, str] = (0.0, "")
     for prefix in prefixes:
-        t = compare(f"find {prefix!r}", lambda p=prefix: dossier_view.find(db, p),
-                    "raw FTS5 ids", lambda p=prefix: [raw.execute(
-                        "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC LIMIT 50",
-                        (e,)).fetchall() for e in match_expressions(p)], runs=max(5, args.runs // 3), goal="< 100 ms")
+        t = compare(
+            f"find {prefix!r}",
+            lambda p=prefix: dossier_view.find(db, p),
+            "raw FTS5 ids",
+            lambda p=prefix: [
+                raw.execute(
+                    "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC LIMIT 50",
+                    (e,),
+                ).fetchall()
+                for e in match_expressions(p)
+            ],
+            runs=max(5, args.runs // 3),
+            goal="< 100 ms",
+        )
         worst = max(worst, (t.median, prefix))
         if prefix in ("n", "nguyen", NAME_QUERY):
             rows.append(t)
     print(f"search as you type, slowest keystroke: {worst[1]!r} {fmt_time(worst[0])}")
-    probe = raw.execute("SELECT a.phone, a.id_number, d.code FROM dossiers d JOIN applicants a "
-                        "ON a.id = d.applicant_id WHERE a.phone <> '' AND a.id_number <> '' "
-                        "ORDER BY d.id DESC LIMIT 1 OFFSET 1000").fetchone()
-    for label, query in (("phone prefix", probe[0][:6]), ("ID number", probe[1]), ("code suffix", probe[2][-11:])):
-        rows.append(compare(f"find {label} {query!r}", lambda q=query: dossier_view.find(db, q), "raw FTS5 ids",
-                            lambda q=query: [raw.execute(
-                                "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC "
-                                "LIMIT 50", (e,)).fetchall() for e in match_expressions(q)],
-                            runs=max(5, args.runs // 3), goal="< 100 ms"))
-    like = compare("find 'nguyen thi h' (FTS)", lambda: dossier_view.find(db, NAME_QUERY),
-                   "LIKE scan of folded names", lambda: raw.execute(
-                       "SELECT d.id FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE a.folded_name "
-                       "LIKE '%nguyen thi h%' ORDER BY d.id DESC LIMIT 50").fetchall(), runs=5)
+    probe = raw.execute(
+        "SELECT a.phone, a.id_number, d.code FROM dossiers d JOIN applicants a "
+        "ON a.id = d.applicant_id WHERE a.phone <> '' AND a.id_number <> '' "
+        "ORDER BY d.id DESC LIMIT 1 OFFSET 1000"
+    ).fetchone()
+    for label, query in (
+        ("phone prefix", probe[0][:6]),
+        ("ID number", probe[1]),
+        ("code suffix", probe[2][-11:]),
+    ):
+        rows.append(
+            compare(
+                f"find {label} {query!r}",
+                lambda q=query: dossier_view.find(db, q),
+                "raw FTS5 ids",
+                lambda q=query: [
+                    raw.execute(
+                        "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC "
+                        "LIMIT 50",
+                        (e,),
+                    ).fetchall()
+                    for e in match_expressions(q)
+                ],
+                runs=max(5, args.runs // 3),
+                goal="< 100 ms",
+            )
+        )
+    like = compare(
+        "find 'nguyen thi h' (FTS)",
+        lambda: dossier_view.find(db, NAME_QUERY),
+        "LIKE scan of folded names",
+        lambda: raw.execute(
+            "SELECT d.id FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE a.folded_name "
+            "LIKE '%nguyen thi h%' ORDER BY d.id DESC LIMIT 50"
+        ).fetchall(),
+        runs=5,
+    )
     rows.append(like)
 
     # -- queue counts ---------------------------------------------------------------------------------
@@ -184,13 +246,28 @@ def main() -> int:
     cut = {k: getattr(w, k).strftime("%Y-%m-%dT%H:%M") for k in ("now", "today", "tomorrow", "horizon")}
     counts = queues.counts(db, now)
     assert list(counts.values()) == raw_counts(raw, cut), (counts, raw_counts(raw, cut))
-    rows.append(compare("queue counts: counts()", lambda: queues.counts(db, now), "raw sqlite3, six counts",
-                        lambda: raw_counts(raw, cut), runs=args.runs, goal="< 200 ms"))
-    from_page = compare("queues page refresh (counts, warnings, overdue list)",
-                        lambda: (queues.counts(db, now), queues.warnings(db, now, limit=50),
-                                 queues.list_queue(db, "overdue", now)),
-                        "raw sqlite3, six counts", lambda: raw_counts(raw, cut), runs=max(5, args.runs // 3),
-                        goal="< 200 ms")
+    rows.append(
+        compare(
+            "queue counts: counts()",
+            lambda: queues.counts(db, now),
+            "raw sqlite3, six counts",
+            lambda: raw_counts(raw, cut),
+            runs=args.runs,
+            goal="< 200 ms",
+        )
+    )
+    from_page = compare(
+        "queues page refresh (counts, warnings, overdue list)",
+        lambda: (
+            queues.counts(db, now),
+            queues.warnings(db, now, limit=50),
+            queues.list_queue(db, "overdue", now),
+        ),
+        "raw sqlite3, six counts",
+        lambda: raw_counts(raw, cut),
+        runs=max(5, args.runs // 3),
+        goal="< 200 ms",
+    )
     rows.append(from_page)
     print(f"queue counts now: {counts}")
 
@@ -199,8 +276,12 @@ def main() -> int:
         gui = sorted(gui_open_by_scan(data_dir, codes, max(10, args.runs // 2)))
         med = gui[len(gui) // 2]
         base = rows[0].baseline
-        rows.insert(1, Timing("open by scan in the GUI (Enter → page shown)", med, "raw sqlite3, same rows", base,
-                              "< 50 ms"))
+        rows.insert(
+            1,
+            Timing(
+                "open by scan in the GUI (Enter → page shown)", med, "raw sqlite3, same rows", base, "< 50 ms"
+            ),
+        )
     raw.close()
     db.close()
     print_table(rows, "\nlifecycle benchmark (medians; ratio = median / baseline)")

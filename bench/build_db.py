@@ -1,23 +1,29 @@
 """Build (once) and cache a realistic 1,000,000-dossier database for the benchmarks.
 
     .venv/bin/python bench/build_db.py [--dossiers 1000000] [--name 1m] [--seed 11] [--today YYYY-MM-DD]
-                                       [--per-day 800] [--force]
+                                       [--per-day 800] [--history-days 250] [--force]
 
 The result is a valid desk_app data directory, bench/.cache/<name>/ (gitignored): created by open_database
 (schema and Alembic stamp), with the demo unit, four counters and the shipped catalog. Dossiers are spread
-over the working days before --today (--per-day of them a day, so a million span about five years), each
-with its applicant, documents, moves (dossier_events) and supplement episodes, made by the same code as
-`desk-app demo` (desk_app.services.demo_life / demo_rows):
+over the working days before --today (--per-day a day: a million span about five years), each with its
+applicant, documents and supplement episodes, made by the code behind `desk-app demo`
+(desk_app.services.demo_life / demo_rows). Their moves (dossier_events) are kept for the last
+--history-days working days (about a year), which is what queues, reports and dossier views read most.
 
-- the last working days (--rich-days, default 30) are planned dossier by dossier and cut at "now", so the
-  open states (received, in progress, waiting for a supplement, result ready, ...) sit where they would;
-- older days reuse a few thousand such planned lives as templates, moved by whole working days (all their
-  times keep their place in office hours and their due dates stay those the calendar gives), with fresh
-  codes, ids and applicants from a pool: a million unique lives would take Python ten times longer.
+- The last --rich-days working days are planned dossier by dossier and cut at "now", so the open states
+  (received, in progress, waiting for a supplement, result ready, ...) sit where they would.
+- Older days copy a few thousand such planned lives (templates), moved by whole working days: every time
+  keeps its place in office hours and every due date stays the one the calendar gives; codes, ids and
+  applicants (from a pool: people come back over the years) are fresh. Planning a million lives one by one
+  would take Python ten times longer.
 
-Rows go in with SQLAlchemy Core ``insert()`` in batches of --batch dossiers, one transaction each. Bulk rows
-get no audit events; one ``bench.bulk_load`` event is appended at the end, so `desk-app audit verify` holds.
-A marker file written last records the row counts: a later run with the same --dossiers reuses the database.
+Rows go in with INSERT statements built by SQLAlchemy Core ``insert()`` from the models' tables, values
+converted by the columns' own bind processors (so the text is exactly what the app writes), in one
+transaction per --batch dossiers, handed to the driver's executemany: SQLAlchemy's per-row parameter
+handling costs two to three times the insert itself at this volume. Secondary indexes and the full-text
+triggers are set aside during the load and rebuilt once at the end. Bulk rows get no audit events; one
+``bench.bulk_load`` event is appended, so the audit chain verifies. A marker written last records the row
+counts: a later run asking for the same number of dossiers reuses the database.
 """
 
 from __future__ import annotations
@@ -35,14 +41,13 @@ from datetime import time as clock_time
 from typing import Any
 
 from common import cache_dir, read_marker, write_marker
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
-from desk_app.domain.codes import format_code
 from desk_app.domain.identity import mask_id
 from desk_app.services import catalog, setup
 from desk_app.services import demo_data as dd
 from desk_app.services.calendar import calendar_from_session
-from desk_app.services.demo import insert_rows, procedure_infos
+from desk_app.services.demo import procedure_infos
 from desk_app.services.demo_life import LifePlanner
 from desk_app.services.demo_rows import DossierFactory, Rows
 from desk_app.store import audit
@@ -61,48 +66,75 @@ from desk_app.store.models import (
 )
 
 COUNTERS = (1, 2, 3, 4)
-DOSSIER_TIMES = ("received_at", "due_at", "extended_due_at", "deadline_at", "finished_at", "returned_at",
-                 "updated_at")
-STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
 WEEKDAY_LOAD = (1.15, 1.05, 1.0, 1.0, 0.9, 0.8, 0.8)  # Monday .. Sunday (make-up Saturdays are quieter)
-Rel = tuple[int, clock_time]  # (working days after the day received, time of day)
+STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?$")
+KINDS = (("applicants", Applicant), ("dossiers", Dossier), ("documents", DossierDocument),
+         ("events", DossierEvent), ("episodes", SupplementEpisode))
 
 
-class StampRel(tuple):  # type: ignore[type-arg]
-    """A "YYYY-MM-DDTHH:MM" text inside event data, kept relative like the other times."""
+class RawTable:
+    """A model's table as the driver sees it: the INSERT Core compiles, and rows as bind-ready lists."""
+
+    def __init__(self, model: Any, dialect: Any) -> None:
+        table = model.__table__
+        self.cols = [c.name for c in table.columns]
+        self.at = {name: i for i, name in enumerate(self.cols)}
+        self.procs = [c.type.bind_processor(dialect) for c in table.columns]
+        self.defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None
+                         for c in table.columns]
+        compiled = insert(table).compile(dialect=dialect, column_keys=self.cols)
+        assert list(compiled.positiontup or []) == self.cols
+        self.sql = str(compiled)
+
+    def raw(self, row: dict[str, Any]) -> list[Any]:
+        out = []
+        for name, proc, default in zip(self.cols, self.procs, self.defaults, strict=True):
+            value = row.get(name, default)
+            out.append(proc(value) if proc is not None and value is not None else value)
+        return out
+
+    def json(self, column: str, value: Any) -> Any:
+        proc = self.procs[self.at[column]]
+        return proc(value) if proc is not None else value
+
+
+class Rel(tuple):  # type: ignore[type-arg]
+    """(working days after the day received, "HH:MM"): a time that moves with its dossier."""
 
 
 @dataclass
 class Template:
-    """A planned, finished dossier life, with its times relative to the working day it was received."""
+    """A planned life that ended before "now", kept relative to the working day it was received."""
 
-    minute: int  # office minute of the day it was received (keeps the day's codes in time order)
+    minute: int  # office minute of the day received (keeps a day's codes in time order)
     end: int  # working days from receipt to its last move
-    action: str  # its first move: receive, guide or refuse (at the counter)
-    dossier: dict[str, Any]
-    documents: list[dict[str, Any]]
-    events: list[dict[str, Any]]
-    episodes: list[dict[str, Any]]
+    action: str  # its first move: receive, guide, or refuse at the counter
+    dossier: list[Any]  # bind-ready values, times as Rel
+    times: list[int]  # positions of the times in ``dossier``
+    receiver: dict[str, Any] | None
+    documents: list[tuple[Any, ...]]  # each row without its id and dossier_id
+    events: list[tuple[list[Any], dict[str, Any] | None]]  # (row without ids, data to rewrite or None)
+    episodes: list[list[Any]]  # each row without its id and dossier_id
 
 
 class Builder:
     def __init__(self, db: Database, args: argparse.Namespace) -> None:
         self.db, self.args = db, args
         self.rng = random.Random(args.seed)
-        today = args.today
         with db.session() as s:
             cal = calendar_from_session(s)
             self.procs = procedure_infos(s)
-        days_needed = -(-args.dossiers // args.per_day)
-        first = today
-        while days_needed > 0:
+        first, needed = args.today, -(-args.dossiers // args.per_day)
+        while needed > 0:
             first -= timedelta(days=1)
-            days_needed -= cal.is_working_day(first)
+            needed -= cal.is_working_day(first)
         self.first = first
-        self.planner = LifePlanner(cal, first, datetime.combine(today, clock_time(0, 0)))
+        self.planner = LifePlanner(cal, first, datetime.combine(args.today, clock_time(0, 0)))
         self.clock = self.planner.clock
         self.M = self.clock.per_day
+        self.day_text = [d.isoformat() for d in self.clock.days]
         self.start_day, self.end_day = self.planner.start // self.M, self.planner.horizon // self.M
+        self.history_from = self.end_day - args.history_days if args.history_days else 0
         with db.transaction() as s:
             unit = s.scalars(select(Unit).limit(1)).one()
             for number in COUNTERS:
@@ -115,109 +147,134 @@ class Builder:
             self.unit_id, self.agency = unit.id, unit.agency_code
         self.factory = DossierFactory(self.planner, self.procs, unit_id=self.unit_id, agency=self.agency,
                                       counter_ids=counter_ids, seed=args.seed, token_prefix="bench", reuse=0.3)
-        self.history_from = self.end_day - args.history_days if args.history_days else 0
+        self.tables = {kind: RawTable(model, db.engine.dialect) for kind, model in KINDS}
+        for kind in ("documents", "events", "episodes"):  # clone() rewrites the first two columns
+            assert self.tables[kind].cols[:2] == ["id", "dossier_id"], kind
+        self.pending: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind, _ in KINDS}
+        self.totals: Tally[str] = Tally()
+        self.sql_seconds = 0.0
         self.templates: list[Template] = []
         self.ends: list[int] = []
-        self.pending = Rows()
-        self.totals: Tally[str] = Tally()
 
-    # -- applicants ----------------------------------------------------------------------------------------
+    def add(self, rows: Rows) -> None:
+        for kind, _ in KINDS:
+            table = self.tables[kind]
+            self.pending[kind].extend(tuple(table.raw(r)) for r in getattr(rows, kind))
+
+    # -- templates --------------------------------------------------------------------------------------
     def make_pool(self, size: int) -> None:
-        """Applicants shared by the templated dossiers (people come back to the counter over the years)."""
-        on = self.args.today
+        """Applicants shared by the copied dossiers."""
+        rows = Rows()
         for _ in range(size):
-            person = dd.make_person(self.rng, on, (18, 85), email_chance=0.15)
+            person = dd.make_person(self.rng, self.args.today, (18, 85), email_chance=0.15)
             pid = self.factory.next_id("applicant")
             self.factory.people.append((pid, person))
-            self.pending.applicants.append({
+            rows.applicants.append({
                 "id": pid, "full_name": person.full_name, "id_number": person.id_number,
                 "old_id_number": person.old_id_number, "birth_date": person.birth_date, "gender": person.gender,
                 "address": person.address, "phone": person.phone, "email": person.email,
                 "folded_name": person.folded_name,
             })
+        self.add(rows)
 
-    # -- templates ----------------------------------------------------------------------------------------
     def make_templates(self, count: int) -> None:
-        """Plan ``count`` lives early in the window (where the horizon cuts none of them) and keep them relative."""
+        """Plan ``count`` lives early in the window (the horizon cuts none of them) and keep them relative."""
         maker = DossierFactory(self.planner, self.procs, unit_id=self.unit_id, agency=self.agency,
-                               counter_ids={n: 0 for n in COUNTERS}, seed=self.args.seed + 1, reuse=1.0)
+                               counter_ids={n: n for n in COUNTERS}, seed=self.args.seed + 1, reuse=1.0)
         maker.people = self.factory.people[:1000]
         lo = self.planner.start
         hi = min(self.planner.horizon - 150 * self.M, lo + 200 * self.M)
         rows = maker.render([maker.natural(self.planner.random_w(self.rng, lo, hi)) for _ in range(count)])
-        docs = _by_dossier(rows.documents)
-        events = _by_dossier(rows.events)
-        episodes = _by_dossier(rows.episodes)
+        by: dict[str, dict[int, list[dict[str, Any]]]] = {"documents": {}, "events": {}, "episodes": {}}
+        for kind, group in by.items():
+            for row in getattr(rows, kind):
+                group.setdefault(row["dossier_id"], []).append(row)
+        T = self.tables
         for d in rows.dossiers:
             base = self.clock.day_index(d["received_at"].date())
 
-            def rel(value: datetime | None, base: int = base) -> Rel | None:
-                return None if value is None else (self.clock.day_index(value.date()) - base, value.time())
+            def rel(text: Any, base: int = base) -> Any:
+                """A stored time ("YYYY-MM-DDTHH:MM[:SS]") as a Rel; anything else unchanged."""
+                if not (isinstance(text, str) and STAMP.match(text)):
+                    return text
+                return Rel((self.clock.day_index(date.fromisoformat(text[:10])) - base, text[11:]))
 
-            def rel_data(data: dict[str, Any] | None, rel: Any = rel) -> dict[str, Any] | None:
-                if not data:
-                    return data
-                return {k: StampRel(rel(datetime.strptime(v, "%Y-%m-%dT%H:%M")))
-                        if isinstance(v, str) and STAMP.match(v) else v for k, v in data.items()}
+            def relative(table: RawTable, row: dict[str, Any]) -> list[Any]:
+                raw = table.raw(row)
+                return [rel(v) if isinstance(row.get(c), datetime) else v for c, v in zip(table.cols, raw, strict=True)]
 
-            dossier = {k: rel(v) if k in DOSSIER_TIMES else v for k, v in d.items()}
-            evs = [{**e, "at": rel(e["at"]), "data": rel_data(e["data"])} for e in events.get(d["id"], [])]
-            eps = [{**e, "requested_at": rel(e["requested_at"]), "received_at": rel(e["received_at"])}
-                   for e in episodes.get(d["id"], [])]
+            dossier = relative(T["dossiers"], d)
+            events = []
+            for e in by["events"].get(d["id"], []):
+                data = {k: rel(v) for k, v in e["data"].items()} if e["data"] else None
+                patch = data is not None and any(isinstance(v, Rel) or k in ("number", "receiver")
+                                                 for k, v in data.items())
+                events.append((relative(T["events"], {**e, "data": None} if patch else e), data if patch else None))
+            episodes = [relative(T["episodes"], ep) for ep in by["episodes"].get(d["id"], [])]
             self.templates.append(Template(
-                minute=self.clock.to_w(d["received_at"]) % self.M, end=max(e["at"][0] for e in evs),
-                action=evs[0]["action"], dossier=dossier, documents=docs.get(d["id"], []), events=evs,
-                episodes=eps,
+                minute=self.clock.to_w(d["received_at"]) % self.M,
+                end=max(raw[T["events"].at["at"]][0] for raw, _ in events),
+                action=events[0][0][T["events"].at["action"]],
+                dossier=dossier, times=[i for i, v in enumerate(dossier) if isinstance(v, Rel)],
+                receiver=d["receiver"],
+                documents=[tuple(T["documents"].raw(doc)[2:]) for doc in by["documents"].get(d["id"], [])],
+                events=[(raw[2:], data) for raw, data in events], episodes=[raw[2:] for raw in episodes],
             ))
         self.templates.sort(key=lambda t: t.end)
         self.ends = [t.end for t in self.templates]
 
-    def clone(self, t: Template, day: int) -> None:
-        """One dossier received on working day ``day``, living the template's life."""
-        f, rows, days = self.factory, self.pending, self.clock.days
-
-        def at(value: Rel | None) -> datetime | None:
-            return None if value is None else datetime.combine(days[day + value[0]], value[1])
-
-        received = datetime.combine(days[day], t.dossier["received_at"][1])
-        counter = self.rng.choice(COUNTERS)
-        did = f.next_id("dossier")
-        d = {k: at(v) if k in DOSSIER_TIMES else v for k, v in t.dossier.items()}
-        d["id"], d["client_token"], d["counter_id"] = did, f"bench-{did:07d}", f.counter_ids[counter]
+    def clone(self, t: Template, day: int, counter: int) -> None:
+        """One dossier received on working day ``day`` at ``counter`` that lives the template's life."""
+        f, T, P, days, last = self.factory, self.tables, self.pending, self.day_text, self.factory.last
+        received = self.clock.days[day]
+        last["dossier"] += 1
+        did = last["dossier"]
         pid, person = f.people[self.rng.randrange(len(f.people))]
-        d["applicant_id"] = pid
-        code = slip = None
+        D = T["dossiers"].at
+        d = t.dossier.copy()
+        for i in t.times:
+            d[i] = f"{days[day + d[i][0]]}T{d[i][1]}"
+        d[D["id"]], d[D["client_token"]], d[D["counter_id"]], d[D["applicant_id"]] = (
+            did, f"bench-{did:07d}", f.counter_ids[counter], pid)
+        code = None
         if t.action == "receive":
-            code = format_code(self.agency, received.date(), f.number(self.agency, received.date(), counter))
+            code = number = f"{self.agency}-{received:%y%m%d}-{f.number(self.agency, received, counter):04d}"
             f.book[received.year] = f.book.get(received.year, 0) + 1
-            d["book_seq"] = f.book[received.year]
+            d[D["code"]], d[D["book_seq"]] = code, f.book[received.year]
         else:
             prefix = "HD" if t.action == "guide" else "TC"
-            slip = f"{prefix}-{received:%y%m%d}-{f.number(prefix, received.date(), counter):04d}"
-        d["code"] = code
-        receiver = d["receiver"]
+            number = f"{prefix}-{received:%y%m%d}-{f.number(prefix, received, counter):04d}"
+        receiver = t.receiver
         if receiver is not None and receiver.get("relation") == "self":
-            d["receiver"] = receiver = {**receiver, "name": person.full_name, "id_number": person.id_number}
-        rows.dossiers.append(d)
-        for doc in t.documents:
-            rows.documents.append({**doc, "id": f.next_id("document"), "dossier_id": did})
+            receiver = {**receiver, "name": person.full_name, "id_number": person.id_number}
+            d[D["receiver"]] = T["dossiers"].json("receiver", receiver)
+        P["dossiers"].append(tuple(d))
+        n = last["document"]
+        P["documents"].extend((n + k, did, *tail) for k, tail in enumerate(t.documents, 1))
+        last["document"] = n + len(t.documents)
+
+        def when(value: Any) -> Any:
+            return f"{days[day + value[0]]}T{value[1]}" if isinstance(value, Rel) else value
+
+        for ep in t.episodes:
+            last["episode"] += 1
+            P["episodes"].append((last["episode"], did, *(when(v) for v in ep)))
         if day < self.history_from:
             return
-        for e in t.events:
-            data = e["data"]
-            if data:
-                data = {k: _stamp(at(v)) if isinstance(v, StampRel) else v for k, v in data.items()}
+        data_at = T["events"].at["data"] - 2
+        for tail, data in t.events:
+            last["event"] += 1
+            e = [last["event"], did, *(when(v) for v in tail)]
+            if data is not None:
+                data = {k: when(v) for k, v in data.items()}
                 if "number" in data:
-                    data["number"] = code or slip
-                    data["counter"] = counter
-                if e["action"] == "return" and receiver is not None:
+                    data["number"], data["counter"] = number, counter
+                if "receiver" in data and receiver is not None:
                     data["receiver"] = {**receiver, "id_number": mask_id(receiver["id_number"])}
-            rows.events.append({**e, "id": f.next_id("event"), "dossier_id": did, "at": at(e["at"]), "data": data})
-        for ep in t.episodes:
-            rows.episodes.append({**ep, "id": f.next_id("episode"), "dossier_id": did,
-                                  "requested_at": at(ep["requested_at"]), "received_at": at(ep["received_at"])})
+                e[data_at + 2] = T["events"].json("data", data)
+            P["events"].append(tuple(e))
 
-    # -- the load -----------------------------------------------------------------------------------------
+    # -- the load ---------------------------------------------------------------------------------------
     def day_counts(self) -> list[tuple[int, int]]:
         """(working day index, dossiers received that day), adding up to --dossiers."""
         days = range(self.start_day, self.end_day)
@@ -228,111 +285,102 @@ class Builder:
             counts[k] += 1
         return list(zip(days, counts, strict=True))
 
-    def suspend_index_triggers(self) -> list[str]:
-        """Drop the triggers that feed full-text indexes row by row; return their SQL to restore them.
-
-        One 'rebuild' of each index at the end costs a fraction of a million per-row trigger runs.
-        """
-        with self.db.engine.begin() as conn:
-            found = conn.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%AFTER INSERT ON%'"
-                " AND sql LIKE '%fts%'"
-            ).all()
-            for name, _sql in found:
-                conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-        return [sql for _name, sql in found]
-
-    def restore_index_triggers(self, triggers: list[str]) -> None:
-        with self.db.engine.begin() as conn:
-            tables = [r[0] for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'")]
-            for table in tables:
-                conn.exec_driver_sql(f'INSERT INTO "{table}"("{table}") VALUES (\'rebuild\')')
-            for sql in triggers:
-                conn.exec_driver_sql(sql)
-
-    def run(self) -> None:
+    def run(self, conn: Connection) -> None:
         started = time.perf_counter()
-        triggers = self.suspend_index_triggers()
+        set_aside = _set_aside(conn)
         self.make_pool(min(self.args.pool, max(1000, self.args.dossiers // 4)))
         rich_from = self.end_day - self.args.rich_days
-        if self.end_day - self.start_day < 250:  # too short a span to copy lives around: plan every one
+        if self.end_day - self.start_day < 250:  # too short a span to copy lives around: plan each one
             rich_from = self.start_day
         else:
             self.make_templates(self.args.templates)
-        print(f"  planned {len(self.templates)} templates, {len(self.factory.people)} applicants "
-              f"({time.perf_counter() - started:.1f} s)", flush=True)
+        print(f"  {len(self.templates)} templates, {len(self.factory.people)} applicants planned"
+              f"  {time.perf_counter() - started:6.1f} s", flush=True)
         for day, n in self.day_counts():
             if day >= rich_from:
-                picked = [self.factory.natural(self.planner.random_w(self.rng, day * self.M, (day + 1) * self.M))
-                          for _ in range(n)]
-                rich = self.factory.render(picked)
-                for name in ("applicants", "dossiers", "documents", "events", "episodes"):
-                    getattr(self.pending, name).extend(getattr(rich, name))
+                self.add(self.factory.render([self.factory.natural(
+                    self.planner.random_w(self.rng, day * self.M, (day + 1) * self.M)) for _ in range(n)]))
             else:
-                # Near the horizon only lives that are over by then may be copied (the rich days hold the rest).
-                k = bisect.bisect_left(self.ends, self.end_day - day) if day + self.ends[-1] >= self.end_day \
-                    else len(self.templates)
-                chosen = sorted((self.templates[self.rng.randrange(max(k, 1))] for _ in range(n)),
-                                key=lambda t: t.minute)
-                for t in chosen:
-                    self.clone(t, day)
-            if len(self.pending.dossiers) >= self.args.batch:
-                self.flush(started)
-        self.flush(started)
-        self.restore_index_triggers(triggers)
-        print(f"  search index rebuilt  {time.perf_counter() - started:6.1f} s", flush=True)
+                # Close to "now" only lives that are over by then may be copied (the rich days hold the rest).
+                k = len(self.templates)
+                if day + self.ends[-1] >= self.end_day:
+                    k = max(1, bisect.bisect_left(self.ends, self.end_day - day))
+                for t in sorted((self.templates[self.rng.randrange(k)] for _ in range(n)), key=lambda t: t.minute):
+                    self.clone(t, day, self.rng.choice(COUNTERS))
+            if len(self.pending["dossiers"]) >= self.args.batch:
+                self.flush(conn, started)
+        self.flush(conn, started)
+        _restore(conn, set_aside)
+        print(f"  indexes and search index rebuilt  {time.perf_counter() - started:6.1f} s", flush=True)
 
-    def flush(self, started: float) -> None:
-        rows, self.pending = self.pending, Rows()
-        with self.db.engine.begin() as conn:
-            insert_rows(conn, rows)
-        for name in ("applicants", "dossiers", "documents", "events", "episodes"):
-            self.totals[name] += len(getattr(rows, name))
-        print(f"  {self.totals['dossiers']:>9,} dossiers  {time.perf_counter() - started:6.1f} s", flush=True)
+    def flush(self, conn: Connection, started: float) -> None:
+        begun = time.perf_counter()
+        with conn.begin():
+            for kind, _ in KINDS:
+                if self.pending[kind]:
+                    conn.exec_driver_sql(self.tables[kind].sql, self.pending[kind])
+                    self.totals[kind] += len(self.pending[kind])
+                    self.pending[kind] = []
+        self.sql_seconds += time.perf_counter() - begun
+        print(f"  {self.totals['dossiers']:>9,} dossiers  {time.perf_counter() - started:6.1f} s"
+              f"  (inserts {self.sql_seconds:.1f} s)", flush=True)
 
-    def finish(self, seconds: float) -> dict[str, Any]:
+    def finish(self) -> dict[str, Any]:
         with self.db.transaction() as s:
             s.execute(insert(CodeSequence), self.factory.code_sequences())
-            uses = s.execute(select(Dossier.procedure_id, func.count()).group_by(Dossier.procedure_id)).all()
-            for proc_id, n in uses:
+            for proc_id, n in s.execute(select(Dossier.procedure_id, func.count()).group_by(Dossier.procedure_id)):
                 s.execute(update(Procedure).where(Procedure.id == proc_id).values(use_count=n))
-            counts = {name: s.scalar(select(func.count()).select_from(model)) for name, model in (
-                ("dossiers", Dossier), ("applicants", Applicant), ("documents", DossierDocument),
-                ("events", DossierEvent), ("supplement_episodes", SupplementEpisode))}
+            counts = {kind: s.scalar(select(func.count()).select_from(model)) for kind, model in KINDS}
             by_state = dict(s.execute(select(Dossier.state, func.count()).group_by(Dossier.state)).all())
             audit.record(s, "bench.bulk_load", actor="bench", entity="database", entity_id=self.args.name,
                          detail={"rows": counts, "seed": self.args.seed, "today": self.args.today.isoformat()})
         return {"dossiers": counts["dossiers"], "rows": counts, "by_state": by_state, "seed": self.args.seed,
                 "today": self.args.today.isoformat(), "first_day": self.first.isoformat(),
-                "per_day": self.args.per_day, "seconds": round(seconds, 1), "built_at": datetime.now().isoformat()}
+                "per_day": self.args.per_day, "history_days": self.args.history_days}
 
 
-def _by_dossier(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-    out: dict[int, list[dict[str, Any]]] = {}
-    for row in rows:
-        out.setdefault(row["dossier_id"], []).append(row)
-    return out
+def _set_aside(conn: Connection) -> list[str]:
+    """Drop secondary indexes and the triggers that feed full-text indexes; return the SQL to restore them."""
+    with conn.begin():
+        found = conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+            " (type = 'index' AND tbl_name IN ('dossiers', 'applicants', 'dossier_documents', 'dossier_events',"
+            "  'supplement_episodes'))"
+            " OR (type = 'trigger' AND sql LIKE '%AFTER INSERT ON%' AND sql LIKE '%fts%'))"
+        ).all()
+        for kind, name, _sql in found:
+            conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+    return [sql for _kind, _name, sql in found]
 
 
-def _stamp(value: datetime | None) -> str | None:
-    return None if value is None else value.strftime("%Y-%m-%dT%H:%M")
+def _restore(conn: Connection, statements: list[str]) -> None:
+    with conn.begin():
+        for sql in statements:
+            if sql.upper().startswith(("CREATE INDEX", "CREATE UNIQUE INDEX")):
+                conn.exec_driver_sql(sql)
+        for (table,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+        ).all():
+            conn.exec_driver_sql(f"INSERT INTO \"{table}\"(\"{table}\") VALUES ('rebuild')")
+        for sql in statements:
+            if sql.upper().startswith("CREATE TRIGGER"):
+                conn.exec_driver_sql(sql)
 
 
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     p.add_argument("--dossiers", type=int, default=1_000_000)
     p.add_argument("--name", default="1m", help="folder under bench/.cache")
     p.add_argument("--seed", type=int, default=11)
-    p.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the day the load ends before")
+    p.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the load ends the day before")
     p.add_argument("--per-day", type=int, default=800, help="dossiers per working day (sets the time span)")
+    p.add_argument("--history-days", type=int, default=250,
+                   help="working days before --today whose dossiers keep their moves (0: all)")
     p.add_argument("--rich-days", type=int, default=30, help="last working days planned dossier by dossier")
     p.add_argument("--templates", type=int, default=6000)
-    p.add_argument("--history-days", type=int, default=250,
-                   help="working days before --today whose dossiers get their full history of moves (0: all)")
-    p.add_argument("--pool", type=int, default=150_000, help="applicants shared by the templated dossiers")
+    p.add_argument("--pool", type=int, default=150_000, help="applicants shared by the copied dossiers")
     p.add_argument("--batch", type=int, default=50_000, help="dossiers per insert transaction")
-    p.add_argument("--force", action="store_true", help="rebuild even if a complete build is cached")
+    p.add_argument("--force", action="store_true", help="rebuild even when a complete build is cached")
     args = p.parse_args()
 
     target = cache_dir(args.name)
@@ -351,15 +399,18 @@ def main() -> int:
                         counter=1, actor="bench")
         catalog.import_seed(db)
         builder = Builder(db, args)
-        builder.run()
-        summary = builder.finish(time.perf_counter() - started)
+        with db.engine.connect() as conn:
+            with conn.begin():  # 500 MB of page cache while loading: index pages stay in memory
+                conn.exec_driver_sql("PRAGMA cache_size = -500000")
+            builder.run(conn)
+        summary = builder.finish()
         with db.session() as s:
             chain = audit.verify(s)
             assert chain.ok, chain.problem
     finally:
         db.close()
-    summary["seconds"] = round(time.perf_counter() - started, 1)
-    summary["file_mb"] = round((target / "desk_app.db").stat().st_size / 1e6, 1)
+    summary.update(seconds=round(time.perf_counter() - started, 1), built_at=datetime.now().isoformat(),
+                   file_mb=round((target / "desk_app.db").stat().st_size / 1e6, 1))
     write_marker(target, summary)
     rows = ", ".join(f"{k} {v:,}" for k, v in summary["rows"].items())
     print(f"built in {summary['seconds']} s: {rows}; {summary['file_mb']} MB")

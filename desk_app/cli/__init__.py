@@ -7,6 +7,7 @@ listed in COMMAND_MODULES. A handler takes the parsed arguments and a Context an
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import json
 import logging
@@ -79,6 +80,13 @@ class Context:
             self._db.close()
 
 
+def one_line(text: str, limit: int = 500) -> str:
+    """An error message as one printable line: line breaks and control characters escaped (they may come from
+    the user's input), over-long input shortened."""
+    escaped = "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+    return escaped if len(escaped) <= limit else escaped[: limit - 1] + "…"
+
+
 def _log_bug(data_dir: Path) -> Path | str:
     """Write the current exception's trace to the data directory's log; return where it went."""
     import traceback
@@ -134,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args, ctx)
     except UserError as exc:
-        print(f"desk-app: error: {exc.message}", file=sys.stderr)
+        print(f"desk-app: error: {one_line(exc.message)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -145,9 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         if known is not None:
             print(f"desk-app: error: {known.message}", file=sys.stderr)
             return 1
-        if isinstance(exc, UnicodeError | OverflowError):  # bad input that reached SQLite: rolled back
-            what = "characters that are not valid text (invalid UTF-8)" if isinstance(exc, UnicodeError) else (
-                "a number or a date out of range")
+        bad_input = {UnicodeError: "characters that are not valid text (invalid UTF-8)",
+                     OverflowError: "a number or a date out of range", RecursionError: "data nested too deeply"}
+        what = next((text for kind, text in bad_input.items() if isinstance(exc, kind)), None)
+        if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+            what = "a file name that is too long"
+        if what is not None:  # bad input that got past validation; any transaction was rolled back
             print(f"desk-app: error: the input holds {what}; nothing was changed", file=sys.stderr)
             return 1
         logfile = _log_bug(ctx.data_dir)

@@ -22,16 +22,18 @@ def _moment(text: str | None) -> datetime | None:
             return datetime.strptime(text.strip(), fmt)
         except ValueError:
             continue
-    raise ValidationError(f"{text!r} is not a time (YYYY-MM-DD HH:MM).", "Thời gian phải có dạng YYYY-MM-DD HH:MM.",
-                          field="at")
+    raise ValidationError(
+        f"{text!r} is not a time (YYYY-MM-DD HH:MM).", "Thời gian phải có dạng YYYY-MM-DD HH:MM.", field="at"
+    )
 
 
 def _day(text: str, name: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"--{name} {text!r} is not a date (YYYY-MM-DD).", "Ngày phải có dạng YYYY-MM-DD.",
-                              field=name) from None
+        raise ValidationError(
+            f"--{name} {text!r} is not a date (YYYY-MM-DD).", "Ngày phải có dạng YYYY-MM-DD.", field=name
+        ) from None
 
 
 def _new_due(text: str | None) -> date | datetime | None:
@@ -42,10 +44,15 @@ def _new_due(text: str | None) -> date | datetime | None:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("act", help="move a dossier: forward, request-supplement, extend, result-ready, return …")
+    p = sub.add_parser(
+        "act", help="move a dossier: forward, request-supplement, extend, result-ready, return …"
+    )
     p.add_argument("code")
-    p.add_argument("action", help="forward, request-supplement, supplement-received, request-payment, "
-                                  "payment-received, extend, refuse, withdraw, stop, result-ready, return")
+    p.add_argument(
+        "action",
+        help="forward, request-supplement, supplement-received, request-payment, "
+        "payment-received, extend, refuse, withdraw, stop, result-ready, return",
+    )
     p.add_argument("--at", help='when it happened, "YYYY-MM-DD HH:MM" (default: now)')
     p.add_argument("--reason", default="")
     p.add_argument("--to", dest="to_whom", default="", help="who receives the dossier (forward)")
@@ -53,11 +60,14 @@ def register(sub: Any) -> None:
     p.add_argument("--new-due", help="the new due date of an extension (YYYY-MM-DD [HH:MM])")
     p.add_argument("--receiver", help="who collected the result (default: the applicant)")
     p.add_argument("--receiver-id", default="", help="the receiver's ID number")
-    p.add_argument("--relation", choices=("self", "authorised"), help="the receiver's relation to the applicant")
+    p.add_argument(
+        "--relation", choices=("self", "authorised"), help="the receiver's relation to the applicant"
+    )
     p.add_argument("--channel", choices=("counter", "postal", "online"), help="how the result was returned")
     p.add_argument("--rating", choices=RATINGS)
-    p.add_argument("--e-result", action=argparse.BooleanOptionalAction, default=None,
-                   help="an electronic result exists")
+    p.add_argument(
+        "--e-result", action=argparse.BooleanOptionalAction, default=None, help="an electronic result exists"
+    )
     add_json(p)
     p.set_defaults(handler=cmd_act)
 
@@ -76,7 +86,9 @@ def register(sub: Any) -> None:
     p.add_argument("code")
     p.add_argument("--form", required=True, choices=("supplement", "refusal", "apology", "stop", "control"))
     p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--reprint", action="store_true", help="mark as a reprint even if this is the first print here")
+    p.add_argument(
+        "--reprint", action="store_true", help="mark as a reprint even if this is the first print here"
+    )
     add_json(p)
     p.set_defaults(handler=cmd_form)
 
@@ -113,11 +125,29 @@ def cmd_act(args: argparse.Namespace, ctx: Context) -> int:
     actor = ctx.require(ACTION_PERMISSION[action])
     receiver = None
     if args.receiver or args.receiver_id or args.relation:
-        receiver = {"name": args.receiver or "", "id_number": args.receiver_id, "relation": args.relation or ""}
-    result = act(ctx.db, args.code, action, at=_moment(args.at), reason=args.reason, to_whom=args.to_whom,
-                 new_due=_new_due(args.new_due), receiver=receiver, rating=args.rating, e_result=args.e_result,
-                 channel=args.channel, items=args.item, actor=actor)
-    ctx.out(result, lambda: f"{result['code']}: {result['state_before']} → {result['state']} ({result['at']})")
+        receiver = {
+            "name": args.receiver or "",
+            "id_number": args.receiver_id,
+            "relation": args.relation or "",
+        }
+    result = act(
+        ctx.db,
+        args.code,
+        action,
+        at=_moment(args.at),
+        reason=args.reason,
+        to_whom=args.to_whom,
+        new_due=_new_due(args.new_due),
+        receiver=receiver,
+        rating=args.rating,
+        e_result=args.e_result,
+        channel=args.channel,
+        items=args.item,
+        actor=actor,
+    )
+    ctx.out(
+        result, lambda: f"{result['code']}: {result['state_before']} → {result['state']} ({result['at']})"
+    )
     return 0
 
 
@@ -128,8 +158,10 @@ def _show_text(d: dict[str, Any]) -> str:
         f"received {d['received_at']}, due {d['due_at']}"
         + (f", extended to {d['extended_due_at']}" if d["extended_due_at"] else ""),
     ]
-    lines += [f"  {h['at']}  {h['action']:<20} {h['state_after']:<22} {h['to_whom'] or h['reason']}"
-              for h in d.get("history", [])]
+    lines += [
+        f"  {h['at']}  {h['action']:<20} {h['state_after']:<22} {h['to_whom'] or h['reason']}"
+        for h in d.get("history", [])
+    ]
     return "\n".join(lines)
 
 
@@ -147,9 +179,16 @@ def cmd_find(args: argparse.Namespace, ctx: Context) -> int:
 
     ctx.require("view")
     rows = find(ctx.db, args.text, limit=max(1, min(args.limit, 500)))
-    ctx.out(rows, lambda: "\n".join(
-        f"{r['code'] or '-':<28} {r['state']:<22} {r['applicant']['full_name']:<28} {r['procedure']['name'][:50]}"
-        for r in rows) or "(nothing found)")
+    ctx.out(
+        rows,
+        lambda: (
+            "\n".join(
+                f"{r['code'] or '-':<28} {r['state']:<22} {r['applicant']['full_name']:<28} {r['procedure']['name'][:50]}"
+                for r in rows
+            )
+            or "(nothing found)"
+        ),
+    )
     return 0
 
 
@@ -170,7 +209,9 @@ def cmd_book(args: argparse.Namespace, ctx: Context) -> int:
     start, end = _day(args.date_from, "from"), _day(args.date_to, "to")
     pdf = forms.book_pdf(ctx.db, start, end, actor=actor)
     out = forms.write_atomic(args.out, pdf)
-    ctx.out({"from": start.isoformat(), "to": end.isoformat(), "out": str(out), "bytes": len(pdf)}, f"wrote {out}")
+    ctx.out(
+        {"from": start.isoformat(), "to": end.isoformat(), "out": str(out), "bytes": len(pdf)}, f"wrote {out}"
+    )
     return 0
 
 
@@ -181,9 +222,16 @@ def cmd_queues(args: argparse.Namespace, ctx: Context) -> int:
     now = _moment(args.at)
     if args.warnings or args.queue:
         rows = queues.warnings(ctx.db, now) if args.warnings else queues.list_queue(ctx.db, args.queue, now)
-        ctx.out(rows, lambda: "\n".join(
-            f"{r['code']:<28} {r['deadline_at']}  {r['applicant']['full_name']:<28} {r['procedure']['name'][:40]}"
-            for r in rows) or "(empty)")
+        ctx.out(
+            rows,
+            lambda: (
+                "\n".join(
+                    f"{r['code']:<28} {r['deadline_at']}  {r['applicant']['full_name']:<28} {r['procedure']['name'][:40]}"
+                    for r in rows
+                )
+                or "(empty)"
+            ),
+        )
         return 0
     counts = queues.counts(ctx.db, now)
     ctx.out(counts, lambda: "\n".join(f"{queues.QUEUE_LABEL_EN[k]:<26} {v}" for k, v in counts.items()))
@@ -199,16 +247,44 @@ def cmd_reindex(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _unreadable_detail(session: Any) -> Any:
+    import json
+
+    from sqlalchemy import text
+
+    from desk_app.store.audit import ChainReport
+
+    rows = session.execute(text("SELECT id, detail FROM audit_events ORDER BY id"))
+    for n, (event_id, detail) in enumerate(rows, start=1):
+        try:
+            if detail is not None:
+                json.loads(detail)
+        except ValueError:
+            return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
+    raise RuntimeError("the audit chain could not be read")
+
+
 def cmd_audit_verify(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.store import audit
 
     ctx.require("view")
     with ctx.db.session() as session:
-        report = audit.verify(session)
-    data = {"ok": report.ok, "checked": report.checked, "first_bad_id": report.first_bad_id, "problem": report.problem}
+        try:
+            report = audit.verify(session)
+        except ValueError:  # a detail edited into something that is not JSON: name that event
+            report = _unreadable_detail(session)
+    data = {
+        "ok": report.ok,
+        "checked": report.checked,
+        "first_bad_id": report.first_bad_id,
+        "problem": report.problem,
+    }
     if report.ok:
         ctx.out(data, f"audit chain OK: {report.checked} events")
         return 0
     ctx.out(data, f"audit chain BROKEN at event {report.first_bad_id}: {report.problem}")
-    print(f"desk-app: error: audit chain broken at event {report.first_bad_id}: {report.problem}", file=sys.stderr)
+    print(
+        f"desk-app: error: audit chain broken at event {report.first_bad_id}: {report.problem}",
+        file=sys.stderr,
+    )
     return 3

@@ -98,8 +98,10 @@ def _need_document(args: argparse.Namespace) -> int:
 
 def _report_text(report: Any) -> str:
     label = "e-result" if report.document == 0 else f"document {report.document}"
-    lines = [f"{report.code} {label}: +{len(report.added)} page(s), {report.pages} in all, "
-             f"status {report.digitization}; dossier digitized: {'yes' if report.dossier_digitized else 'no'}"]
+    lines = [
+        f"{report.code} {label}: +{len(report.added)} page(s), {report.pages} in all, "
+        f"status {report.digitization}; dossier digitized: {'yes' if report.dossier_digitized else 'no'}"
+    ]
     lines += [f"already attached, skipped: {name}" for name in report.duplicates]
     return "\n".join(lines)
 
@@ -119,11 +121,17 @@ def cmd_scan(args: argparse.Namespace, ctx: Context) -> int:
     if args.target == "devices":
         devices = default_backend().list_devices()
         rows = [d.as_dict() for d in devices]
-        ctx.out(rows, lambda: "\n".join(f"{d.name}\t{d.vendor} {d.model} ({d.type})" for d in devices)
-                or "no scanner found")
+        ctx.out(
+            rows,
+            lambda: (
+                "\n".join(f"{d.name}\t{d.vendor} {d.model} ({d.type})" for d in devices) or "no scanner found"
+            ),
+        )
         return 0
     actor = ctx.require("scan")
-    options = ScanOptions(device=args.device, dpi=args.dpi, mode=args.mode, source=args.source, pages=args.pages)
+    options = ScanOptions(
+        device=args.device, dpi=args.dpi, mode=args.mode, source=args.source, pages=args.pages
+    )
     report = digitization.scan_to_document(ctx.db, args.target, _need_document(args), options, actor=actor)
     ctx.out(report.as_dict(), lambda: _report_text(report))
     return _warn_problems(report)
@@ -155,10 +163,21 @@ def cmd_pages(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out({"pdf": str(args.pdf), "bytes": len(data)}, f"wrote {args.pdf} ({len(data)} bytes)")
         return 0
     pages = digitization.list_pages(ctx.db, args.code, document, include_removed=args.removed)
-    ctx.out([p.as_dict() for p in pages], lambda: "\n".join(
-        f"{p.number or '-':>3} {p.mime:<16} {p.size:>9} {p.source:<8} {p.source_name}"
-        + (f"  [removed {p.removed_at} by {p.removed_by}: {p.removed_reason}]" if p.removed_at else "")
-        for p in pages) or "no pages")
+    ctx.out(
+        [p.as_dict() for p in pages],
+        lambda: (
+            "\n".join(
+                f"{p.number or '-':>3} {p.mime:<16} {p.size:>9} {p.source:<8} {p.source_name}"
+                + (
+                    f"  [removed {p.removed_at} by {p.removed_by}: {p.removed_reason}]"
+                    if p.removed_at
+                    else ""
+                )
+                for p in pages
+            )
+            or "no pages"
+        ),
+    )
     return 0
 
 
@@ -166,8 +185,16 @@ def cmd_reuse(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services import digitization
 
     actor = ctx.require("scan")
-    report = digitization.set_reuse(ctx.db, args.code, args.document, args.kind, from_code=args.from_code,
-                                    from_document=args.from_document, note=args.note, actor=actor)
+    report = digitization.set_reuse(
+        ctx.db,
+        args.code,
+        args.document,
+        args.kind,
+        from_code=args.from_code,
+        from_document=args.from_document,
+        note=args.note,
+        actor=actor,
+    )
     ctx.out(report.as_dict(), lambda: _report_text(report))
     return 0
 
@@ -176,8 +203,10 @@ def _inbox_text(items: list[dict[str, Any]], header: str = "") -> str:
     lines = [header] if header else []
     for it in items:
         where = f" -> {it['dossier_code']}" if it["dossier_code"] else ""
-        lines.append(f"{it['id']:>5} {it['status']:<9} {it['pages']:>3} p  {it['name']}{where}"
-                     + (f"  ({it['reason']})" if it["reason"] else ""))
+        lines.append(
+            f"{it['id']:>5} {it['status']:<9} {it['pages']:>3} p  {it['name']}{where}"
+            + (f"  ({it['reason']})" if it["reason"] else "")
+        )
     return "\n".join(lines) if lines else "the inbox is empty"
 
 
@@ -188,7 +217,9 @@ def cmd_inbox(args: argparse.Namespace, ctx: Context) -> int:
     if args.action == "attach":
         if args.document is None:
             raise ValidationError("--document N is required.", "Cần chọn thành phần hồ sơ (--document N).")
-        report = inbox.attach_inbox(ctx.db, args.ids, args.document, code=args.code, actor=ctx.require("scan"))
+        report = inbox.attach_inbox(
+            ctx.db, args.ids, args.document, code=args.code, actor=ctx.require("scan")
+        )
         ctx.out(report.as_dict(), lambda: _report_text(report))
         return 0
     if args.action == "dismiss":
@@ -202,9 +233,14 @@ def cmd_inbox(args: argparse.Namespace, ctx: Context) -> int:
     result = inbox.process_inbox(ctx.db, args.folder, settle_seconds=args.settle, actor=ctx.require("scan"))
     if args.all:
         result.items = inbox.list_inbox(ctx.db, include_done=True)
-    ctx.out(result.as_dict(), lambda: _inbox_text(
-        result.items, f"{result.folder}: {result.new} new file(s); {result.routed} routed, "
-        f"{result.waiting} waiting, {result.rejected} rejected"))
+    ctx.out(
+        result.as_dict(),
+        lambda: _inbox_text(
+            result.items,
+            f"{result.folder}: {result.new} new file(s); {result.routed} routed, "
+            f"{result.waiting} waiting, {result.rejected} rejected",
+        ),
+    )
     return 0
 
 
@@ -212,11 +248,25 @@ def cmd_files_verify(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services import digitization
 
     report = digitization.verify_files(ctx.db)
-    ctx.out(report.as_dict(), lambda: "\n".join(
-        [*report.lines(), f"{report.checked} stored file(s) checked: "
-         + ("all present and matching" if report.ok else f"{len(report.missing) + len(report.corrupt)} bad")]
-        + ([f"{len(report.strays)} stray file(s) without a row (see `desk-app files sweep`)"]
-           if report.strays else [])))
+    ctx.out(
+        report.as_dict(),
+        lambda: "\n".join(
+            [
+                *report.lines(),
+                f"{report.checked} stored file(s) checked: "
+                + (
+                    "all present and matching"
+                    if report.ok
+                    else f"{len(report.missing) + len(report.corrupt)} bad"
+                ),
+            ]
+            + (
+                [f"{len(report.strays)} stray file(s) without a row (see `desk-app files sweep`)"]
+                if report.strays
+                else []
+            )
+        ),
+    )
     if not report.ok:
         for line in report.lines():
             print(f"desk-app: {line}", file=sys.stderr)
@@ -228,6 +278,12 @@ def cmd_files_sweep(args: argparse.Namespace, ctx: Context) -> int:
 
     report = digitization.sweep(ctx.db)
     data = report.as_dict()
-    ctx.out(data, lambda: "\n".join(f"{key}: {len(value)}" + "".join(f"\n  {v}" for v in value)
-                                    for key, value in data.items() if key != "ok"))
+    ctx.out(
+        data,
+        lambda: "\n".join(
+            f"{key}: {len(value)}" + "".join(f"\n  {v}" for v in value)
+            for key, value in data.items()
+            if key != "ok"
+        ),
+    )
     return 0 if report.ok else 1

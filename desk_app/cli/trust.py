@@ -164,7 +164,11 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services import backup
 
     source = args.path.expanduser().absolute()
-    if not source.exists():
+    try:
+        found = source.exists()
+    except OSError:  # e.g. a name too long for the file system
+        found = False
+    if not found:
         raise UserError(f"{args.path} does not exist.", "Không tìm thấy bản sao lưu.")
     backup.verify_backup(source)  # refuse a damaged backup before asking anything of the live data
     actor = _restore_actor(ctx, source)

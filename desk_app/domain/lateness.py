@@ -141,7 +141,9 @@ def check_extension(
         raise ValidationError("Give the new due date.", "Cần nhập ngày hẹn trả mới.", field="new_due")
     if deadline is None:
         raise ValidationError(
-            "This dossier has no due date to extend.", "Hồ sơ không có ngày hẹn trả để gia hạn.", field="new_due"
+            "This dossier has no due date to extend.",
+            "Hồ sơ không có ngày hẹn trả để gia hạn.",
+            field="new_due",
         )
     if at >= deadline:
         raise ValidationError(

@@ -145,7 +145,10 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
     Action.REFUSE: (frozenset({State.RECEIVED, State.IN_PROGRESS}), State.REFUSED),
     Action.WITHDRAW: (_ACTIVE, State.WITHDRAWAL_REQUESTED),
     Action.STOP: (_ACTIVE | {State.WITHDRAWAL_REQUESTED}, State.STOPPED),
-    Action.RESULT_READY: (frozenset({State.RECEIVED, State.IN_PROGRESS, State.PAYMENT_REQUESTED}), State.RESULT_READY),
+    Action.RESULT_READY: (
+        frozenset({State.RECEIVED, State.IN_PROGRESS, State.PAYMENT_REQUESTED}),
+        State.RESULT_READY,
+    ),
     Action.RETURN: (frozenset({State.RESULT_READY}), State.RETURNED),
 }
 

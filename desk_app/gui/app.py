@@ -121,7 +121,9 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
             db.close()
 
 
-def _show(app: QApplication, db, data_dir: Path, unit_name: str, started: float, exit_when_ready: bool) -> int:
+def _show(
+    app: QApplication, db, data_dir: Path, unit_name: str, started: float, exit_when_ready: bool
+) -> int:
     from desk_app.gui.context import GuiContext
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.startup import open_database

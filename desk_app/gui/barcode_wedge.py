@@ -33,7 +33,9 @@ from desk_app.gui.intake.ime import undo_ime
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _MAX_KEYS = 200
-_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
 
 
 def read_code(tokens: list[str]) -> str | None:
@@ -53,8 +55,15 @@ class BarcodeWedge(QObject):
 
     codeScanned = Signal(str)
 
-    def __init__(self, ctx: Any = None, parent: QObject | None = None, *, gap_ms: float = 50, min_keys: int = 12,
-                 clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Any = None,
+        parent: QObject | None = None,
+        *,
+        gap_ms: float = 50,
+        min_keys: int = 12,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.gap_ms = gap_ms

@@ -116,12 +116,27 @@ class DossierPage(QWidget):
         self.actions_row = QHBoxLayout()
         self.prints_row = QHBoxLayout()
 
-        self.documents = _table("documentsTable", [self.tr("No."), self.tr("Document"), self.tr("Kind"),
-                                                   self.tr("Quantity"), self.tr("Received")])
-        self.moves = _table("movesTable", [self.tr("When"), self.tr("Move"), self.tr("State after"),
-                                           self.tr("By"), self.tr("To whom"), self.tr("Reason")])
-        self.prints = _table("printsTable", [self.tr("When"), self.tr("Form"), self.tr("By"), self.tr("Reprint")])
-        self.audit = _table("auditTable", [self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Detail")])
+        self.documents = _table(
+            "documentsTable",
+            [self.tr("No."), self.tr("Document"), self.tr("Kind"), self.tr("Quantity"), self.tr("Received")],
+        )
+        self.moves = _table(
+            "movesTable",
+            [
+                self.tr("When"),
+                self.tr("Move"),
+                self.tr("State after"),
+                self.tr("By"),
+                self.tr("To whom"),
+                self.tr("Reason"),
+            ],
+        )
+        self.prints = _table(
+            "printsTable", [self.tr("When"), self.tr("Form"), self.tr("By"), self.tr("Reprint")]
+        )
+        self.audit = _table(
+            "auditTable", [self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Detail")]
+        )
         self.fee_label = QLabel()
         self.fee_label.setObjectName("feeLabel")
         self.fee_label.setWordWrap(True)
@@ -182,7 +197,9 @@ class DossierPage(QWidget):
         parts = [
             f"{a['full_name']} · {a['id_number']} · {a['phone']}",
             f"{p['code']} {p['name']}",
-            self.tr("Received %1, due %2").replace("%1", _when(data["received_at"])).replace("%2", _when(data["due_at"])),
+            self.tr("Received %1, due %2")
+            .replace("%1", _when(data["received_at"]))
+            .replace("%2", _when(data["due_at"])),
         ]
         if data["extended_due_at"]:
             parts.append(self.tr("Extended to %1").replace("%1", _when(data["extended_due_at"])))
@@ -197,40 +214,81 @@ class DossierPage(QWidget):
 
     def _fill_tabs(self, data: dict[str, Any]) -> None:
         yes, no = self.tr("yes"), self.tr("no")
-        _fill(self.documents, [
-            [str(d["position"]), d["name"], self.tr(_KIND.get(d["kind"], d["kind"])), str(d["quantity"]),
-             yes if d["received"] else no]
-            for d in data["documents"]
-        ])
-        _fill(self.moves, [
-            [_when(h["at"]), h["label"], state_label(h["state_after"], _language()), h["actor"], h["to_whom"],
-             h["reason"]]
-            for h in data["history"]
-        ])
-        _fill(self.prints, [
-            [p["at"].replace("T", " "), forms.FORM_LABEL_VI.get(p["form"] or "", p["form"] or ""), p["actor"],
-             str(p["count"]) if p["reprint"] else ""]
-            for p in data["prints"]
-        ])
-        _fill(self.audit, [
-            [t["at"].replace("T", " "), t["action"], t["actor"],
-             ", ".join(f"{k}={v}" for k, v in sorted(t["detail"].items()) if v not in (None, "", [], {}))]
-            for t in data["audit"]
-        ])
+        _fill(
+            self.documents,
+            [
+                [
+                    str(d["position"]),
+                    d["name"],
+                    self.tr(_KIND.get(d["kind"], d["kind"])),
+                    str(d["quantity"]),
+                    yes if d["received"] else no,
+                ]
+                for d in data["documents"]
+            ],
+        )
+        _fill(
+            self.moves,
+            [
+                [
+                    _when(h["at"]),
+                    h["label"],
+                    state_label(h["state_after"], _language()),
+                    h["actor"],
+                    h["to_whom"],
+                    h["reason"],
+                ]
+                for h in data["history"]
+            ],
+        )
+        _fill(
+            self.prints,
+            [
+                [
+                    p["at"].replace("T", " "),
+                    forms.FORM_LABEL_VI.get(p["form"] or "", p["form"] or ""),
+                    p["actor"],
+                    str(p["count"]) if p["reprint"] else "",
+                ]
+                for p in data["prints"]
+            ],
+        )
+        _fill(
+            self.audit,
+            [
+                [
+                    t["at"].replace("T", " "),
+                    t["action"],
+                    t["actor"],
+                    ", ".join(
+                        f"{k}={v}" for k, v in sorted(t["detail"].items()) if v not in (None, "", [], {})
+                    ),
+                ]
+                for t in data["audit"]
+            ],
+        )
         fee = data["fee"]
         lines = [
             self.tr("Fee: %1 (%2)").replace("%1", format_vnd(fee["amount"])).replace("%2", fee["method"]),
-            self.tr("Channel: %1, result returned: %2").replace("%1", data["channel"]).replace("%2", data["return_via"]),
+            self.tr("Channel: %1, result returned: %2")
+            .replace("%1", data["channel"])
+            .replace("%2", data["return_via"]),
         ]
         if data["receiver"]:
             r = data["receiver"]
-            lines.append(self.tr("Received by %1 (%2)").replace("%1", r.get("name", "")).replace(
-                "%2", r.get("id_number", "")))
+            lines.append(
+                self.tr("Received by %1 (%2)")
+                .replace("%1", r.get("name", ""))
+                .replace("%2", r.get("id_number", ""))
+            )
         if data["rating"]:
             lines.append(self.tr("Rating: %1").replace("%1", data["rating"]))
         for s in data["supplements"]:
-            lines.append(self.tr("Supplement requested %1: %2").replace("%1", _when(s["requested_at"])).replace(
-                "%2", "; ".join(s["items"])))
+            lines.append(
+                self.tr("Supplement requested %1: %2")
+                .replace("%1", _when(s["requested_at"]))
+                .replace("%2", "; ".join(s["items"]))
+            )
         self.fee_label.setText("\n".join(lines))
 
     def _make_buttons(self) -> None:
@@ -287,7 +345,9 @@ class DossierPage(QWidget):
 
         def done(result: dict[str, Any]) -> None:
             dialog.accept()
-            self.ctx.set_status(self.tr("%1: %2").replace("%1", code).replace("%2", action_label(action, _language())))
+            self.ctx.set_status(
+                self.tr("%1: %2").replace("%1", code).replace("%2", action_label(action, _language()))
+            )
             self.moved.emit(action.value)
             self.ctx.dossiersChanged.emit()
 
@@ -295,8 +355,16 @@ class DossierPage(QWidget):
             dialog.failed()
             self.ctx.show_error(exc, dialog)
 
-        self.ctx.runner.run(_act, self.ctx.db, code, action, {"actor": self.ctx.user, **values},
-                            on_success=done, on_error=failed, parent=self)
+        self.ctx.runner.run(
+            _act,
+            self.ctx.db,
+            code,
+            action,
+            {"actor": self.ctx.user, **values},
+            on_success=done,
+            on_error=failed,
+            parent=self,
+        )
 
     # -- prints ------------------------------------------------------------------------------------
     def print_form(self, form: str) -> None:
@@ -308,7 +376,9 @@ class DossierPage(QWidget):
         def show(pdf: bytes) -> None:
             from desk_app.gui.pdf_preview import PdfPreviewDialog
 
-            dialog = PdfPreviewDialog(self.ctx, pdf, forms.FORM_LABEL_VI[form], self, file_name=f"{form}-{code}.pdf")
+            dialog = PdfPreviewDialog(
+                self.ctx, pdf, forms.FORM_LABEL_VI[form], self, file_name=f"{form}-{code}.pdf"
+            )
             self.preview = dialog
             dialog.open()
             self.refresh()
@@ -325,4 +395,6 @@ def _print(db: Any, code: str, form: str, actor: str) -> bytes:
 
 
 def page_spec() -> PageSpec:
-    return PageSpec(key="dossier", title=str(QT_TRANSLATE_NOOP("Pages", "Dossier")), order=12, factory=DossierPage)
+    return PageSpec(
+        key="dossier", title=str(QT_TRANSLATE_NOOP("Pages", "Dossier")), order=12, factory=DossierPage
+    )

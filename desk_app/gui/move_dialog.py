@@ -44,8 +44,13 @@ class MoveDialog(QDialog):
 
     submitted = Signal(dict)
 
-    def __init__(self, action: Action, dossier: dict[str, Any], parent: QWidget | None = None,
-                 now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        action: Action,
+        dossier: dict[str, Any],
+        parent: QWidget | None = None,
+        now: datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self.action = action
         self.dossier = dossier
@@ -89,15 +94,29 @@ class MoveDialog(QDialog):
             applicant = dossier.get("applicant") or {}
             self.receiver_name = self._line("receiverNameEdit", applicant.get("full_name", ""))
             self.receiver_id = self._line("receiverIdEdit", applicant.get("id_number", ""))
-            self.relation_combo = self._combo("relationCombo", [
-                ("self", self.tr("The applicant")), ("authorised", self.tr("An authorised person"))])
-            self.channel_combo = self._combo("channelCombo", [
-                ("counter", self.tr("At the counter")), ("postal", self.tr("By post")), ("online", self.tr("Online"))])
+            self.relation_combo = self._combo(
+                "relationCombo",
+                [("self", self.tr("The applicant")), ("authorised", self.tr("An authorised person"))],
+            )
+            self.channel_combo = self._combo(
+                "channelCombo",
+                [
+                    ("counter", self.tr("At the counter")),
+                    ("postal", self.tr("By post")),
+                    ("online", self.tr("Online")),
+                ],
+            )
             via = dossier.get("return_via") or "counter"
             self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(via)))
-            self.rating_combo = self._combo("ratingCombo", [
-                (None, self.tr("Not asked")), ("satisfied", self.tr("Satisfied")), ("neutral", self.tr("Neutral")),
-                ("dissatisfied", self.tr("Dissatisfied"))])
+            self.rating_combo = self._combo(
+                "ratingCombo",
+                [
+                    (None, self.tr("Not asked")),
+                    ("satisfied", self.tr("Satisfied")),
+                    ("neutral", self.tr("Neutral")),
+                    ("dissatisfied", self.tr("Dissatisfied")),
+                ],
+            )
             self.receiver_name.textEdited.connect(self._receiver_changed)
             form.addRow(self.tr("Received by"), self.receiver_name)
             form.addRow(self.tr("ID number"), self.receiver_id)
@@ -119,7 +138,9 @@ class MoveDialog(QDialog):
         buttons.addWidget(self.ok_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{dossier.get('code') or ''}</b> — {(dossier.get('applicant') or {}).get('full_name', '')}")
+        heading = QLabel(
+            f"<b>{dossier.get('code') or ''}</b> — {(dossier.get('applicant') or {}).get('full_name', '')}"
+        )
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -178,8 +199,11 @@ class MoveDialog(QDialog):
             nd = self.new_due_edit.date()
             out["new_due"] = date(nd.year(), nd.month(), nd.day())
         if self.receiver_name is not None and self.receiver_id is not None:
-            out["receiver"] = {"name": self.receiver_name.text(), "id_number": self.receiver_id.text(),
-                               "relation": self.relation_combo.currentData() if self.relation_combo else ""}
+            out["receiver"] = {
+                "name": self.receiver_name.text(),
+                "id_number": self.receiver_id.text(),
+                "relation": self.relation_combo.currentData() if self.relation_combo else "",
+            }
         if self.channel_combo is not None:
             out["channel"] = self.channel_combo.currentData()
         if self.rating_combo is not None:

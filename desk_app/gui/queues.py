@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -58,6 +59,15 @@ def _snapshot(db: Any, queue: str | None, now: datetime | None) -> Snapshot:
     warned = queues.warnings(db, now, limit=50)
     rows = queues.list_queue(db, queue, now) if queue else None
     return counts, warned, rows
+
+
+def _when(text: str | None) -> str:
+    """``2025-07-10T09:00`` → ``09:00 10/07/2025``."""
+    if not text:
+        return ""
+    day, _, clock = text.partition("T")
+    y, m, d = day.split("-")
+    return f"{clock} {d}/{m}/{y}".strip()
 
 
 class _Table(QTableWidget):
@@ -112,12 +122,20 @@ class QueuesPage(QWidget):
             self.queue_list.addItem(item)
         self.table = _Table(0, 5)
         self.table.setObjectName("queueTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Applicant"), self.tr("Procedure"),
-                                              self.tr("State"), self.tr("Due")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Applicant"), self.tr("Procedure"), self.tr("State"), self.tr("Due")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        vheader = self.table.verticalHeader()
+        vheader.setVisible(False)
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vheader.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((200, 190, 330, 150)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
         self.status = QLabel()
         self.status.setObjectName("statusLabel")
 
@@ -178,8 +196,14 @@ class QueuesPage(QWidget):
         self._generation += 1
         generation = self._generation
         queue = None if self.search.text().strip() else self.current_queue()
-        self.ctx.runner.run(_snapshot, self.ctx.db, queue, self.clock(),
-                            on_success=lambda result: self._got(generation, queue, result), parent=self)
+        self.ctx.runner.run(
+            _snapshot,
+            self.ctx.db,
+            queue,
+            self.clock(),
+            on_success=lambda result: self._got(generation, queue, result),
+            parent=self,
+        )
 
     def _got(self, generation: int, queue: str | None, result: Any) -> None:
         if generation != self._generation:
@@ -199,10 +223,10 @@ class QueuesPage(QWidget):
         self.countsUpdated.emit(counts)
 
     def _show_warnings(self) -> None:
-        if not self.warned:
+        n = self.counts.get("due_today", 0) + self.counts.get("due_soon", 0)
+        if not self.warned or not n:
             self.warning_label.hide()
             return
-        n = len(self.warned)
         first = ", ".join(w["code"] for w in self.warned[:3]) + ("…" if n > 3 else "")
         text = self.tr("%n dossier(s) fall due soon without a result: %1", "", n).replace("%1", first)
         self.warning_label.setText(text)
@@ -223,9 +247,14 @@ class QueuesPage(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, d in enumerate(rows):
-            due = (d["deadline_at"] or d["due_at"] or "").replace("T", " ")
-            values = [d["code"] or "", d["applicant"]["full_name"], d["procedure"]["name"],
-                      state_label(d["state"], lang), due]
+            due = _when(d["deadline_at"] or d["due_at"])
+            values = [
+                d["code"] or "",
+                d["applicant"]["full_name"],
+                d["procedure"]["name"],
+                state_label(d["state"], lang),
+                due,
+            ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.status.setText(self.tr("%n dossier(s)", "", len(rows)))
@@ -239,8 +268,13 @@ class QueuesPage(QWidget):
         if not text:
             self.refresh()
             return
-        self.ctx.runner.run(dossier_view.find, self.ctx.db, text,
-                            on_success=lambda rows: self._found(generation, rows), parent=self)
+        self.ctx.runner.run(
+            dossier_view.find,
+            self.ctx.db,
+            text,
+            on_success=lambda rows: self._found(generation, rows),
+            parent=self,
+        )
 
     def _found(self, generation: int, rows: list[dict[str, Any]]) -> None:
         if generation == self._search_generation and self.search.text().strip():
@@ -258,4 +292,6 @@ def install(ctx: GuiContext) -> None:
 
 
 def page_spec() -> PageSpec:
-    return PageSpec(key="queues", title=str(QT_TRANSLATE_NOOP("Pages", "Queues")), order=11, factory=QueuesPage)
+    return PageSpec(
+        key="queues", title=str(QT_TRANSLATE_NOOP("Pages", "Queues")), order=11, factory=QueuesPage
+    )

@@ -79,8 +79,9 @@ class ScanInboxPanel(QGroupBox):
         self.check_button.clicked.connect(self.check_now)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("inboxTable")
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Status"), self.tr("Dossier"),
-                                              self.tr("Pages"), self.tr("Note")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Status"), self.tr("Dossier"), self.tr("Pages"), self.tr("Note")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -128,8 +129,15 @@ class ScanInboxPanel(QGroupBox):
         if self._busy or self.watcher is None:
             return
         self._busy = True
-        self.ctx.runner.run(poll_once, self.ctx.db, self.watcher, self.ctx.user, parent=self,
-                            on_success=self._show, on_error=self._poll_failed)
+        self.ctx.runner.run(
+            poll_once,
+            self.ctx.db,
+            self.watcher,
+            self.ctx.user,
+            parent=self,
+            on_success=self._show,
+            on_error=self._poll_failed,
+        )
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -142,18 +150,29 @@ class ScanInboxPanel(QGroupBox):
             return
         self._busy = True
         folder = self.watcher.folder
-        job = partial(inbox.process_inbox, self.ctx.db, folder, settle_seconds=self.watcher.settle_seconds,
-                      actor=self.ctx.user)
-        self.ctx.runner.run(job, parent=self, on_success=lambda report: self._show(report.items),
-                            on_error=self._poll_failed)
+        job = partial(
+            inbox.process_inbox,
+            self.ctx.db,
+            folder,
+            settle_seconds=self.watcher.settle_seconds,
+            actor=self.ctx.user,
+        )
+        self.ctx.runner.run(
+            job, parent=self, on_success=lambda report: self._show(report.items), on_error=self._poll_failed
+        )
 
     def _show(self, items: list[dict[str, Any]]) -> None:
         self._busy = False
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            values = [item["name"], self.tr(str(STATUS.get(item["status"], item["status"]))),
-                      item["dossier_code"] or "", str(item["pages"]), item["reason"]]
+            values = [
+                item["name"],
+                self.tr(str(STATUS.get(item["status"], item["status"]))),
+                item["dossier_code"] or "",
+                str(item["pages"]),
+                item["reason"],
+            ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         window = self.ctx.window
@@ -178,13 +197,21 @@ class ScanInboxPanel(QGroupBox):
         if document is None or self.page.code is None:
             messages.info(self, self.tr("Open the dossier and choose the document first."))
             return
-        routed = {self.items[r]["dossier_code"] for r in range(len(self.items))
-                  if self.items[r]["id"] in ids and self.items[r]["dossier_code"]}
+        routed = {
+            self.items[r]["dossier_code"]
+            for r in range(len(self.items))
+            if self.items[r]["id"] in ids and self.items[r]["dossier_code"]
+        }
         if routed - {self.page.code} and not messages.confirm(
-                self, self.tr("These files were routed to another dossier. Attach them to %1 anyway?")
-                .replace("%1", self.page.code)):
+            self,
+            self.tr("These files were routed to another dossier. Attach them to %1 anyway?").replace(
+                "%1", self.page.code
+            ),
+        ):
             return
-        job = partial(inbox.attach_inbox, self.ctx.db, ids, document, code=self.page.code, actor=self.ctx.user)
+        job = partial(
+            inbox.attach_inbox, self.ctx.db, ids, document, code=self.page.code, actor=self.ctx.user
+        )
         self.ctx.runner.run(job, parent=self, on_success=self._attached)
 
     def _attached(self, report: Any) -> None:
@@ -194,14 +221,21 @@ class ScanInboxPanel(QGroupBox):
 
     def dismiss(self, ids: list[int], reason: str) -> None:
         job = partial(inbox.dismiss_inbox, self.ctx.db, ids, reason, actor=self.ctx.user)
-        self.ctx.runner.run(job, parent=self, on_success=lambda _n: self.ctx.runner.run(
-            inbox.list_inbox, self.ctx.db, parent=self, on_success=self._show))
+        self.ctx.runner.run(
+            job,
+            parent=self,
+            on_success=lambda _n: self.ctx.runner.run(
+                inbox.list_inbox, self.ctx.db, parent=self, on_success=self._show
+            ),
+        )
 
     def _ask_dismiss(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Set aside"), self.tr("Why are these files set aside?"))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Set aside"), self.tr("Why are these files set aside?")
+        )
         if ok:
             self.dismiss(ids, reason)
 

@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -40,73 +40,16 @@ from desk_app.gui import messages
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.scan_inbox import ScanInboxPanel
+from desk_app.gui.scan_widgets import (
+    STATUS_TEXT,
+    THUMB,
+    DocumentList,
+    ScanProgressRelay,
+    load_dossier,
+    load_pages,
+)
 from desk_app.scanning.backend import ScanCancelled, ScanOptions, ScanProgress, default_backend
 from desk_app.services import digitization
-from desk_app.services.digitization_view import page_thumbnail
-
-THUMB = 160
-STATUS_TEXT = {
-    "none": QT_TRANSLATE_NOOP("ScanPage", "not digitized"),
-    "digitized": QT_TRANSLATE_NOOP("ScanPage", "digitized"),
-    "reused_document": QT_TRANSLATE_NOOP("ScanPage", "reused from another dossier"),
-    "reused_result": QT_TRANSLATE_NOOP("ScanPage", "reused from an earlier result"),
-}
-
-
-def load_dossier(db: Any, code: str) -> dict[str, Any]:
-    """Worker: the dossier's documents with page counts, and its e-result."""
-    with db.session() as session:
-        dossier = digitization.find_dossier(session, code)
-        return {"code": dossier.code, "applicant": dossier.applicant.full_name,
-                "documents": digitization.document_summaries(session, dossier.id),
-                "result": digitization.result_summary(session, dossier.id)}
-
-
-def load_pages(db: Any, code: str, document: int) -> list[tuple[Any, bytes | None]]:
-    """Worker: the pages of a document with their thumbnail PNG bytes."""
-    out: list[tuple[Any, bytes | None]] = []
-    for page in digitization.list_pages(db, code, document):
-        path = page_thumbnail(db, page.sha256, page.mime, THUMB)
-        out.append((page, path.read_bytes() if path is not None else None))
-    return out
-
-
-class _Progress(QObject):
-    """Carries scanner progress from the worker thread to the GUI thread (queued signal)."""
-
-    changed = Signal(int, int, int)  # page, percent of that page, pages done
-
-
-class DocumentList(QListWidget):
-    """The documents of the open dossier; files dropped on a row go to that document."""
-
-    filesDropped = Signal(list, int)  # paths, row
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QListWidget.DragDropMode.DropOnly)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: Any) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        item = self.itemAt(event.position().toPoint())
-        row = self.row(item) if item is not None else self.currentRow()
-        event.acceptProposedAction()
-        self.filesDropped.emit(paths, row)
 
 
 class ScanPage(QWidget):
@@ -122,7 +65,7 @@ class ScanPage(QWidget):
         self.scanning = False
         self._cancel = threading.Event()
         self._devices_loaded = False
-        self._progress = _Progress(self)
+        self._progress = ScanProgressRelay(self)
         self._progress.changed.connect(self._on_progress)
 
         self.code_edit = QLineEdit()
@@ -140,6 +83,7 @@ class ScanPage(QWidget):
 
         self.doc_list = DocumentList()
         self.doc_list.setObjectName("scanDocuments")
+        self.doc_list.setWordWrap(True)
         self.doc_list.currentRowChanged.connect(lambda _row: self._load_pages())
         self.doc_list.filesDropped.connect(self._files_dropped)
         self.page_list = QListWidget()
@@ -157,9 +101,8 @@ class ScanPage(QWidget):
         split = QSplitter()
         split.addWidget(self.doc_list)
         split.addWidget(pages_box)
-        split.setStretchFactor(1, 2)
-
         split.addWidget(self._scanner_box())
+        split.setSizes([380, 600, 300])
         self.inbox = ScanInboxPanel(ctx, self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -236,8 +179,13 @@ class ScanPage(QWidget):
         code = code.strip()
         if not code:
             return
-        self.ctx.runner.run(load_dossier, self.ctx.db, code, parent=self,
-                            on_success=lambda data: self._show_dossier(data, keep_row))
+        self.ctx.runner.run(
+            load_dossier,
+            self.ctx.db,
+            code,
+            parent=self,
+            on_success=lambda data: self._show_dossier(data, keep_row),
+        )
 
     def _show_dossier(self, data: dict[str, Any], keep_row: int | None) -> None:
         self.code = data["code"]
@@ -249,12 +197,18 @@ class ScanPage(QWidget):
         for doc in self.documents:
             status = self.tr(str(STATUS_TEXT.get(doc["digitization"], doc["digitization"])))
             text = self.tr("%1. %2 — %3 page(s), %4")
-            self.doc_list.addItem(text.replace("%1", str(doc["position"])).replace("%2", doc["name"])
-                                  .replace("%3", str(doc["pages"])).replace("%4", status))
+            self.doc_list.addItem(
+                text.replace("%1", str(doc["position"]))
+                .replace("%2", doc["name"])
+                .replace("%3", str(doc["pages"]))
+                .replace("%4", status)
+            )
         result = self.tr("E-result — %1 page(s)").replace("%1", str(data["result"]["pages"]))
         self.doc_list.addItem(result)
         self.doc_list.blockSignals(False)
-        self.doc_list.setCurrentRow(keep_row if keep_row is not None and keep_row < self.doc_list.count() else 0)
+        self.doc_list.setCurrentRow(
+            keep_row if keep_row is not None and keep_row < self.doc_list.count() else 0
+        )
         self._load_pages()
         self._update_buttons()
 
@@ -270,8 +224,9 @@ class ScanPage(QWidget):
         self.page_list.clear()
         if document is None or self.code is None:
             return
-        self.ctx.runner.run(load_pages, self.ctx.db, self.code, document, parent=self,
-                            on_success=self._show_pages)
+        self.ctx.runner.run(
+            load_pages, self.ctx.db, self.code, document, parent=self, on_success=self._show_pages
+        )
 
     def _show_pages(self, pages: list[tuple[Any, bytes | None]]) -> None:
         self.page_list.clear()
@@ -295,15 +250,19 @@ class ScanPage(QWidget):
     def load_devices(self) -> None:
         self._devices_loaded = True
         self.refresh_devices_button.setEnabled(False)
-        self.ctx.runner.run(lambda: default_backend().list_devices(), parent=self,
-                            on_success=self._show_devices, on_error=self._no_devices)
+        self.ctx.runner.run(
+            lambda: default_backend().list_devices(),
+            parent=self,
+            on_success=self._show_devices,
+            on_error=self._no_devices,
+        )
 
     def _show_devices(self, devices: list[Any]) -> None:
         self.refresh_devices_button.setEnabled(True)
         current = self.device.currentData()
         self.device.clear()
         for d in devices:
-            self.device.addItem(f"{d.vendor} {d.model} ({d.name})".strip(), d.name)
+            self.device.addItem(f"{d.name} — {d.vendor} {d.model}".strip(" —"), d.name)
         if current is not None and self.device.findData(current) >= 0:
             self.device.setCurrentIndex(self.device.findData(current))
         self.progress_label.setText("" if devices else self.tr("No scanner found."))
@@ -319,8 +278,13 @@ class ScanPage(QWidget):
         document = self.current_document()
         if self.scanning or document is None or self.code is None or self.device.currentData() is None:
             return
-        options = ScanOptions(device=self.device.currentData(), dpi=self.dpi.value(), mode=self.mode.currentData(),
-                              source=self.source.currentData(), extra=dict(self.extra_options))
+        options = ScanOptions(
+            device=self.device.currentData(),
+            dpi=self.dpi.value(),
+            mode=self.mode.currentData(),
+            source=self.source.currentData(),
+            extra=dict(self.extra_options),
+        )
         self._cancel.clear()
         self.scanning = True
         self.progress.setValue(0)
@@ -330,8 +294,16 @@ class ScanPage(QWidget):
         def progress(p: ScanProgress) -> None:  # worker thread
             self._progress.changed.emit(p.page, int(p.fraction * 100), p.done)
 
-        job = partial(digitization.scan_to_document, self.ctx.db, self.code, document, options,
-                      progress=progress, cancel=self._cancel.is_set, actor=self.ctx.user)
+        job = partial(
+            digitization.scan_to_document,
+            self.ctx.db,
+            self.code,
+            document,
+            options,
+            progress=progress,
+            cancel=self._cancel.is_set,
+            actor=self.ctx.user,
+        )
         self.ctx.runner.run(job, parent=self, on_success=self._scan_done, on_error=self._scan_failed)
 
     def cancel_scan(self) -> None:
@@ -341,7 +313,9 @@ class ScanPage(QWidget):
 
     def _on_progress(self, page: int, percent: int, done: int) -> None:
         self.progress.setValue(percent)
-        self.progress_label.setText(self.tr("Page %1 (%2 done)").replace("%1", str(page)).replace("%2", str(done)))
+        self.progress_label.setText(
+            self.tr("Page %1 (%2 done)").replace("%1", str(page)).replace("%2", str(done))
+        )
 
     def _scan_done(self, report: Any) -> None:
         self.scanning = False
@@ -366,8 +340,14 @@ class ScanPage(QWidget):
         document = self.current_document() if document is None else document
         if document is None or self.code is None or not paths:
             return
-        job = partial(digitization.attach_files, self.ctx.db, self.code, document, [Path(p) for p in paths],
-                      actor=self.ctx.user)
+        job = partial(
+            digitization.attach_files,
+            self.ctx.db,
+            self.code,
+            document,
+            [Path(p) for p in paths],
+            actor=self.ctx.user,
+        )
         self.ctx.runner.run(job, parent=self, on_success=self._attached)
 
     def _attached(self, report: Any) -> None:
@@ -383,8 +363,12 @@ class ScanPage(QWidget):
         self.attach_paths(paths, row + 1 if row < len(self.documents) else 0)
 
     def _ask_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import scanned files"), "",
-                                                self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import scanned files"),
+            "",
+            self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"),
+        )
         self.attach_paths(paths)
 
     def _ask_remove(self) -> None:
@@ -399,8 +383,9 @@ class ScanPage(QWidget):
         document = self.current_document()
         if document is None or self.code is None:
             return
-        job = partial(digitization.remove_page, self.ctx.db, self.code, document, number, reason,
-                      actor=self.ctx.user)
+        job = partial(
+            digitization.remove_page, self.ctx.db, self.code, document, number, reason, actor=self.ctx.user
+        )
         self.ctx.runner.run(job, parent=self, on_success=lambda _info: self._reload())
 
     def _update_buttons(self) -> None:
@@ -412,5 +397,10 @@ class ScanPage(QWidget):
 
 
 def page_spec() -> PageSpec:
-    return PageSpec(key="scan", title=str(QT_TRANSLATE_NOOP("Pages", "Digitization")), order=40,
-                    factory=ScanPage, permission="scan")
+    return PageSpec(
+        key="scan",
+        title=str(QT_TRANSLATE_NOOP("Pages", "Digitization")),
+        order=40,
+        factory=ScanPage,
+        permission="scan",
+    )

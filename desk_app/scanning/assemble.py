@@ -93,8 +93,24 @@ def _render_pdf(data: bytes, dpi: int = 200) -> Image.Image | None:
         src = Path(tmp) / "page.pdf"
         src.write_bytes(data)
         try:
-            subprocess.run([tool, "-r", str(dpi), "-gray", "-png", "-f", "1", "-l", "1", str(src),
-                            str(Path(tmp) / "out")], check=True, capture_output=True, timeout=60)
+            subprocess.run(
+                [
+                    tool,
+                    "-r",
+                    str(dpi),
+                    "-gray",
+                    "-png",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    str(src),
+                    str(Path(tmp) / "out"),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
         except (subprocess.SubprocessError, OSError):
             log.info("pdftoppm failed", exc_info=True)
             return None

@@ -55,17 +55,25 @@ class ScanOptions:
 
     def checked(self) -> ScanOptions:
         if self.mode not in MODES:
-            raise ValidationError(f"mode must be one of {', '.join(MODES)}.",
-                                  "Chế độ màu phải là Color (màu) hoặc Gray (xám).", field="mode")
+            raise ValidationError(
+                f"mode must be one of {', '.join(MODES)}.",
+                "Chế độ màu phải là Color (màu) hoặc Gray (xám).",
+                field="mode",
+            )
         if self.source not in SOURCES:
-            raise ValidationError(f"source must be one of {', '.join(SOURCES)}.",
-                                  "Nguồn giấy phải là auto, flatbed (mặt kính) hoặc feeder (khay nạp).",
-                                  field="source")
+            raise ValidationError(
+                f"source must be one of {', '.join(SOURCES)}.",
+                "Nguồn giấy phải là auto, flatbed (mặt kính) hoặc feeder (khay nạp).",
+                field="source",
+            )
         if not 50 <= self.dpi <= 1200:
-            raise ValidationError("dpi must be between 50 and 1200.", "Độ phân giải phải từ 50 đến 1200 dpi.",
-                                  field="dpi")
+            raise ValidationError(
+                "dpi must be between 50 and 1200.", "Độ phân giải phải từ 50 đến 1200 dpi.", field="dpi"
+            )
         if self.pages is not None and not 1 <= self.pages <= 500:
-            raise ValidationError("pages must be between 1 and 500.", "Số trang phải từ 1 đến 500.", field="pages")
+            raise ValidationError(
+                "pages must be between 1 and 500.", "Số trang phải từ 1 đến 500.", field="pages"
+            )
         return self
 
 
@@ -121,8 +129,9 @@ class ScannerBackend(Protocol):
         """The devices that can scan now (may take seconds: never call it on the GUI thread)."""
         ...
 
-    def scan(self, options: ScanOptions, progress: ProgressFn | None = None,
-             cancel: CancelFn | None = None) -> Iterator[ScannedPage]:
+    def scan(
+        self, options: ScanOptions, progress: ProgressFn | None = None, cancel: CancelFn | None = None
+    ) -> Iterator[ScannedPage]:
         """Yield pages as they are scanned.
 
         Raises ScannerError when the device fails (the pages yielded before stay valid), ScanCancelled

@@ -72,13 +72,17 @@ def read_pages(path: Path, max_bytes: int) -> list[PageData]:
     except FileNotFoundError:
         raise FileRejected(name, "does not exist", "không tồn tại.") from None
     except PermissionError:
-        raise FileRejected(name, "cannot be read (permission denied)", "không đọc được (không có quyền).") from None
+        raise FileRejected(
+            name, "cannot be read (permission denied)", "không đọc được (không có quyền)."
+        ) from None
     if size == 0:
-        raise FileRejected(name, "is empty (0 bytes)", "rỗng (0 byte), có thể quét hoặc sao chép bị lỗi. "
-                           "Hãy quét lại.")
+        raise FileRejected(
+            name, "is empty (0 bytes)", "rỗng (0 byte), có thể quét hoặc sao chép bị lỗi. Hãy quét lại."
+        )
     if size > max_bytes:
         raise FileRejected(
-            name, f"is too large ({size / MB:.1f} MB, the limit is {max_bytes / MB:.0f} MB)",
+            name,
+            f"is too large ({size / MB:.1f} MB, the limit is {max_bytes / MB:.0f} MB)",
             f"quá lớn ({size / MB:.1f} MB, tối đa {max_bytes / MB:.0f} MB). Hãy quét lại với độ phân giải "
             "thấp hơn hoặc chia nhỏ tệp.",
         )
@@ -94,8 +98,11 @@ def pages_from_bytes(data: bytes, name: str) -> list[PageData]:
         raise FileRejected(name, "is empty (0 bytes)", "rỗng (0 byte).")
     mime = sniff(data[:1024])
     if mime is None:
-        raise FileRejected(name, "is not a PDF, JPEG, PNG or TIFF file",
-                           "không phải PDF, JPEG, PNG hay TIFF nên không nhận được.")
+        raise FileRejected(
+            name,
+            "is not a PDF, JPEG, PNG or TIFF file",
+            "không phải PDF, JPEG, PNG hay TIFF nên không nhận được.",
+        )
     if mime == PDF:
         return _pdf_pages(data, name)
     return _image_pages(data, mime, name)
@@ -104,8 +111,11 @@ def pages_from_bytes(data: bytes, name: str) -> list[PageData]:
 def _corrupt(name: str, kind: str, exc: BaseException | None = None) -> FileRejected:
     if exc is not None:
         log.info("rejected %s: %s", name, exc)
-    return FileRejected(name, f"is a damaged {kind} file", f"là tệp {kind} bị hỏng hoặc không đầy đủ. Hãy quét "
-                        "hoặc sao chép lại.")
+    return FileRejected(
+        name,
+        f"is a damaged {kind} file",
+        f"là tệp {kind} bị hỏng hoặc không đầy đủ. Hãy quét hoặc sao chép lại.",
+    )
 
 
 def _embeddable(data: bytes, name: str, kind: str) -> None:
@@ -134,8 +144,9 @@ def _image_pages_checked(data: bytes, mime: str, name: str) -> list[PageData]:
         if frames == 1:
             image.load()
     except Image.DecompressionBombError as exc:
-        raise FileRejected(name, "has too many pixels", "có kích thước ảnh quá lớn. Hãy quét lại với độ phân "
-                           "giải thấp hơn.") from exc
+        raise FileRejected(
+            name, "has too many pixels", "có kích thước ảnh quá lớn. Hãy quét lại với độ phân giải thấp hơn."
+        ) from exc
     except Exception as exc:
         raise _corrupt(name, kind, exc) from exc
     if frames == 1:
@@ -172,8 +183,11 @@ def _pdf_pages(data: bytes, name: str) -> list[PageData]:
     try:
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError as exc:
-        raise FileRejected(name, "is protected by a password", "có mật khẩu nên không mở được. Hãy lưu lại "
-                           "bản không đặt mật khẩu.") from exc
+        raise FileRejected(
+            name,
+            "is protected by a password",
+            "có mật khẩu nên không mở được. Hãy lưu lại bản không đặt mật khẩu.",
+        ) from exc
     except Exception as exc:
         raise _corrupt(name, "PDF", exc) from exc
     with pdf:

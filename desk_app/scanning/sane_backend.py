@@ -38,7 +38,7 @@ _STATUS_VI: dict[str, str] = {
     "scanner cover is open": "Nắp máy quét đang mở. Hãy đóng nắp rồi quét lại.",
     "device busy": "Máy quét đang bận (có thể một chương trình khác đang dùng). Hãy thử lại sau giây lát.",
     "error during device i/o": "Máy quét bị ngắt kết nối hoặc lỗi khi đang quét. Hãy kiểm tra cáp, "
-                               "nguồn điện của máy quét rồi quét lại các trang còn lại.",
+    "nguồn điện của máy quét rồi quét lại các trang còn lại.",
     "access to resource has been denied": "Không có quyền dùng máy quét này. Hãy nhờ quản trị cấp quyền.",
     "out of memory": "Máy tính thiếu bộ nhớ để quét. Hãy giảm độ phân giải rồi thử lại.",
 }
@@ -95,15 +95,19 @@ class SaneBackend:
         if not name:
             devices = sane.get_devices()
             if not devices:
-                raise NoScanner("No scanner found.", "Không tìm thấy máy quét nào. Hãy bật máy quét, "
-                                "kiểm tra cáp rồi thử lại.")
+                raise NoScanner(
+                    "No scanner found.",
+                    "Không tìm thấy máy quét nào. Hãy bật máy quét, kiểm tra cáp rồi thử lại.",
+                )
             name = devices[0][0]
         try:
             return sane.open(name), name
         except (sane._sane.error, RuntimeError) as exc:
-            raise NoScanner(f"cannot open scanner {name}: {exc}",
-                            f"Không mở được máy quét {name}. Hãy kiểm tra máy quét đã bật và được nối "
-                            "với máy tính, rồi thử lại.") from exc
+            raise NoScanner(
+                f"cannot open scanner {name}: {exc}",
+                f"Không mở được máy quét {name}. Hãy kiểm tra máy quét đã bật và được nối "
+                "với máy tính, rồi thử lại.",
+            ) from exc
 
     def _configure(self, dev: Any, options: ScanOptions) -> tuple[bool, int]:
         """Set mode, resolution, source and the full scan area. Returns (feeder, actual dpi)."""
@@ -113,7 +117,11 @@ class SaneBackend:
             mode = _pick(opts["mode"].constraint, wanted)
             if mode is not None:
                 dev.mode = mode
-        if "depth" in dev.opt and isinstance(dev.opt["depth"].constraint, list) and 8 in dev.opt["depth"].constraint:
+        if (
+            "depth" in dev.opt
+            and isinstance(dev.opt["depth"].constraint, list)
+            and 8 in dev.opt["depth"].constraint
+        ):
             dev.depth = 8
         feeder = False
         if "source" in dev.opt and isinstance(dev.opt["source"].constraint, list):
@@ -124,15 +132,19 @@ class SaneBackend:
                 options.source == "auto" and (options.pages is None or options.pages > 1)
             )
             if options.source == "feeder" and adf is None:
-                raise ScannerError("this scanner has no document feeder",
-                                   "Máy quét này không có khay nạp giấy: hãy quét trên mặt kính.")
+                raise ScannerError(
+                    "this scanner has no document feeder",
+                    "Máy quét này không có khay nạp giấy: hãy quét trên mặt kính.",
+                )
             if use_feeder and adf is not None:
                 dev.source, feeder = adf, True
             elif flat is not None:
                 dev.source = flat
         elif options.source == "feeder":
-            raise ScannerError("this scanner has no document feeder",
-                               "Máy quét này không có khay nạp giấy: hãy quét trên mặt kính.")
+            raise ScannerError(
+                "this scanner has no document feeder",
+                "Máy quét này không có khay nạp giấy: hãy quét trên mặt kính.",
+            )
         dpi = options.dpi
         if "resolution" in dev.opt:
             constraint = dev.opt["resolution"].constraint
@@ -151,8 +163,9 @@ class SaneBackend:
             setattr(dev, key, value)
         return feeder, dpi
 
-    def scan(self, options: ScanOptions, progress: ProgressFn | None = None,
-             cancel: CancelFn | None = None) -> Iterator[ScannedPage]:
+    def scan(
+        self, options: ScanOptions, progress: ProgressFn | None = None, cancel: CancelFn | None = None
+    ) -> Iterator[ScannedPage]:
         options = options.checked()
         with _lock:
             sane = _sane()
@@ -163,8 +176,10 @@ class SaneBackend:
                 try:
                     feeder, dpi = self._configure(dev, options)
                 except (sane._sane.error, AttributeError, TypeError) as exc:
-                    raise ScannerError(f"scanner {name} refused the settings: {exc}",
-                                       f"Máy quét {name} không nhận thiết lập: {exc}.") from exc
+                    raise ScannerError(
+                        f"scanner {name} refused the settings: {exc}",
+                        f"Máy quét {name} không nhận thiết lập: {exc}.",
+                    ) from exc
                 limit = options.pages if options.pages is not None else (None if feeder else 1)
                 while limit is None or done < limit:
                     if cancel is not None and cancel():
@@ -186,9 +201,10 @@ class SaneBackend:
                             raise ScanCancelled(done) from exc
                         if feeder and "out of documents" in str(exc).lower():
                             if done == 0:
-                                raise ScannerError("the document feeder is empty",
-                                                   "Khay nạp giấy trống. Hãy đặt giấy vào khay rồi quét lại."
-                                                   ) from exc
+                                raise ScannerError(
+                                    "the document feeder is empty",
+                                    "Khay nạp giấy trống. Hãy đặt giấy vào khay rồi quét lại.",
+                                ) from exc
                             break
                         raise _failure(exc, name, done) from exc
                     done += 1

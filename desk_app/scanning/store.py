@@ -53,14 +53,19 @@ def fsync_dir(folder: Path) -> None:
 def storage_error(exc: OSError, what: str) -> StorageError:
     """A clerk-facing error for a failed write; nothing of the file was kept."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return StorageError(f"The disk is full while saving {what}: free some space, then try again.",
-                            "Ổ đĩa đã đầy nên chưa lưu được. Hãy giải phóng dung lượng rồi thử lại; "
-                            "chưa có gì bị lưu dở.")
+        return StorageError(
+            f"The disk is full while saving {what}: free some space, then try again.",
+            "Ổ đĩa đã đầy nên chưa lưu được. Hãy giải phóng dung lượng rồi thử lại; chưa có gì bị lưu dở.",
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(f"The data directory is read-only: cannot save {what}.",
-                            "Không ghi được vào thư mục dữ liệu (chỉ đọc). Hãy kiểm tra quyền truy cập.")
-    return StorageError(f"Cannot save {what}: {exc.strerror or exc}.",
-                        f"Không lưu được tệp: {exc.strerror or exc}. Chưa có gì bị lưu dở.")
+        return StorageError(
+            f"The data directory is read-only: cannot save {what}.",
+            "Không ghi được vào thư mục dữ liệu (chỉ đọc). Hãy kiểm tra quyền truy cập.",
+        )
+    return StorageError(
+        f"Cannot save {what}: {exc.strerror or exc}.",
+        f"Không lưu được tệp: {exc.strerror or exc}. Chưa có gì bị lưu dở.",
+    )
 
 
 def atomic_write(dest: Path, data: bytes, *, durable: bool = True) -> None:
@@ -141,8 +146,9 @@ class PageStore:
             return []
         known = {p for _, p in self.iter_files()} | set(self.leftovers())
         thumbs = self.root / THUMBS
-        return sorted(p for p in self.root.rglob("*")
-                      if p.is_file() and p not in known and thumbs not in p.parents)
+        return sorted(
+            p for p in self.root.rglob("*") if p.is_file() and p not in known and thumbs not in p.parents
+        )
 
     def thumb_path(self, sha256: str, size: int) -> Path:
         self.path_for(sha256)  # validates

@@ -27,15 +27,19 @@ class FolderFile:
 
 def _ignored(name: str) -> bool:
     lower = name.lower()
-    return name.startswith((".", "~", "$")) or lower.endswith(_TEMP_SUFFIXES) or lower in ("thumbs.db",
-                                                                                           "desktop.ini")
+    return (
+        name.startswith((".", "~", "$"))
+        or lower.endswith(_TEMP_SUFFIXES)
+        or lower in ("thumbs.db", "desktop.ini")
+    )
 
 
 class FolderWatcher:
     """Poll ``folder``; ``poll()`` returns the files that have stopped changing."""
 
-    def __init__(self, folder: Path, settle_seconds: float = 2.0, clock: Callable[[], float] = time.monotonic
-                 ) -> None:
+    def __init__(
+        self, folder: Path, settle_seconds: float = 2.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.folder = Path(folder)
         self.settle_seconds = settle_seconds
         self._clock = clock

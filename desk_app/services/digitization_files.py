@@ -37,8 +37,14 @@ class SweepReport:
         return not self.missing_files
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "stray_files": self.stray_files, "missing_files": self.missing_files,
-                "unreferenced": self.unreferenced, "leftovers": self.leftovers, "others": self.others}
+        return {
+            "ok": self.ok,
+            "stray_files": self.stray_files,
+            "missing_files": self.missing_files,
+            "unreferenced": self.unreferenced,
+            "leftovers": self.leftovers,
+            "others": self.others,
+        }
 
 
 def _referenced(session: Session) -> set[str]:
@@ -85,8 +91,14 @@ class VerifyReport:
         return out
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "checked": self.checked, "missing": self.missing, "corrupt": self.corrupt,
-                "strays": self.strays, "paths": self.paths}
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "missing": self.missing,
+            "corrupt": self.corrupt,
+            "strays": self.strays,
+            "paths": self.paths,
+        }
 
 
 def verify_files(db: Database) -> VerifyReport:

@@ -28,7 +28,7 @@ from desk_app.scanning.barcode import dossier_codes
 from desk_app.scanning.files import FileRejected, PageData, read_pages
 from desk_app.scanning.store import hash_path
 from desk_app.scanning.watcher import FolderFile, FolderWatcher
-from desk_app.services.digitization import (
+from desk_app.services.digitization_core import (
     AttachReport,
     Stored,
     add_rows,
@@ -59,8 +59,14 @@ class InboxReport:
     items: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"folder": self.folder, "new": self.new, "routed": self.routed, "waiting": self.waiting,
-                "rejected": self.rejected, "items": self.items}
+        return {
+            "folder": self.folder,
+            "new": self.new,
+            "routed": self.routed,
+            "waiting": self.waiting,
+            "rejected": self.rejected,
+            "items": self.items,
+        }
 
 
 @dataclass
@@ -81,16 +87,28 @@ def watch_folder(db: Database) -> Path:
     with db.session() as session:
         value = str(settings.get(session, "watch_folder") or "").strip()
     if not value:
-        raise UserError("No scan folder is set (setting watch_folder).",
-                        "Chưa cài đặt thư mục nhận bản quét. Hãy chọn thư mục trong phần Cài đặt.")
+        raise UserError(
+            "No scan folder is set (setting watch_folder).",
+            "Chưa cài đặt thư mục nhận bản quét. Hãy chọn thư mục trong phần Cài đặt.",
+        )
     return Path(value).expanduser()
 
 
 def _item_dict(item: InboxItem) -> dict[str, Any]:
-    return {"id": item.id, "name": item.name, "path": item.path, "status": item.status,
-            "dossier_code": item.dossier_code, "document": item.document_position, "pages": len(item.pages or []),
-            "barcode": item.barcode, "batch": item.batch_id, "reason": item.reason,
-            "seen_at": item.seen_at.isoformat(), "updated_at": item.updated_at.isoformat()}
+    return {
+        "id": item.id,
+        "name": item.name,
+        "path": item.path,
+        "status": item.status,
+        "dossier_code": item.dossier_code,
+        "document": item.document_position,
+        "pages": len(item.pages or []),
+        "barcode": item.barcode,
+        "batch": item.batch_id,
+        "reason": item.reason,
+        "seen_at": item.seen_at.isoformat(),
+        "updated_at": item.updated_at.isoformat(),
+    }
 
 
 def list_inbox(db: Database, *, include_done: bool = False, limit: int = 500) -> list[dict[str, Any]]:
@@ -113,8 +131,12 @@ def _known_codes(db: Database, codes: list[str]) -> list[str]:
 
 def _plan(db: Database, files: Sequence[FolderFile], limit: int, gap_ns: int) -> list[_Plan]:
     with db.session() as session:
-        last = session.scalars(select(InboxItem).where(InboxItem.status != "rejected")
-                               .order_by(InboxItem.mtime_ns.desc(), InboxItem.id.desc()).limit(1)).first()
+        last = session.scalars(
+            select(InboxItem)
+            .where(InboxItem.status != "rejected")
+            .order_by(InboxItem.mtime_ns.desc(), InboxItem.id.desc())
+            .limit(1)
+        ).first()
         batch_code = last.dossier_code if last is not None and last.status in ("routed", "attached") else None
         batch_id = last.batch_id if batch_code and last is not None else None
         last_mtime = last.mtime_ns if last is not None else 0
@@ -150,14 +172,21 @@ def _plan(db: Database, files: Sequence[FolderFile], limit: int, gap_ns: int) ->
     return plans
 
 
-def process_inbox(db: Database, folder: Path | None = None, *, files: Sequence[FolderFile] | None = None,
-                  settle_seconds: float = 2.0, actor: str = "") -> InboxReport:
+def process_inbox(
+    db: Database,
+    folder: Path | None = None,
+    *,
+    files: Sequence[FolderFile] | None = None,
+    settle_seconds: float = 2.0,
+    actor: str = "",
+) -> InboxReport:
     """Take the new stable files of the watched folder into the inbox, routing batches by barcode."""
     folder = Path(folder) if folder is not None else watch_folder(db)
     if not folder.is_dir():
-        raise UserError(f"The scan folder {folder} does not exist or cannot be opened.",
-                        f"Không mở được thư mục nhận bản quét {folder}. Hãy kiểm tra thư mục (hoặc ổ mạng) "
-                        "còn kết nối.")
+        raise UserError(
+            f"The scan folder {folder} does not exist or cannot be opened.",
+            f"Không mở được thư mục nhận bản quét {folder}. Hãy kiểm tra thư mục (hoặc ổ mạng) còn kết nối.",
+        )
     if files is None:
         files = FolderWatcher(folder, settle_seconds).collect()
     with db.session() as session:
@@ -165,8 +194,9 @@ def process_inbox(db: Database, folder: Path | None = None, *, files: Sequence[F
         paths = [str(f.path) for f in files]
         known: set[tuple[str, int, int]] = set()
         if paths:
-            rows = session.execute(select(InboxItem.path, InboxItem.size, InboxItem.mtime_ns)
-                                   .where(InboxItem.path.in_(paths)))
+            rows = session.execute(
+                select(InboxItem.path, InboxItem.size, InboxItem.mtime_ns).where(InboxItem.path.in_(paths))
+            )
             known = {(path, size, mtime) for path, size, mtime in rows}
     new = [f for f in files if (str(f.path), f.size, f.mtime_ns) not in known]
     new.sort(key=lambda f: (f.mtime_ns, f.path.name))
@@ -179,8 +209,10 @@ def process_inbox(db: Database, folder: Path | None = None, *, files: Sequence[F
         _commit(db, plans, actor)
     except IntegrityError as exc:
         discard_new(db, all_stored)
-        raise UserError("Another computer is taking the same files: try again.",
-                        "Một máy khác đang nhận cùng các tệp này. Hãy thử lại sau giây lát.") from exc
+        raise UserError(
+            "Another computer is taking the same files: try again.",
+            "Một máy khác đang nhận cùng các tệp này. Hãy thử lại sau giây lát.",
+        ) from exc
     except BaseException:
         discard_new(db, all_stored)
         raise
@@ -201,11 +233,21 @@ def _commit(db: Database, plans: list[_Plan], actor: str) -> None:
         routed: dict[str, list[int]] = {}
         for plan in plans:
             ensure_stored_rows(session, plan.stored, now)
-            item = InboxItem(path=str(plan.file.path), name=clean_line(plan.file.path.name)[:300],
-                             size=plan.file.size, mtime_ns=plan.file.mtime_ns, file_sha256=plan.file_sha,
-                             pages=[s.sha256 for s in plan.stored], status=plan.status, dossier_code=plan.code,
-                             barcode=plan.barcode[:300], reason=plan.reason, seen_at=now, updated_at=now,
-                             updated_by=actor)
+            item = InboxItem(
+                path=str(plan.file.path),
+                name=clean_line(plan.file.path.name)[:300],
+                size=plan.file.size,
+                mtime_ns=plan.file.mtime_ns,
+                file_sha256=plan.file_sha,
+                pages=[s.sha256 for s in plan.stored],
+                status=plan.status,
+                dossier_code=plan.code,
+                barcode=plan.barcode[:300],
+                reason=plan.reason,
+                seen_at=now,
+                updated_at=now,
+                updated_by=actor,
+            )
             session.add(item)
             session.flush()
             if plan.starts_batch:
@@ -218,28 +260,49 @@ def _commit(db: Database, plans: list[_Plan], actor: str) -> None:
         for code, ids in routed.items():
             dossier = session.scalars(select(Dossier).where(Dossier.code == code)).first()
             if dossier is not None:
-                audit.record(session, "inbox.route", actor=actor, entity="dossier", entity_id=dossier.id,
-                             detail={"code": code, "items": ids})
-        audit.record(session, "inbox.process", actor=actor, entity="inbox",
-                     detail={"new": len(plans), "routed": sum(len(v) for v in routed.values()),
-                             "rejected": sum(1 for p in plans if p.status == "rejected")})
+                audit.record(
+                    session,
+                    "inbox.route",
+                    actor=actor,
+                    entity="dossier",
+                    entity_id=dossier.id,
+                    detail={"code": code, "items": ids},
+                )
+        audit.record(
+            session,
+            "inbox.process",
+            actor=actor,
+            entity="inbox",
+            detail={
+                "new": len(plans),
+                "routed": sum(len(v) for v in routed.values()),
+                "rejected": sum(1 for p in plans if p.status == "rejected"),
+            },
+        )
 
 
 def _open_items(session: Any, ids: Sequence[int]) -> list[InboxItem]:
-    items = list(session.scalars(select(InboxItem).where(InboxItem.id.in_(list(ids))).order_by(InboxItem.mtime_ns,
-                                                                                               InboxItem.id)))
+    items = list(
+        session.scalars(
+            select(InboxItem).where(InboxItem.id.in_(list(ids))).order_by(InboxItem.mtime_ns, InboxItem.id)
+        )
+    )
     missing = sorted(set(ids) - {i.id for i in items})
     if missing:
         raise NotFound(f"No inbox item {missing[0]}.", f"Không có tệp số {missing[0]} trong hộp thư quét.")
     done = [i for i in items if i.status not in OPEN]
     if done:
-        raise ValidationError(f"Inbox item {done[0].id} is already {done[0].status}.",
-                              f"Tệp {done[0].name} đã được xử lý ({done[0].status}).", field="items")
+        raise ValidationError(
+            f"Inbox item {done[0].id} is already {done[0].status}.",
+            f"Tệp {done[0].name} đã được xử lý ({done[0].status}).",
+            field="items",
+        )
     return items
 
 
-def attach_inbox(db: Database, ids: Sequence[int], document: int, *, code: str | None = None,
-                 actor: str = "") -> AttachReport:
+def attach_inbox(
+    db: Database, ids: Sequence[int], document: int, *, code: str | None = None, actor: str = ""
+) -> AttachReport:
     """Put the pages of inbox items (in arrival order) on a document (0 = the e-result)."""
     if not ids:
         raise ValidationError("Choose at least one file.", "Hãy chọn ít nhất một tệp.", field="items")
@@ -247,15 +310,18 @@ def attach_inbox(db: Database, ids: Sequence[int], document: int, *, code: str |
         items = _open_items(session, ids)
         target = code or next((i.dossier_code for i in items if i.dossier_code), None)
         if not target:
-            raise ValidationError("Say which dossier these files belong to.",
-                                  "Hãy chọn hồ sơ để gắn các tệp này.", field="code")
+            raise ValidationError(
+                "Say which dossier these files belong to.", "Hãy chọn hồ sơ để gắn các tệp này.", field="code"
+            )
         stored: list[Stored] = []
         for item in items:
             for sha in item.pages or []:
                 row = session.get(StoredFile, sha)
                 if row is None:
-                    raise UserError(f"A page of {item.name} is not stored any more.",
-                                    f"Một trang của tệp {item.name} không còn trong kho lưu trữ.")
+                    raise UserError(
+                        f"A page of {item.name} is not stored any more.",
+                        f"Một trang của tệp {item.name} không còn trong kho lưu trữ.",
+                    )
                 stored.append(Stored(sha, False, row.mime, row.size, item.name))
         report = add_rows(session, target, document, stored, source="inbox", actor=actor)
         now = datetime.now().replace(microsecond=0)
@@ -275,8 +341,13 @@ def dismiss_inbox(db: Database, ids: Sequence[int], reason: str, *, actor: str =
         now = datetime.now().replace(microsecond=0)
         for item in items:
             item.status, item.reason, item.updated_at, item.updated_by = "dismissed", why, now, actor
-        audit.record(session, "inbox.dismiss", actor=actor, entity="inbox",
-                     detail={"items": [i.id for i in items], "reason": why})
+        audit.record(
+            session,
+            "inbox.dismiss",
+            actor=actor,
+            entity="inbox",
+            detail={"items": [i.id for i in items], "reason": why},
+        )
         return len(items)
 
 
@@ -284,9 +355,17 @@ def set_watch_folder(db: Database, folder: str, *, actor: str = "") -> str:
     """Choose the scan-to-folder directory ("" turns watching off)."""
     value = str(folder).strip()
     if value and not Path(value).expanduser().is_dir():
-        raise ValidationError(f"{value} is not a folder.", f"{value} không phải là thư mục.", field="watch_folder")
+        raise ValidationError(
+            f"{value} is not a folder.", f"{value} không phải là thư mục.", field="watch_folder"
+        )
     with db.transaction() as session:
         settings.put(session, "watch_folder", value)
-        audit.record(session, "settings.save", actor=actor, entity="settings", entity_id="watch_folder",
-                     detail={"changed": {"watch_folder": value}})
+        audit.record(
+            session,
+            "settings.save",
+            actor=actor,
+            entity="settings",
+            entity_id="watch_folder",
+            detail={"changed": {"watch_folder": value}},
+        )
     return value

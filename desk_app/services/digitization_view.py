@@ -59,37 +59,64 @@ def document_at(dossier: Dossier, number: int) -> DossierDocument:
     """Document ``number`` (1-based, in the dossier's list order), or NotFound."""
     docs = list(dossier.documents)
     if not 1 <= number <= len(docs):
-        raise NotFound(f"Dossier {dossier.code} has no document {number} (it has {len(docs)}).",
-                       f"Hồ sơ {dossier.code} không có thành phần số {number} (có {len(docs)} thành phần).")
+        raise NotFound(
+            f"Dossier {dossier.code} has no document {number} (it has {len(docs)}).",
+            f"Hồ sơ {dossier.code} không có thành phần số {number} (có {len(docs)} thành phần).",
+        )
     return docs[number - 1]
 
 
 def active_pages(session: Session, document_id: int) -> list[Page]:
-    return list(session.scalars(select(Page).where(Page.document_id == document_id, Page.removed_at.is_(None))
-                                .order_by(Page.position, Page.id)))
+    return list(
+        session.scalars(
+            select(Page)
+            .where(Page.document_id == document_id, Page.removed_at.is_(None))
+            .order_by(Page.position, Page.id)
+        )
+    )
 
 
 def active_results(session: Session, dossier_id: int) -> list[ResultFile]:
-    return list(session.scalars(select(ResultFile).where(ResultFile.dossier_id == dossier_id,
-                                                         ResultFile.removed_at.is_(None))
-                                .order_by(ResultFile.position, ResultFile.id)))
+    return list(
+        session.scalars(
+            select(ResultFile)
+            .where(ResultFile.dossier_id == dossier_id, ResultFile.removed_at.is_(None))
+            .order_by(ResultFile.position, ResultFile.id)
+        )
+    )
 
 
 def page_info(session: Session, row: Page | ResultFile, number: int) -> PageInfo:
     stored = session.get(StoredFile, row.sha256)
     return PageInfo(
-        number, row.id, row.sha256, stored.mime if stored else "", stored.size if stored else 0, row.source,
-        row.source_name, row.created_at.isoformat(), row.created_by,
-        row.removed_at.isoformat() if row.removed_at else None, row.removed_by, row.removed_reason,
+        number,
+        row.id,
+        row.sha256,
+        stored.mime if stored else "",
+        stored.size if stored else 0,
+        row.source,
+        row.source_name,
+        row.created_at.isoformat(),
+        row.created_by,
+        row.removed_at.isoformat() if row.removed_at else None,
+        row.removed_by,
+        row.removed_reason,
     )
 
 
 def _rows(session: Session, dossier: Dossier, document: int) -> list[Page] | list[ResultFile]:
     if document == RESULT:
-        return list(session.scalars(select(ResultFile).where(ResultFile.dossier_id == dossier.id)
-                                    .order_by(ResultFile.position, ResultFile.id)))
+        return list(
+            session.scalars(
+                select(ResultFile)
+                .where(ResultFile.dossier_id == dossier.id)
+                .order_by(ResultFile.position, ResultFile.id)
+            )
+        )
     doc = document_at(dossier, document)
-    return list(session.scalars(select(Page).where(Page.document_id == doc.id).order_by(Page.position, Page.id)))
+    return list(
+        session.scalars(select(Page).where(Page.document_id == doc.id).order_by(Page.position, Page.id))
+    )
 
 
 def list_pages(db: Database, code: str, document: int, *, include_removed: bool = False) -> list[PageInfo]:
@@ -111,15 +138,28 @@ def document_summaries(session: Session, dossier_id: int) -> list[dict[str, Any]
 
     For ``desk-app show CODE --json`` (services.dossier_view) and the dossier screen.
     """
-    counts = dict(session.execute(
-        select(Page.document_id, func.count(Page.id))
-        .join(DossierDocument, DossierDocument.id == Page.document_id)
-        .where(DossierDocument.dossier_id == dossier_id, Page.removed_at.is_(None))
-        .group_by(Page.document_id)).all())
-    docs = session.scalars(select(DossierDocument).where(DossierDocument.dossier_id == dossier_id)
-                           .order_by(DossierDocument.position))
-    return [{"position": d.position, "name": d.name, "pages": int(counts.get(d.id, 0)),
-             "digitization": d.digitization} for d in docs]
+    counts = dict(
+        session.execute(
+            select(Page.document_id, func.count(Page.id))
+            .join(DossierDocument, DossierDocument.id == Page.document_id)
+            .where(DossierDocument.dossier_id == dossier_id, Page.removed_at.is_(None))
+            .group_by(Page.document_id)
+        ).all()
+    )
+    docs = session.scalars(
+        select(DossierDocument)
+        .where(DossierDocument.dossier_id == dossier_id)
+        .order_by(DossierDocument.position)
+    )
+    return [
+        {
+            "position": d.position,
+            "name": d.name,
+            "pages": int(counts.get(d.id, 0)),
+            "digitization": d.digitization,
+        }
+        for d in docs
+    ]
 
 
 def result_summary(session: Session, dossier_id: int) -> dict[str, Any]:
@@ -132,8 +172,10 @@ def document_pdf(db: Database, code: str, document: int) -> bytes:
     """One PDF of the pages of a document (0 = the e-result), assembled losslessly."""
     pages = list_pages(db, code, document)
     if not pages:
-        raise NotFound(f"Document {document} of {code} has no pages.",
-                       "Thành phần này chưa có trang số hóa nào." if document else "Hồ sơ chưa có kết quả điện tử.")
+        raise NotFound(
+            f"Document {document} of {code} has no pages.",
+            "Thành phần này chưa có trang số hóa nào." if document else "Hồ sơ chưa có kết quả điện tử.",
+        )
     store = page_store(db)
     return build_pdf([(store.read(p.sha256), p.mime) for p in pages])
 

@@ -30,6 +30,7 @@ class Conn(Protocol):
 
     def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
 
+
 PAGE_SIZE = 200
 
 # sort key -> (ORDER BY terms ending in a unique one, join needed in the id subquery). Each list matches an
@@ -233,7 +234,10 @@ class Reader:
 
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(
-            f"{self.db_file.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+            f"{self.db_file.resolve().as_uri()}?mode=ro",
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
         )
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA query_only=ON")

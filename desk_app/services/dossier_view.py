@@ -47,7 +47,9 @@ def cached_calendar(session: Session) -> WorkingCalendar:
     refresh, so the calendar is reused while the database's overrides and the office hours stay the same.
     """
     key = (
-        tuple(tuple(r) for r in session.execute(text("SELECT day, kind FROM holiday_overrides ORDER BY day"))),
+        tuple(
+            tuple(r) for r in session.execute(text("SELECT day, kind FROM holiday_overrides ORDER BY day"))
+        ),
         json.dumps(settings.get(session, "office_hours")),
     )
     found = _CALENDARS.get(key)
@@ -68,7 +70,9 @@ def get_dossier(session: Session, code: str) -> Dossier:
     """The dossier with ``code`` (scanned or typed), or NotFound."""
     key = normalise_code(code)
     dossier = session.scalars(
-        select(Dossier).options(joinedload(Dossier.applicant), joinedload(Dossier.procedure)).where(Dossier.code == key)
+        select(Dossier)
+        .options(joinedload(Dossier.applicant), joinedload(Dossier.procedure))
+        .where(Dossier.code == key)
     ).first()
     if dossier is None:
         raise NotFound(f"No dossier {key}.", f"Không tìm thấy hồ sơ {key}.")
@@ -90,22 +94,44 @@ def _row(dossier: Dossier) -> dict[str, Any]:
     """A loaded dossier as the flat row :func:`summary_of_row` reads (what the list query returns)."""
     a, p = dossier.applicant, dossier.procedure
     return {
-        "id": dossier.id, "code": dossier.code, "state": dossier.state, "received_at": fmt(dossier.received_at),
-        "due_at": fmt(dossier.due_at), "extended_due_at": fmt(dossier.extended_due_at),
-        "deadline_at": fmt(dossier.deadline_at), "finished_at": fmt(dossier.finished_at),
-        "returned_at": fmt(dossier.returned_at), "representative": dossier.representative,
-        "channel": dossier.channel, "return_via": dossier.return_via, "fee_amount": dossier.fee_amount,
-        "fee_method": dossier.fee_method, "paid_online": dossier.paid_online, "set_count": dossier.set_count,
-        "supplement_count": dossier.supplement_count, "paused_minutes": dossier.paused_minutes,
-        "rating": dossier.rating, "receiver": dossier.receiver, "result_digitized": dossier.result_digitized,
-        "p_code": p.code, "p_name": p.name, "p_version": p.version, "p_field": p.field,
-        "full_name": a.full_name, "id_number": a.id_number, "phone": a.phone, "address": a.address,
-        "email": a.email, "birth_date": fmt(a.birth_date), "gender": a.gender,
+        "id": dossier.id,
+        "code": dossier.code,
+        "state": dossier.state,
+        "received_at": fmt(dossier.received_at),
+        "due_at": fmt(dossier.due_at),
+        "extended_due_at": fmt(dossier.extended_due_at),
+        "deadline_at": fmt(dossier.deadline_at),
+        "finished_at": fmt(dossier.finished_at),
+        "returned_at": fmt(dossier.returned_at),
+        "representative": dossier.representative,
+        "channel": dossier.channel,
+        "return_via": dossier.return_via,
+        "fee_amount": dossier.fee_amount,
+        "fee_method": dossier.fee_method,
+        "paid_online": dossier.paid_online,
+        "set_count": dossier.set_count,
+        "supplement_count": dossier.supplement_count,
+        "paused_minutes": dossier.paused_minutes,
+        "rating": dossier.rating,
+        "receiver": dossier.receiver,
+        "result_digitized": dossier.result_digitized,
+        "p_code": p.code,
+        "p_name": p.name,
+        "p_version": p.version,
+        "p_field": p.field,
+        "full_name": a.full_name,
+        "id_number": a.id_number,
+        "phone": a.phone,
+        "address": a.address,
+        "email": a.email,
+        "birth_date": fmt(a.birth_date),
+        "gender": a.gender,
     }
 
 
-def summary_of_row(row: Any, calendar: WorkingCalendar, now: datetime,
-                   pending_pause_since: datetime | None = None) -> dict[str, Any]:
+def summary_of_row(
+    row: Any, calendar: WorkingCalendar, now: datetime, pending_pause_since: datetime | None = None
+) -> dict[str, Any]:
     """One dossier without its history (a ``find`` entry, a queue line) from its flat row.
 
     ``pending_pause_since``: when the supplement still awaited was requested, so that the timeliness of a
@@ -115,8 +141,13 @@ def summary_of_row(row: Any, calendar: WorkingCalendar, now: datetime,
     supplements = row["supplement_count"] or 0
     paused = row["paused_minutes"] or 0
     timeliness = dossier_timeliness(
-        due_at=_moment(row["due_at"]), paused_minutes=paused, supplement_count=supplements,
-        finished_at=_moment(row["finished_at"]), now=now, calendar=calendar, pending_pause_since=pending_pause_since,
+        due_at=_moment(row["due_at"]),
+        paused_minutes=paused,
+        supplement_count=supplements,
+        finished_at=_moment(row["finished_at"]),
+        now=now,
+        calendar=calendar,
+        pending_pause_since=pending_pause_since,
     )
     return {
         "code": row["code"],
@@ -130,16 +161,29 @@ def summary_of_row(row: Any, calendar: WorkingCalendar, now: datetime,
         "deadline_at": row["deadline_at"],
         "finished_at": row["finished_at"],
         "returned_at": row["returned_at"],
-        "procedure": {"code": row["p_code"], "name": row["p_name"], "version": row["p_version"],
-                      "field": row["p_field"]},
+        "procedure": {
+            "code": row["p_code"],
+            "name": row["p_name"],
+            "version": row["p_version"],
+            "field": row["p_field"],
+        },
         "applicant": {
-            "full_name": row["full_name"], "id_number": row["id_number"], "phone": row["phone"],
-            "address": row["address"], "email": row["email"], "birth_date": row["birth_date"], "gender": row["gender"],
+            "full_name": row["full_name"],
+            "id_number": row["id_number"],
+            "phone": row["phone"],
+            "address": row["address"],
+            "email": row["email"],
+            "birth_date": row["birth_date"],
+            "gender": row["gender"],
         },
         "representative": _json(row["representative"]),
         "channel": row["channel"],
         "return_via": row["return_via"],
-        "fee": {"amount": row["fee_amount"], "method": row["fee_method"], "paid_online": bool(row["paid_online"])},
+        "fee": {
+            "amount": row["fee_amount"],
+            "method": row["fee_method"],
+            "paid_online": bool(row["paid_online"]),
+        },
         "set_count": row["set_count"],
         "supplement_count": supplements,
         "paused_minutes": paused,
@@ -155,7 +199,9 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def summary(dossier: Dossier, calendar: WorkingCalendar, now: datetime, *, with_pause: bool = False) -> dict[str, Any]:
+def summary(
+    dossier: Dossier, calendar: WorkingCalendar, now: datetime, *, with_pause: bool = False
+) -> dict[str, Any]:
     """:func:`summary_of_row` of a loaded dossier (``with_pause`` reads its supplement episodes)."""
     return summary_of_row(_row(dossier), calendar, now, _pending_pause_since(dossier) if with_pause else None)
 
@@ -167,30 +213,51 @@ def history(dossier: Dossier) -> list[dict[str, Any]]:
         try:
             label = action_label(e.action)
         except ValueError:
-            label = {"receive": "Tiếp nhận", "guide": "Hướng dẫn bổ sung", "refuse": "Từ chối"}.get(e.action, e.action)
-        out.append({
-            "action": e.action, "label": label, "at": fmt(e.at), "state_before": e.state_before,
-            "state_after": e.state_after, "actor": e.actor, "to_whom": e.to_whom, "reason": e.reason,
-            "data": e.data or {},
-        })
+            label = {"receive": "Tiếp nhận", "guide": "Hướng dẫn bổ sung", "refuse": "Từ chối"}.get(
+                e.action, e.action
+            )
+        out.append(
+            {
+                "action": e.action,
+                "label": label,
+                "at": fmt(e.at),
+                "state_before": e.state_before,
+                "state_after": e.state_after,
+                "actor": e.actor,
+                "to_whom": e.to_whom,
+                "reason": e.reason,
+                "data": e.data or {},
+            }
+        )
     return out
 
 
 def audit_trail(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
     """The audit events about this dossier (moves, prints, scans …), oldest first."""
     rows = session.scalars(
-        select(AuditEvent).where(AuditEvent.entity == "dossier", AuditEvent.entity_id == str(dossier.id))
+        select(AuditEvent)
+        .where(AuditEvent.entity == "dossier", AuditEvent.entity_id == str(dossier.id))
         .order_by(AuditEvent.id)
     )
     return [
-        {"id": r.id, "at": r.at.strftime("%Y-%m-%dT%H:%M:%S"), "actor": r.actor, "action": r.action,
-         "detail": r.detail or {}}
+        {
+            "id": r.id,
+            "at": r.at.strftime("%Y-%m-%dT%H:%M:%S"),
+            "actor": r.actor,
+            "action": r.action,
+            "detail": r.detail or {},
+        }
         for r in rows
     ]
 
 
-def view(session: Session, dossier: Dossier, *, calendar: WorkingCalendar | None = None,
-         now: datetime | None = None) -> dict[str, Any]:
+def view(
+    session: Session,
+    dossier: Dossier,
+    *,
+    calendar: WorkingCalendar | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     """The full ``show`` shape of a loaded dossier."""
     calendar = calendar or cached_calendar(session)
     now = now or datetime.now()
@@ -198,22 +265,40 @@ def view(session: Session, dossier: Dossier, *, calendar: WorkingCalendar | None
     trail = audit_trail(session, dossier)
     data.update(
         documents=[
-            {"position": d.position, "name": d.name, "kind": d.kind, "quantity": d.quantity, "received": d.received,
-             "required": d.required, "digitization": d.digitization}
+            {
+                "position": d.position,
+                "name": d.name,
+                "kind": d.kind,
+                "quantity": d.quantity,
+                "received": d.received,
+                "required": d.required,
+                "digitization": d.digitization,
+            }
             for d in dossier.documents
         ],
         supplements=[
-            {"stage": s.stage, "requested_at": fmt(s.requested_at), "received_at": fmt(s.received_at),
-             "items": list(s.items or []), "reason": s.reason}
+            {
+                "stage": s.stage,
+                "requested_at": fmt(s.requested_at),
+                "received_at": fmt(s.received_at),
+                "items": list(s.items or []),
+                "reason": s.reason,
+            }
             for s in dossier.supplements
         ],
         note=dossier.note,
         allowed_actions=[a.value for a in allowed_actions(dossier.state)],
         history=history(dossier),
         prints=[
-            {"form": t["detail"].get("form"), "at": t["at"], "actor": t["actor"],
-             "reprint": bool(t["detail"].get("reprint")), "count": t["detail"].get("count", 0)}
-            for t in trail if t["action"] == "print"
+            {
+                "form": t["detail"].get("form"),
+                "at": t["at"],
+                "actor": t["actor"],
+                "reprint": bool(t["detail"].get("reprint")),
+                "count": t["detail"].get("count", 0),
+            }
+            for t in trail
+            if t["action"] == "print"
         ],
         audit=trail,
     )
@@ -242,8 +327,13 @@ _PENDING_SQL = text(
 ).bindparams(bindparam("ids", expanding=True))
 
 
-def summaries(session: Session, ids: Sequence[int], *, now: datetime | None = None,
-              calendar: WorkingCalendar | None = None) -> list[dict[str, Any]]:
+def summaries(
+    session: Session,
+    ids: Sequence[int],
+    *,
+    now: datetime | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> list[dict[str, Any]]:
     """:func:`summary_of_row` of many dossiers, in the order of ``ids``.
 
     Plain SQL over the stored text: a list shows the stored ``YYYY-MM-DDTHH:MM`` as it is, and skipping the
@@ -265,8 +355,10 @@ def summaries(session: Session, ids: Sequence[int], *, now: datetime | None = No
 def last_move_at(session: Session, dossier: Dossier) -> datetime | None:
     """When the latest recorded move of the dossier happened."""
     return session.scalars(
-        select(DossierEvent.at).where(DossierEvent.dossier_id == dossier.id)
-        .order_by(DossierEvent.at.desc(), DossierEvent.id.desc()).limit(1)
+        select(DossierEvent.at)
+        .where(DossierEvent.dossier_id == dossier.id)
+        .order_by(DossierEvent.at.desc(), DossierEvent.id.desc())
+        .limit(1)
     ).first()
 
 

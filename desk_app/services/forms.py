@@ -76,30 +76,57 @@ def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> b
     episodes = [e for e in dossier.supplements if e.stage == "processing"]
     if not episodes:
         raise UserError(
-            f"Dossier {dossier.code} has no supplement request.", f"Hồ sơ {dossier.code} chưa có yêu cầu bổ sung."
+            f"Dossier {dossier.code} has no supplement request.",
+            f"Hồ sơ {dossier.code} chưa có yêu cầu bổ sung.",
         )
     episode = episodes[-1]
     event = next((e for e in reversed(_events(dossier)) if e.action == "request-supplement"), None)
     header, a = prints.unit_header(session), dossier.applicant
-    return render_supplement(pdata.SupplementData(
-        header=header, applicant_name=a.full_name, procedure_name=dossier.procedure.name, items=list(episode.items),
-        issued_at=episode.requested_at, number=f"{len(episodes)}/BS", address=a.address, phone=a.phone,
-        email=a.email, reason=episode.reason, contact_name=header.office, contact_phone=header.hotline or "",
-        guide_name=_person(event.actor) if event else "", code=dossier.code, reprint=mark.reprint,
-        reprint_count=mark.count,
-    ), printed_at=datetime.now())
+    return render_supplement(
+        pdata.SupplementData(
+            header=header,
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            items=list(episode.items),
+            issued_at=episode.requested_at,
+            number=f"{len(episodes)}/BS",
+            address=a.address,
+            phone=a.phone,
+            email=a.email,
+            reason=episode.reason,
+            contact_name=header.office,
+            contact_phone=header.hotline or "",
+            guide_name=_person(event.actor) if event else "",
+            code=dossier.code,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
 
 
 def _refusal(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
     event = _last_event(dossier, "refuse", "refusal")
     a = dossier.applicant
     basis = str((event.data or {}).get("legal_basis") or "") or dossier.procedure.legal_basis
-    return render_refusal(pdata.RefusalData(
-        header=prints.unit_header(session), applicant_name=a.full_name, procedure_name=dossier.procedure.name,
-        legal_basis=basis, reason=event.reason, issued_at=event.at, address=a.address, phone=a.phone,
-        email=a.email, officer_name=_person(event.actor), code=dossier.code, reprint=mark.reprint,
-        reprint_count=mark.count,
-    ), printed_at=datetime.now())
+    return render_refusal(
+        pdata.RefusalData(
+            header=prints.unit_header(session),
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            legal_basis=basis,
+            reason=event.reason,
+            issued_at=event.at,
+            address=a.address,
+            phone=a.phone,
+            email=a.email,
+            officer_name=_person(event.actor),
+            code=dossier.code,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
 
 
 def _apology(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
@@ -108,12 +135,26 @@ def _apology(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
         raise UserError("This dossier has no extension.", "Hồ sơ chưa được gia hạn.")
     a = dossier.applicant
     form_set: pdata.FormSet = "v2018" if settings.get(session, "form_set") == "v2018" else "v2025"
-    return render_apology(pdata.ApologyData(
-        header=prints.unit_header(session), applicant_name=a.full_name, procedure_name=dossier.procedure.name,
-        code=dossier.code or "", received_at=dossier.received_at, original_due_at=dossier.due_at,
-        new_due_at=dossier.extended_due_at, reason=event.reason, issued_at=event.at, number="/PXL",
-        address=a.address, phone=a.phone, form_set=form_set, reprint=mark.reprint, reprint_count=mark.count,
-    ), printed_at=datetime.now())
+    return render_apology(
+        pdata.ApologyData(
+            header=prints.unit_header(session),
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            code=dossier.code or "",
+            received_at=dossier.received_at,
+            original_due_at=dossier.due_at,
+            new_due_at=dossier.extended_due_at,
+            reason=event.reason,
+            issued_at=event.at,
+            number="/PXL",
+            address=a.address,
+            phone=a.phone,
+            form_set=form_set,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
 
 
 def _stop(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
@@ -126,12 +167,25 @@ def _stop(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
     else:
         request = "quyết định của cơ quan có thẩm quyền giải quyết"
     a = dossier.applicant
-    return render_stop_notice(pdata.StopNoticeData(
-        header=prints.unit_header(session), applicant_name=a.full_name, procedure_name=dossier.procedure.name,
-        code=dossier.code or "", received_at=dossier.received_at, request_text=request, reason=event.reason,
-        issued_at=event.at, address=a.address, phone=a.phone, stage=stage, financial_text=fee_text(dossier),
-        reprint=mark.reprint, reprint_count=mark.count,
-    ), printed_at=datetime.now())
+    return render_stop_notice(
+        pdata.StopNoticeData(
+            header=prints.unit_header(session),
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            code=dossier.code or "",
+            received_at=dossier.received_at,
+            request_text=request,
+            reason=event.reason,
+            issued_at=event.at,
+            address=a.address,
+            phone=a.phone,
+            stage=stage,
+            financial_text=fee_text(dossier),
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
 
 
 def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> list[pdata.ControlStep]:
@@ -150,9 +204,16 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
 
     def add(to: str, e: DossierEvent) -> None:
         nonlocal holder
-        steps.append({"from_party": holder, "to_party": to, "handed_at": e.at,
-                      "result": step_result(e.at, due) if due else None, "note": list(notes),
-                      "from_person": _person(e.actor)})
+        steps.append(
+            {
+                "from_party": holder,
+                "to_party": to,
+                "handed_at": e.at,
+                "result": step_result(e.at, due) if due else None,
+                "note": list(notes),
+                "from_person": _person(e.actor),
+            }
+        )
         notes.clear()
         holder = to
 
@@ -173,7 +234,9 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
             text = {
                 "request-supplement": f"Yêu cầu bổ sung {_hm(e.at)}: {e.reason}",
                 "supplement-received": f"Nhận bổ sung {_hm(e.at)}",
-                "extend": f"Gia hạn đến {_hm(dossier.extended_due_at)}: {e.reason}" if dossier.extended_due_at else "",
+                "extend": f"Gia hạn đến {_hm(dossier.extended_due_at)}: {e.reason}"
+                if dossier.extended_due_at
+                else "",
                 "request-payment": f"Yêu cầu nghĩa vụ tài chính {_hm(e.at)}",
                 "payment-received": f"Đã thực hiện nghĩa vụ tài chính {_hm(e.at)}",
                 "withdraw": f"Công dân xin rút hồ sơ {_hm(e.at)}: {e.reason}",
@@ -190,42 +253,67 @@ def _control(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
     header = prints.unit_header(session)
     steps = control_steps(dossier, header.office, cached_calendar(session))
     finished = dossier.state in (State.RETURNED, State.STOPPED, State.REFUSED)
-    return render_control_sheet(pdata.ControlSheetData(
-        header=header, code=dossier.code or "", steps=steps, issued_at=datetime.now(),
-        slip_reference=dossier.code or "", processing_agency=dossier.procedure.agency or dossier.unit.name,
-        applicant_name=dossier.applicant.full_name, procedure_name=dossier.procedure.name,
-        blank_rows=0 if finished else 2, reprint=mark.reprint, reprint_count=mark.count,
-    ), printed_at=datetime.now())
+    return render_control_sheet(
+        pdata.ControlSheetData(
+            header=header,
+            code=dossier.code or "",
+            steps=steps,
+            issued_at=datetime.now(),
+            slip_reference=dossier.code or "",
+            processing_agency=dossier.procedure.agency or dossier.unit.name,
+            applicant_name=dossier.applicant.full_name,
+            procedure_name=dossier.procedure.name,
+            blank_rows=0 if finished else 2,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
 
 
 _BUILDERS: dict[str, Callable[[Session, Dossier, prints.PrintMark], bytes]] = {
-    "supplement": _supplement, "refusal": _refusal, "apology": _apology, "stop": _stop, "control": _control,
+    "supplement": _supplement,
+    "refusal": _refusal,
+    "apology": _apology,
+    "stop": _stop,
+    "control": _control,
 }
 
 
 def form_pdf(db: Database, code: str, form: str, *, actor: str = "", reprint: bool | None = None) -> bytes:
     """PDF of ``form`` (one of FORMS) for dossier ``code``; the print is audited, a reprint marked."""
     if form not in _BUILDERS:
-        raise ValidationError(f"Unknown form {form!r} (one of: {', '.join(FORMS)}).", "Mẫu in không hợp lệ.",
-                              field="form")
-    return prints.render_and_record(db, normalise_code(code), form, _BUILDERS[form], actor=actor, reprint=reprint)
+        raise ValidationError(
+            f"Unknown form {form!r} (one of: {', '.join(FORMS)}).", "Mẫu in không hợp lệ.", field="form"
+        )
+    return prints.render_and_record(
+        db, normalise_code(code), form, _BUILDERS[form], actor=actor, reprint=reprint
+    )
 
 
 def _book_rows(session: Session, start: datetime, end: datetime) -> list[pdata.BookRow]:
-    dossiers = list(session.scalars(
-        select(Dossier).options(joinedload(Dossier.applicant), joinedload(Dossier.procedure), joinedload(Dossier.unit))
-        .where(Dossier.code.is_not(None), Dossier.received_at >= start, Dossier.received_at < end)
-        .order_by(Dossier.received_at, Dossier.id)
-    ).unique())
+    dossiers = list(
+        session.scalars(
+            select(Dossier)
+            .options(joinedload(Dossier.applicant), joinedload(Dossier.procedure), joinedload(Dossier.unit))
+            .where(Dossier.code.is_not(None), Dossier.received_at >= start, Dossier.received_at < end)
+            .order_by(Dossier.received_at, Dossier.id)
+        ).unique()
+    )
     firsts: dict[tuple[int, str], datetime] = {}
     ids = [d.id for d in dossiers]
     for i in range(0, len(ids), 500):
         for dossier_id, action, at in session.execute(
             select(DossierEvent.dossier_id, DossierEvent.action, func.min(DossierEvent.at))
-            .where(DossierEvent.dossier_id.in_(ids[i:i + 500]), DossierEvent.action.in_(("forward", "result-ready")))
+            .where(
+                DossierEvent.dossier_id.in_(ids[i : i + 500]),
+                DossierEvent.action.in_(("forward", "result-ready")),
+            )
             .group_by(DossierEvent.dossier_id, DossierEvent.action)
         ):
-            firsts[(dossier_id, action)] = datetime.strptime(at, "%Y-%m-%dT%H:%M") if isinstance(at, str) else at
+            firsts[(dossier_id, action)] = (
+                datetime.strptime(at, "%Y-%m-%dT%H:%M") if isinstance(at, str) else at
+            )
     rows = []
     for seq, d in enumerate(dossiers, start=1):
         a = d.applicant
@@ -236,38 +324,76 @@ def _book_rows(session: Session, start: datetime, end: datetime) -> list[pdata.B
             notes.append(f"Bổ sung {d.supplement_count} lần")
         if d.state in (State.STOPPED, State.REFUSED, State.WITHDRAWAL_REQUESTED):
             notes.append(STATE_LABEL_VI[State(d.state)])
-        rows.append(pdata.BookRow(
-            seq=seq, code=d.code or "", procedure_name=d.procedure.name, applicant_name=a.full_name,
-            received_at=d.received_at, set_count=d.set_count,
-            address_phone=", ".join(x for x in (a.address, a.phone) if x),
-            processing_agency=d.procedure.agency or d.unit.name, due_at=d.due_at,
-            forwarded_at=firsts.get((d.id, "forward")), result_received_at=firsts.get((d.id, "result-ready")),
-            returned_at=d.returned_at, note="; ".join(notes),
-        ))
+        rows.append(
+            pdata.BookRow(
+                seq=seq,
+                code=d.code or "",
+                procedure_name=d.procedure.name,
+                applicant_name=a.full_name,
+                received_at=d.received_at,
+                set_count=d.set_count,
+                address_phone=", ".join(x for x in (a.address, a.phone) if x),
+                processing_agency=d.procedure.agency or d.unit.name,
+                due_at=d.due_at,
+                forwarded_at=firsts.get((d.id, "forward")),
+                result_received_at=firsts.get((d.id, "result-ready")),
+                returned_at=d.returned_at,
+                note="; ".join(notes),
+            )
+        )
     return rows
 
 
 def book_pdf(db: Database, date_from: date, date_to: date, *, actor: str = "") -> bytes:
     """PDF of the tracking book for dossiers received from ``date_from`` to ``date_to`` (inclusive)."""
     if date_to < date_from:
-        raise ValidationError("The end date is before the start date.", "Ngày kết thúc trước ngày bắt đầu.",
-                              field="to")
-    start, end = datetime.combine(date_from, time(0, 0)), datetime.combine(date_to + timedelta(days=1), time(0, 0))
+        raise ValidationError(
+            "The end date is before the start date.", "Ngày kết thúc trước ngày bắt đầu.", field="to"
+        )
+    start, end = (
+        datetime.combine(date_from, time(0, 0)),
+        datetime.combine(date_to + timedelta(days=1), time(0, 0)),
+    )
     entity_id = f"{date_from.isoformat()}..{date_to.isoformat()}"
     with db.transaction() as session:
         rows = _book_rows(session, start, end)
         count = sum(
-            1 for d in session.scalars(select(AuditEvent.detail).where(
-                AuditEvent.action == "print", AuditEvent.entity == "book", AuditEvent.entity_id == entity_id))
+            1
+            for d in session.scalars(
+                select(AuditEvent.detail).where(
+                    AuditEvent.action == "print",
+                    AuditEvent.entity == "book",
+                    AuditEvent.entity_id == entity_id,
+                )
+            )
             if (d or {}).get("form") == "book"
         )
-        data = pdata.TrackingBookData(header=prints.unit_header(session), date_from=date_from, date_to=date_to,
-                                      rows=rows, issued_at=datetime.now(), reprint=count > 0, reprint_count=count)
+        data = pdata.TrackingBookData(
+            header=prints.unit_header(session),
+            date_from=date_from,
+            date_to=date_to,
+            rows=rows,
+            issued_at=datetime.now(),
+            reprint=count > 0,
+            reprint_count=count,
+        )
         pdf = render_tracking_book(data, printed_at=datetime.now())
-        audit.record(session, "print", actor=actor, entity="book", entity_id=entity_id, detail={
-            "form": "book", "reprint": count > 0, "count": count, "from": date_from.isoformat(),
-            "to": date_to.isoformat(), "rows": len(rows), "paper": "A4",
-        })
+        audit.record(
+            session,
+            "print",
+            actor=actor,
+            entity="book",
+            entity_id=entity_id,
+            detail={
+                "form": "book",
+                "reprint": count > 0,
+                "count": count,
+                "from": date_from.isoformat(),
+                "to": date_to.isoformat(),
+                "rows": len(rows),
+                "paper": "A4",
+            },
+        )
         return pdf
 
 
@@ -286,4 +412,3 @@ def write_atomic(path: Path | str, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
-

@@ -83,12 +83,14 @@ def _receiver(dossier: Dossier, receiver: dict[str, Any] | None, channel: str) -
         relation = "self" if fold(name) == fold(applicant.full_name) else "authorised"
     if relation not in RELATIONS:
         raise ValidationError(
-            f"Relation must be one of {', '.join(RELATIONS)}.", "Quan hệ người nhận không hợp lệ.",
+            f"Relation must be one of {', '.join(RELATIONS)}.",
+            "Quan hệ người nhận không hợp lệ.",
             field="receiver.relation",
         )
     if id_number and not _ID.match(id_number):
         raise ValidationError(
-            "The receiver's ID number must have 9 or 12 digits.", "Số giấy tờ tùy thân của người nhận phải có 9 hoặc 12 chữ số.",
+            "The receiver's ID number must have 9 or 12 digits.",
+            "Số giấy tờ tùy thân của người nhận phải có 9 hoặc 12 chữ số.",
             field="receiver.id_number",
         )
     if channel == "counter" and relation != "self" and not id_number:
@@ -100,7 +102,9 @@ def _receiver(dossier: Dossier, receiver: dict[str, Any] | None, channel: str) -
     return {"name": name, "id_number": id_number, "relation": relation}
 
 
-def _close_episode(session: Session, dossier: Dossier, at: datetime, calendar: WorkingCalendar) -> dict[str, Any]:
+def _close_episode(
+    session: Session, dossier: Dossier, at: datetime, calendar: WorkingCalendar
+) -> dict[str, Any]:
     episode = next(
         (e for e in reversed(dossier.supplements) if e.received_at is None and e.stage == "processing"), None
     )
@@ -112,14 +116,28 @@ def _close_episode(session: Session, dossier: Dossier, at: datetime, calendar: W
     deadline = dossier.deadline_at or dossier.extended_due_at or dossier.due_at
     if deadline is not None:
         dossier.deadline_at = shift_due(deadline, minutes, calendar)
-    return {"paused_minutes": minutes, "total_paused_minutes": dossier.paused_minutes,
-            "deadline_at": fmt(dossier.deadline_at)}
+    return {
+        "paused_minutes": minutes,
+        "total_paused_minutes": dossier.paused_minutes,
+        "deadline_at": fmt(dossier.deadline_at),
+    }
 
 
 def _apply(
-    session: Session, dossier: Dossier, action: Action, at: datetime, calendar: WorkingCalendar, *,
-    reason: str, to_whom: str, new_due: datetime | None, receiver: dict[str, Any] | None, rating: str | None,
-    e_result: bool | None, channel: str | None, items: list[str],
+    session: Session,
+    dossier: Dossier,
+    action: Action,
+    at: datetime,
+    calendar: WorkingCalendar,
+    *,
+    reason: str,
+    to_whom: str,
+    new_due: datetime | None,
+    receiver: dict[str, Any] | None,
+    rating: str | None,
+    e_result: bool | None,
+    channel: str | None,
+    items: list[str],
 ) -> dict[str, Any]:
     """The move's own rules and field changes; returns the event's data."""
     if action in _REASON_REQUIRED and not reason:
@@ -133,22 +151,38 @@ def _apply(
     if action == Action.REQUEST_SUPPLEMENT:
         if not items and not reason:
             raise ValidationError(
-                "List what the applicant must supplement.", "Cần ghi rõ nội dung yêu cầu bổ sung.", field="items"
+                "List what the applicant must supplement.",
+                "Cần ghi rõ nội dung yêu cầu bổ sung.",
+                field="items",
             )
-        session.add(SupplementEpisode(dossier=dossier, stage="processing", requested_at=at,
-                                      items=items or [reason], reason=reason))
+        session.add(
+            SupplementEpisode(
+                dossier=dossier, stage="processing", requested_at=at, items=items or [reason], reason=reason
+            )
+        )
         dossier.supplement_count = (dossier.supplement_count or 0) + 1
-        data.update(items=items or [reason], supplement_count=dossier.supplement_count,
-                    late_for_reporting=late_for_reporting(dossier.supplement_count))
+        data.update(
+            items=items or [reason],
+            supplement_count=dossier.supplement_count,
+            late_for_reporting=late_for_reporting(dossier.supplement_count),
+        )
     elif action == Action.SUPPLEMENT_RECEIVED:
         data.update(_close_episode(session, dossier, at, calendar))
     elif action == Action.EXTEND:
         deadline = dossier.deadline_at or dossier.due_at
-        due = check_extension(at=at, deadline=deadline, already_extended=dossier.extended_due_at is not None,
-                              new_due=new_due, reason=reason, calendar=calendar)
+        due = check_extension(
+            at=at,
+            deadline=deadline,
+            already_extended=dossier.extended_due_at is not None,
+            new_due=new_due,
+            reason=reason,
+            calendar=calendar,
+        )
         dossier.extended_due_at = due
         dossier.deadline_at = due
-        data.update(original_due_at=fmt(dossier.due_at), previous_deadline_at=fmt(deadline), new_due_at=fmt(due))
+        data.update(
+            original_due_at=fmt(dossier.due_at), previous_deadline_at=fmt(deadline), new_due_at=fmt(due)
+        )
     if action in FINISHING_ACTIONS:
         dossier.finished_at = at
     if action in (Action.RESULT_READY, Action.RETURN) and e_result is not None:
@@ -157,11 +191,15 @@ def _apply(
     if action == Action.RETURN:
         via = (channel or dossier.return_via or "counter").strip().lower()
         if via not in RETURN_CHANNELS:
-            raise ValidationError(f"Return channel must be one of {', '.join(RETURN_CHANNELS)}.",
-                                  "Hình thức trả kết quả không hợp lệ.", field="channel")
+            raise ValidationError(
+                f"Return channel must be one of {', '.join(RETURN_CHANNELS)}.",
+                "Hình thức trả kết quả không hợp lệ.",
+                field="channel",
+            )
         if rating is not None and rating not in RATINGS:
-            raise ValidationError(f"Rating must be one of {', '.join(RATINGS)}.",
-                                  "Mức đánh giá không hợp lệ.", field="rating")
+            raise ValidationError(
+                f"Rating must be one of {', '.join(RATINGS)}.", "Mức đánh giá không hợp lệ.", field="rating"
+            )
         who = _receiver(dossier, receiver, via)
         dossier.returned_at, dossier.return_via, dossier.receiver = at, via, who
         if rating is not None:
@@ -201,24 +239,65 @@ def act(
         moment = _moment(at, dossier, last_move_at(session, dossier))
         calendar = cached_calendar(session)
         data = _apply(
-            session, dossier, move, moment, calendar, reason=reason, to_whom=to_whom,
-            new_due=_new_due(new_due, dossier), receiver=receiver, rating=rating, e_result=e_result,
-            channel=channel, items=clean_items,
+            session,
+            dossier,
+            move,
+            moment,
+            calendar,
+            reason=reason,
+            to_whom=to_whom,
+            new_due=_new_due(new_due, dossier),
+            receiver=receiver,
+            rating=rating,
+            e_result=e_result,
+            channel=channel,
+            items=clean_items,
         )
         dossier.state = after.value
         dossier.updated_at = datetime.now().replace(microsecond=0)
-        session.add(DossierEvent(dossier_id=dossier.id, action=move.value, at=moment, state_before=before.value,
-                                 state_after=after.value, actor=actor, to_whom=to_whom, reason=reason,
-                                 data=data or None))
-        audit.record(session, f"dossier.{move.value}", actor=actor, entity="dossier", entity_id=dossier.id,
-                     detail={"code": dossier.code, "at": fmt(moment), "state_before": before.value,
-                             "state_after": after.value, "reason": reason, "to_whom": to_whom, **data})
+        session.add(
+            DossierEvent(
+                dossier_id=dossier.id,
+                action=move.value,
+                at=moment,
+                state_before=before.value,
+                state_after=after.value,
+                actor=actor,
+                to_whom=to_whom,
+                reason=reason,
+                data=data or None,
+            )
+        )
+        audit.record(
+            session,
+            f"dossier.{move.value}",
+            actor=actor,
+            entity="dossier",
+            entity_id=dossier.id,
+            detail={
+                "code": dossier.code,
+                "at": fmt(moment),
+                "state_before": before.value,
+                "state_after": after.value,
+                "reason": reason,
+                "to_whom": to_whom,
+                **data,
+            },
+        )
         session.flush()
         return {
-            "code": dossier.code, "action": move.value, "at": fmt(moment), "state_before": before.value,
-            "state": after.value, "due_at": fmt(dossier.due_at), "extended_due_at": fmt(dossier.extended_due_at),
-            "deadline_at": fmt(dossier.deadline_at), "finished_at": fmt(dossier.finished_at),
-            "returned_at": fmt(dossier.returned_at), "supplement_count": dossier.supplement_count or 0,
+            "code": dossier.code,
+            "action": move.value,
+            "at": fmt(moment),
+            "state_before": before.value,
+            "state": after.value,
+            "due_at": fmt(dossier.due_at),
+            "extended_due_at": fmt(dossier.extended_due_at),
+            "deadline_at": fmt(dossier.deadline_at),
+            "finished_at": fmt(dossier.finished_at),
+            "returned_at": fmt(dossier.returned_at),
+            "supplement_count": dossier.supplement_count or 0,
             "paused_minutes": dossier.paused_minutes or 0,
-            "late_for_reporting": late_for_reporting(dossier.supplement_count or 0), "data": data,
+            "late_for_reporting": late_for_reporting(dossier.supplement_count or 0),
+            "data": data,
         }

@@ -82,8 +82,9 @@ def _where(name: str, w: Window) -> ColumnElement[bool]:
         return Dossier.state == State.RESULT_READY.value
     if name == "returned_today":
         return and_(Dossier.returned_at >= w.today, Dossier.returned_at < w.tomorrow)
-    raise ValidationError(f"Unknown queue {name!r} (one of: {', '.join(QUEUES)}).", "Hàng đợi không hợp lệ.",
-                          field="queue")
+    raise ValidationError(
+        f"Unknown queue {name!r} (one of: {', '.join(QUEUES)}).", "Hàng đợi không hợp lệ.", field="queue"
+    )
 
 
 _ORDER = {
@@ -112,10 +113,15 @@ _COUNTS_SQL = text(
 def counts_in(session: Session, w: Window) -> dict[str, int]:
     """The queue counts at ``w`` (the same conditions as :func:`list_queue`, written out in SQL)."""
     stamp = "%Y-%m-%dT%H:%M"
-    row = session.execute(_COUNTS_SQL, {
-        "now": w.now.strftime(stamp), "today": w.today.strftime(stamp), "tomorrow": w.tomorrow.strftime(stamp),
-        "horizon": w.horizon.strftime(stamp),
-    }).one()
+    row = session.execute(
+        _COUNTS_SQL,
+        {
+            "now": w.now.strftime(stamp),
+            "today": w.today.strftime(stamp),
+            "tomorrow": w.tomorrow.strftime(stamp),
+            "horizon": w.horizon.strftime(stamp),
+        },
+    ).one()
     return {name: int(value) for name, value in zip(QUEUES, row, strict=True)}
 
 
@@ -125,15 +131,18 @@ def counts(db: Database, now: datetime | None = None) -> dict[str, int]:
         return counts_in(session, window(session, now))
 
 
-def list_queue(db: Database, name: str, now: datetime | None = None, *, limit: int = 200,
-               offset: int = 0) -> list[dict[str, Any]]:
+def list_queue(
+    db: Database, name: str, now: datetime | None = None, *, limit: int = 200, offset: int = 0
+) -> list[dict[str, Any]]:
     """The dossiers of one queue (``find`` shape), most urgent first."""
     with db.session() as session:
         calendar = cached_calendar(session)
         w = window(session, now, calendar)
-        ids = list(session.scalars(
-            select(Dossier.id).where(_where(name, w)).order_by(*_ORDER[name]).limit(limit).offset(offset)
-        ))
+        ids = list(
+            session.scalars(
+                select(Dossier.id).where(_where(name, w)).order_by(*_ORDER[name]).limit(limit).offset(offset)
+            )
+        )
         return summaries(session, ids, now=w.now, calendar=calendar)
 
 
@@ -147,11 +156,16 @@ def warnings(db: Database, now: datetime | None = None, *, limit: int = 200) -> 
     with db.session() as session:
         calendar = cached_calendar(session)
         w = window(session, now, calendar)
-        ids = list(session.scalars(
-            select(Dossier.id)
-            .where(Dossier.state.in_(_RUNNING), Dossier.deadline_at >= w.now, Dossier.deadline_at < w.horizon)
-            .order_by(Dossier.deadline_at, Dossier.id).limit(limit)
-        ))
+        ids = list(
+            session.scalars(
+                select(Dossier.id)
+                .where(
+                    Dossier.state.in_(_RUNNING), Dossier.deadline_at >= w.now, Dossier.deadline_at < w.horizon
+                )
+                .order_by(Dossier.deadline_at, Dossier.id)
+                .limit(limit)
+            )
+        )
         out = summaries(session, ids, now=w.now, calendar=calendar)
     for item in out:
         deadline = datetime.strptime(item["deadline_at"], "%Y-%m-%dT%H:%M") if item["deadline_at"] else None

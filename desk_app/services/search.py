@@ -77,11 +77,15 @@ def rebuild_index(db: Database, *, actor: str = "") -> int:
         for stmt in SEARCH_DDL:
             if not stmt.lstrip().startswith("CREATE TRIGGER"):
                 session.execute(text(stmt))
-        empty = session.execute(select(Applicant.id, Applicant.full_name).where(Applicant.folded_name == "")).all()
+        empty = session.execute(
+            select(Applicant.id, Applicant.full_name).where(Applicant.folded_name == "")
+        ).all()
         if empty:
             session.execute(update(Applicant), [{"id": i, "folded_name": fold(name)} for i, name in empty])
         procs = session.execute(
-            select(Procedure.id, Procedure.code, Procedure.name, Procedure.field).where(Procedure.folded == "")
+            select(Procedure.id, Procedure.code, Procedure.name, Procedure.field).where(
+                Procedure.folded == ""
+            )
         ).all()
         if procs:
             session.execute(
@@ -93,9 +97,17 @@ def rebuild_index(db: Database, *, actor: str = "") -> int:
         session.execute(text("INSERT INTO dossier_fts(dossier_fts) VALUES('rebuild')"))
         session.execute(text("INSERT INTO dossier_fts(dossier_fts) VALUES('optimize')"))
         count = int(session.scalar(text("SELECT count(*) FROM dossiers")) or 0)
-        audit.record(session, "search.rebuild", actor=actor, entity="search", detail={
-            "dossiers": count, "applicants_folded": len(empty), "procedures_folded": len(procs),
-        })
+        audit.record(
+            session,
+            "search.rebuild",
+            actor=actor,
+            entity="search",
+            detail={
+                "dossiers": count,
+                "applicants_folded": len(empty),
+                "procedures_folded": len(procs),
+            },
+        )
         return count
 
 
@@ -109,4 +121,3 @@ def check_index(db: Database) -> bool:
         finally:
             session.rollback()
     return True
-

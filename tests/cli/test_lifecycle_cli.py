@@ -12,8 +12,18 @@ import pytest
 from tests.conftest import cli_json, run_cli
 from tests.services.test_lifecycle_support import make_dossier
 
-CONTRACT_STATES = {"guided", "received", "refused", "in_progress", "supplement_requested", "payment_requested",
-                   "withdrawal_requested", "stopped", "result_ready", "returned"}
+CONTRACT_STATES = {
+    "guided",
+    "received",
+    "refused",
+    "in_progress",
+    "supplement_requested",
+    "payment_requested",
+    "withdrawal_requested",
+    "stopped",
+    "result_ready",
+    "returned",
+}
 
 
 @pytest.fixture
@@ -22,17 +32,52 @@ def code(unit_db: Any) -> str:
 
 
 def test_act_then_show_follows_the_contract(unit_db: Any, data_dir: Path, code: str) -> None:
-    moved = cli_json("act", code, "forward", "--at", "2025-07-07 10:00", "--to", "Công chức Tư pháp",
-                     data_dir=data_dir)
+    moved = cli_json(
+        "act", code, "forward", "--at", "2025-07-07 10:00", "--to", "Công chức Tư pháp", data_dir=data_dir
+    )
     assert moved["state"] == "in_progress" and moved["state_before"] == "received"
-    cli_json("act", code, "request-supplement", "--at", "2025-07-08 10:00", "--item", "Bản sao CCCD",
-             "--item", "Giấy ủy quyền", "--reason", "Thiếu giấy tờ", data_dir=data_dir)
+    cli_json(
+        "act",
+        code,
+        "request-supplement",
+        "--at",
+        "2025-07-08 10:00",
+        "--item",
+        "Bản sao CCCD",
+        "--item",
+        "Giấy ủy quyền",
+        "--reason",
+        "Thiếu giấy tờ",
+        data_dir=data_dir,
+    )
     cli_json("act", code, "supplement-received", "--at", "2025-07-09 10:00", data_dir=data_dir)
-    cli_json("act", code, "extend", "--at", "2025-07-09 11:00", "--new-due", "2025-07-16",
-             "--reason", "Chờ xác minh", data_dir=data_dir)
+    cli_json(
+        "act",
+        code,
+        "extend",
+        "--at",
+        "2025-07-09 11:00",
+        "--new-due",
+        "2025-07-16",
+        "--reason",
+        "Chờ xác minh",
+        data_dir=data_dir,
+    )
     cli_json("act", code, "result-ready", "--at", "2025-07-14 09:00", "--e-result", data_dir=data_dir)
-    cli_json("act", code, "return", "--at", "2025-07-14 10:00", "--receiver", "Phạm Văn Nam",
-             "--receiver-id", "001085012345", "--rating", "satisfied", data_dir=data_dir)
+    cli_json(
+        "act",
+        code,
+        "return",
+        "--at",
+        "2025-07-14 10:00",
+        "--receiver",
+        "Phạm Văn Nam",
+        "--receiver-id",
+        "001085012345",
+        "--rating",
+        "satisfied",
+        data_dir=data_dir,
+    )
     data = cli_json("show", code, data_dir=data_dir)
     assert isinstance(data, dict)
     assert data["code"] == code and data["state"] == "returned" and data["state"] in CONTRACT_STATES
@@ -45,8 +90,15 @@ def test_act_then_show_follows_the_contract(unit_db: Any, data_dir: Path, code: 
     assert len(data["documents"]) == 2 and data["fee"]["method"] and data["channel"] == "direct"
     assert data["supplements"][0]["items"] == ["Bản sao CCCD", "Giấy ủy quyền"]
     history = data["history"]
-    assert [h["action"] for h in history] == ["receive", "forward", "request-supplement", "supplement-received",
-                                              "extend", "result-ready", "return"]
+    assert [h["action"] for h in history] == [
+        "receive",
+        "forward",
+        "request-supplement",
+        "supplement-received",
+        "extend",
+        "result-ready",
+        "return",
+    ]
     assert [h["at"] for h in history] == sorted(h["at"] for h in history)
     for h in history:
         assert {"action", "at", "state_before", "state_after", "actor", "to_whom", "reason"} <= set(h)
@@ -57,9 +109,11 @@ def test_a_refused_move_exits_non_zero_and_changes_nothing(unit_db: Any, data_di
     def snapshot() -> tuple[Any, ...]:
         con = sqlite3.connect(data_dir / "desk_app.db")
         try:
-            return (con.execute("SELECT * FROM dossiers").fetchall(),
-                    con.execute("SELECT count(*) FROM dossier_events").fetchone(),
-                    con.execute("SELECT count(*) FROM audit_events").fetchone())
+            return (
+                con.execute("SELECT * FROM dossiers").fetchall(),
+                con.execute("SELECT count(*) FROM dossier_events").fetchone(),
+                con.execute("SELECT count(*) FROM audit_events").fetchone(),
+            )
         finally:
             con.close()
 
@@ -67,7 +121,9 @@ def test_a_refused_move_exits_non_zero_and_changes_nothing(unit_db: Any, data_di
     proc = run_cli("act", code, "return", "--at", "2025-07-07 10:00", data_dir=data_dir)
     assert proc.returncode != 0
     assert "return" in proc.stderr and "received" in proc.stderr
-    proc = run_cli("act", code, "extend", "--at", "2025-07-07 10:00", "--new-due", "2025-07-16", data_dir=data_dir)
+    proc = run_cli(
+        "act", code, "extend", "--at", "2025-07-07 10:00", "--new-due", "2025-07-16", data_dir=data_dir
+    )
     assert proc.returncode != 0 and "reason" in proc.stderr
     proc = run_cli("act", code, "fly", data_dir=data_dir)
     assert proc.returncode != 0
@@ -96,7 +152,10 @@ def test_form_and_book_write_pdfs(unit_db: Any, data_dir: Path, code: str, tmp_p
     book = tmp_path / "book.pdf"
     cli_json("book", "--from", "2025-07-01", "--to", "2025-07-31", "--out", str(book), data_dir=data_dir)
     assert book.read_bytes().startswith(b"%PDF")
-    assert run_cli("book", "--from", "2025-07-31", "--to", "x", "--out", str(book), data_dir=data_dir).returncode != 0
+    assert (
+        run_cli("book", "--from", "2025-07-31", "--to", "x", "--out", str(book), data_dir=data_dir).returncode
+        != 0
+    )
 
 
 def test_queues_command(unit_db: Any, data_dir: Path, code: str) -> None:
@@ -118,10 +177,21 @@ def test_extend_needs_a_leader(unit_db: Any, data_dir: Path, code: str) -> None:
     create_user(unit_db, "leader1", "Trần Thị Hai", "leader", "mat-khau-leader-1")
     clerk = {"DESK_APP_USER": "clerk1", "DESK_APP_PASSWORD": "mat-khau-clerk-1"}
     leader = {"DESK_APP_USER": "leader1", "DESK_APP_PASSWORD": "mat-khau-leader-1"}
-    args = ("act", code, "extend", "--at", "2025-07-08 09:00", "--new-due", "2025-07-15", "--reason", "Xác minh")
+    args = (
+        "act",
+        code,
+        "extend",
+        "--at",
+        "2025-07-08 09:00",
+        "--new-due",
+        "2025-07-15",
+        "--reason",
+        "Xác minh",
+    )
     assert run_cli(*args, data_dir=data_dir, env=clerk).returncode != 0
-    moved = cli_json("act", code, "forward", "--at", "2025-07-08 08:00", "--to", "Công chức", data_dir=data_dir,
-                     env=clerk)
+    moved = cli_json(
+        "act", code, "forward", "--at", "2025-07-08 08:00", "--to", "Công chức", data_dir=data_dir, env=clerk
+    )
     assert moved["state"] == "in_progress"
     done = cli_json(*args, data_dir=data_dir, env=leader)
     assert done["extended_due_at"] == "2025-07-15T09:00"

@@ -51,8 +51,22 @@ def test_scan_devices_lists_objects_with_a_name(sane_env: dict[str, str], data_d
 
 
 def test_scan_a_feeder_batch_onto_a_document(sane_env: dict[str, str], data_dir: Path, dossier: str) -> None:
-    out: Any = cli_json("scan", dossier, "--document", "2", "--device", "test:0", "--pages", "3", "--dpi", "100",
-                        "--mode", "Gray", data_dir=data_dir, env=sane_env)
+    out: Any = cli_json(
+        "scan",
+        dossier,
+        "--document",
+        "2",
+        "--device",
+        "test:0",
+        "--pages",
+        "3",
+        "--dpi",
+        "100",
+        "--mode",
+        "Gray",
+        data_dir=data_dir,
+        env=sane_env,
+    )
     assert out["pages"] == 3 and out["digitization"] == "digitized"
     pages: Any = cli_json("pages", dossier, "--document", "2", data_dir=data_dir)
     assert [p["number"] for p in pages] == [1, 2, 3]
@@ -61,8 +75,15 @@ def test_scan_a_feeder_batch_onto_a_document(sane_env: dict[str, str], data_dir:
 def test_attach_files_and_export_the_pdf(data_dir: Path, dossier: str, tmp_path: Path) -> None:
     (tmp_path / "a.jpg").write_bytes(jpeg_bytes("a"))
     (tmp_path / "b.pdf").write_bytes(pdf_bytes(["b1", "b2"]))
-    out: Any = cli_json("attach", dossier, "--document", "1", str(tmp_path / "a.jpg"), str(tmp_path / "b.pdf"),
-                        data_dir=data_dir)
+    out: Any = cli_json(
+        "attach",
+        dossier,
+        "--document",
+        "1",
+        str(tmp_path / "a.jpg"),
+        str(tmp_path / "b.pdf"),
+        data_dir=data_dir,
+    )
     assert out["pages"] == 3 and out["rejected"] == []
     pdf = tmp_path / "doc1.pdf"
     proc = run_cli("pages", dossier, "--document", "1", "--pdf", str(pdf), data_dir=data_dir)
@@ -71,11 +92,20 @@ def test_attach_files_and_export_the_pdf(data_dir: Path, dossier: str, tmp_path:
     assert [line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")] == ["3"]
 
 
-def test_a_rejected_file_exits_non_zero_and_stores_nothing(data_dir: Path, dossier: str, tmp_path: Path) -> None:
+def test_a_rejected_file_exits_non_zero_and_stores_nothing(
+    data_dir: Path, dossier: str, tmp_path: Path
+) -> None:
     (tmp_path / "empty.jpg").write_bytes(b"")
     (tmp_path / "cut.pdf").write_bytes(pdf_bytes(["x"])[:300])
-    proc = run_cli("attach", dossier, "--document", "1", str(tmp_path / "empty.jpg"), str(tmp_path / "cut.pdf"),
-                   data_dir=data_dir)
+    proc = run_cli(
+        "attach",
+        dossier,
+        "--document",
+        "1",
+        str(tmp_path / "empty.jpg"),
+        str(tmp_path / "cut.pdf"),
+        data_dir=data_dir,
+    )
     assert proc.returncode == 1
     assert "Tệp empty.jpg: rỗng" in proc.stderr and "Tệp cut.pdf" in proc.stderr
     assert not (data_dir / "files").exists() or not any(p.is_file() for p in (data_dir / "files").rglob("*"))
@@ -132,7 +162,9 @@ def test_remove_a_page_needs_a_reason(data_dir: Path, dossier: str, tmp_path: Pa
     (tmp_path / "a.jpg").write_bytes(jpeg_bytes("a"))
     cli_json("attach", dossier, "--document", "1", str(tmp_path / "a.jpg"), data_dir=data_dir)
     assert run_cli("pages", dossier, "--document", "1", "--remove", "1", data_dir=data_dir).returncode == 1
-    proc = run_cli("pages", dossier, "--document", "1", "--remove", "1", "--reason", "Quét nhầm", data_dir=data_dir)
+    proc = run_cli(
+        "pages", dossier, "--document", "1", "--remove", "1", "--reason", "Quét nhầm", data_dir=data_dir
+    )
     assert proc.returncode == 0, proc.stderr
     listed: Any = cli_json("pages", dossier, "--document", "1", "--removed", data_dir=data_dir)
     assert [(p["number"], p["removed_reason"]) for p in listed] == [(0, "Quét nhầm")]

@@ -50,29 +50,76 @@ def test_shift_due_moves_by_office_time() -> None:
 def test_dossier_timeliness() -> None:
     """Finished dossiers are judged against the due moved by pauses; two requests make it late."""
     common = {"due_at": DUE, "now": datetime(2025, 7, 20, 9, 0), "calendar": CAL}
-    assert dossier_timeliness(paused_minutes=0, supplement_count=0, finished_at=datetime(2025, 7, 8, 9, 0),
-                              **common) == "early"
-    assert dossier_timeliness(paused_minutes=0, supplement_count=0, finished_at=datetime(2025, 7, 11, 8, 0),
-                              **common) == "late"
+    assert (
+        dossier_timeliness(
+            paused_minutes=0, supplement_count=0, finished_at=datetime(2025, 7, 8, 9, 0), **common
+        )
+        == "early"
+    )
+    assert (
+        dossier_timeliness(
+            paused_minutes=0, supplement_count=0, finished_at=datetime(2025, 7, 11, 8, 0), **common
+        )
+        == "late"
+    )
     # the same finish is on time when a day of supplement wait moved the due date
-    assert dossier_timeliness(paused_minutes=450, supplement_count=1, finished_at=datetime(2025, 7, 11, 8, 0),
-                              **common) == "on_time"
-    assert dossier_timeliness(paused_minutes=450, supplement_count=2, finished_at=datetime(2025, 7, 8, 8, 0),
-                              **common) == "late"
+    assert (
+        dossier_timeliness(
+            paused_minutes=450, supplement_count=1, finished_at=datetime(2025, 7, 11, 8, 0), **common
+        )
+        == "on_time"
+    )
+    assert (
+        dossier_timeliness(
+            paused_minutes=450, supplement_count=2, finished_at=datetime(2025, 7, 8, 8, 0), **common
+        )
+        == "late"
+    )
     assert late_for_reporting(2) and not late_for_reporting(1)
 
 
 def test_unfinished_dossier_is_late_only_past_the_due() -> None:
-    assert dossier_timeliness(due_at=DUE, paused_minutes=0, supplement_count=0, finished_at=None,
-                              now=datetime(2025, 7, 9, 9, 0), calendar=CAL) is None
-    assert dossier_timeliness(due_at=DUE, paused_minutes=0, supplement_count=0, finished_at=None,
-                              now=datetime(2025, 7, 10, 10, 0), calendar=CAL) == "late"
+    assert (
+        dossier_timeliness(
+            due_at=DUE,
+            paused_minutes=0,
+            supplement_count=0,
+            finished_at=None,
+            now=datetime(2025, 7, 9, 9, 0),
+            calendar=CAL,
+        )
+        is None
+    )
+    assert (
+        dossier_timeliness(
+            due_at=DUE,
+            paused_minutes=0,
+            supplement_count=0,
+            finished_at=None,
+            now=datetime(2025, 7, 10, 10, 0),
+            calendar=CAL,
+        )
+        == "late"
+    )
     # waiting for a supplement since Wednesday: the wait does not count
-    assert dossier_timeliness(due_at=DUE, paused_minutes=0, supplement_count=1, finished_at=None,
-                              now=datetime(2025, 7, 10, 10, 0), calendar=CAL,
-                              pending_pause_since=datetime(2025, 7, 9, 9, 0)) is None
-    assert dossier_timeliness(due_at=None, paused_minutes=0, supplement_count=0, finished_at=None,
-                              now=DUE, calendar=CAL) is None
+    assert (
+        dossier_timeliness(
+            due_at=DUE,
+            paused_minutes=0,
+            supplement_count=1,
+            finished_at=None,
+            now=datetime(2025, 7, 10, 10, 0),
+            calendar=CAL,
+            pending_pause_since=datetime(2025, 7, 9, 9, 0),
+        )
+        is None
+    )
+    assert (
+        dossier_timeliness(
+            due_at=None, paused_minutes=0, supplement_count=0, finished_at=None, now=DUE, calendar=CAL
+        )
+        is None
+    )
 
 
 def test_due_status_windows() -> None:
@@ -89,8 +136,14 @@ def test_due_status_windows() -> None:
 
 
 def _extend(**kw: object) -> datetime:
-    args: dict[str, object] = {"at": datetime(2025, 7, 9, 9, 0), "deadline": DUE, "already_extended": False,
-                               "new_due": datetime(2025, 7, 15, 9, 0), "reason": "Chờ xác minh", "calendar": CAL}
+    args: dict[str, object] = {
+        "at": datetime(2025, 7, 9, 9, 0),
+        "deadline": DUE,
+        "already_extended": False,
+        "new_due": datetime(2025, 7, 15, 9, 0),
+        "reason": "Chờ xác minh",
+        "calendar": CAL,
+    }
     args.update(kw)
     return check_extension(**args)  # type: ignore[arg-type]
 

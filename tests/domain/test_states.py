@@ -53,17 +53,36 @@ ALL_PAIRS = [(state, action) for state in State for action in Action]
 
 def test_the_issue_verbs_are_all_actions() -> None:
     """Every ACTION of the CLI contract exists (payment-received is the one addition)."""
-    issue = {"forward", "request-supplement", "supplement-received", "request-payment", "extend", "refuse",
-             "withdraw", "stop", "result-ready", "return"}
+    issue = {
+        "forward",
+        "request-supplement",
+        "supplement-received",
+        "request-payment",
+        "extend",
+        "refuse",
+        "withdraw",
+        "stop",
+        "result-ready",
+        "return",
+    }
     assert issue <= {a.value for a in Action}
     assert {a.value for a in Action} - issue == {"payment-received"}
 
 
 def test_state_values_are_the_contract() -> None:
     """The show --json state values are exactly the issue's list, each with a national code and label."""
-    assert {s.value for s in State} == {"guided", "received", "refused", "in_progress", "supplement_requested",
-                                        "payment_requested", "withdrawal_requested", "stopped", "result_ready",
-                                        "returned"}
+    assert {s.value for s in State} == {
+        "guided",
+        "received",
+        "refused",
+        "in_progress",
+        "supplement_requested",
+        "payment_requested",
+        "withdrawal_requested",
+        "stopped",
+        "result_ready",
+        "returned",
+    }
     assert set(NATIONAL_CODE) == set(State) == set(STATE_LABEL_VI)
     assert NATIONAL_CODE[S.RETURNED] == 10 and NATIONAL_CODE[S.SUPPLEMENT_REQUESTED] == 5
 

@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+import desk_app.gui  # noqa: F401  (applies the PySide6 reference work-around before any test emits)
+
 DOSSIER_COUNT = 40
 DEMO_TODAY = date(2026, 3, 2)  # demo dossiers are received before it; add_dossiers after it
 STATES = ("received", "in_progress", "supplement_requested", "result_ready", "returned")

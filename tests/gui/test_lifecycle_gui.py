@@ -29,17 +29,24 @@ def type_keys(widget: QWidget, tokens: list[str], *, enter: bool = True) -> None
     """Send key presses the way a keyboard-wedge scanner does ("\\b" = Backspace)."""
     for tok in tokens:
         if tok == "\b":
-            events = [QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier)]
+            events = [
+                QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier)
+            ]
         else:
             key = Qt.Key(ord(tok.upper())) if tok.isascii() and tok.isalnum() else Qt.Key.Key_unknown
             events = [QKeyEvent(QKeyEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, tok)]
-        events.append(QKeyEvent(QKeyEvent.Type.KeyRelease, events[0].key(), Qt.KeyboardModifier.NoModifier,
-                                events[0].text()))
+        events.append(
+            QKeyEvent(
+                QKeyEvent.Type.KeyRelease, events[0].key(), Qt.KeyboardModifier.NoModifier, events[0].text()
+            )
+        )
         for ev in events:
             QApplication.sendEvent(widget, ev)
     if enter:
         for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+            )
 
 
 @pytest.fixture
@@ -123,7 +130,9 @@ def test_a_standalone_wedge_ignores_short_bursts(qtbot: Any, qapp: Any) -> None:
     assert seen == ["001.05.12.H49-250707-0001"]
 
 
-def test_forward_through_the_dialog_and_queues_follow(qtbot: Any, window: Any, gui_ctx: Any, code: str) -> None:
+def test_forward_through_the_dialog_and_queues_follow(
+    qtbot: Any, window: Any, gui_ctx: Any, code: str
+) -> None:
     """Open by code, forward via the dialog, then result-ready: the queue counts move in the background."""
     qpage = window.page("queues")
     qtbot.waitUntil(lambda: bool(qpage.counts), timeout=TIMEOUT)
@@ -158,8 +167,9 @@ def _action(name: str) -> Any:
     return Action(name)
 
 
-def test_a_refused_move_keeps_the_dialog_open(qtbot: Any, window: Any, gui_ctx: Any, code: str,
-                                              shown_messages: Any) -> None:
+def test_a_refused_move_keeps_the_dialog_open(
+    qtbot: Any, window: Any, gui_ctx: Any, code: str, shown_messages: Any
+) -> None:
     """Stop without a reason: the clerk sees why, the dialog stays, nothing changes."""
     window.ctx.openDossierRequested.emit(code)
     page = wait_dossier(qtbot, window, code)
@@ -198,17 +208,23 @@ def test_extend_is_hidden_without_the_permission(qtbot: Any, window: Any, code: 
 
 
 def test_search_as_you_type(qtbot: Any, window: Any, gui_ctx: Any, code: str) -> None:
-    make_dossier(gui_ctx.db, name="Đặng Văn Đức", id_number="038085001122", received_at=datetime(2025, 7, 7, 9, 5))
+    make_dossier(
+        gui_ctx.db, name="Đặng Văn Đức", id_number="038085001122", received_at=datetime(2025, 7, 7, 9, 5)
+    )
     qpage = window.show_page("queues")
-    with qtbot.waitSignal(qpage.rowsShown, timeout=TIMEOUT,
-                          check_params_cb=lambda n: any(r["code"] == code for r in qpage.rows)):
+    with qtbot.waitSignal(
+        qpage.rowsShown, timeout=TIMEOUT, check_params_cb=lambda n: any(r["code"] == code for r in qpage.rows)
+    ):
         qtbot.keyClicks(qpage.search, "nguyen thi h")
     assert qpage.table.item(0, 1).text()
     names = {r["applicant"]["full_name"] for r in qpage.rows}
     assert "Nguyễn Thị Hằng" in names and "Đặng Văn Đức" not in names
     qpage.search.clear()
-    with qtbot.waitSignal(qpage.rowsShown, timeout=TIMEOUT,
-                          check_params_cb=lambda n: [r["applicant"]["full_name"] for r in qpage.rows] == ["Đặng Văn Đức"]):
+    with qtbot.waitSignal(
+        qpage.rowsShown,
+        timeout=TIMEOUT,
+        check_params_cb=lambda n: [r["applicant"]["full_name"] for r in qpage.rows] == ["Đặng Văn Đức"],
+    ):
         qtbot.keyClicks(qpage.search, "dang van duc")
 
 

@@ -60,15 +60,18 @@ def test_the_page_is_in_the_navigation() -> None:
     assert spec.permission == "scan"
 
 
-def test_documents_are_listed_in_vietnamese_with_the_e_result_last(qtbot: Any, page: Any, gui_ctx: Any) -> None:
+def test_documents_are_listed_in_vietnamese_with_the_e_result_last(
+    qtbot: Any, page: Any, gui_ctx: Any
+) -> None:
     code = make_dossier(gui_ctx.db)
     open_dossier(qtbot, page, code)
     assert page.doc_list.item(0).text() == "1. Tờ khai đăng ký giám hộ — 0 trang, chưa số hóa"
     assert page.doc_list.item(3).text() == "Kết quả điện tử — 0 trang"
 
 
-def test_scanning_a_feeder_batch_shows_progress_and_stores_the_pages(qtbot: Any, page: Any, gui_ctx: Any,
-                                                                     sane_env: None) -> None:
+def test_scanning_a_feeder_batch_shows_progress_and_stores_the_pages(
+    qtbot: Any, page: Any, gui_ctx: Any, sane_env: None
+) -> None:
     code = make_dossier(gui_ctx.db)
     open_dossier(qtbot, page, code)
     qtbot.waitUntil(lambda: page.device.findData("test:0") >= 0, timeout=WAIT)
@@ -105,13 +108,19 @@ def drop_on_row(widget: Any, row: int, paths: list[Path]) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     rect = widget.visualItemRect(widget.item(row))
-    event = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(rect.center()),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     widget.dropEvent(event)
 
 
-def test_files_dropped_on_a_document_are_attached_and_bad_ones_reported(qtbot: Any, page: Any, gui_ctx: Any,
-                                                                      tmp_path: Path, shown_messages: Any) -> None:
+def test_files_dropped_on_a_document_are_attached_and_bad_ones_reported(
+    qtbot: Any, page: Any, gui_ctx: Any, tmp_path: Path, shown_messages: Any
+) -> None:
     code = make_dossier(gui_ctx.db)
     open_dossier(qtbot, page, code)
     good, bad = tmp_path / "cccd.pdf", tmp_path / "hong.jpg"
@@ -126,13 +135,18 @@ def test_files_dropped_on_a_document_are_attached_and_bad_ones_reported(qtbot: A
     qtbot.waitUntil(lambda: pages_of(gui_ctx.db, code, 3) == 1, timeout=WAIT)
 
 
-def test_the_inbox_routes_a_slip_batch_and_attaches_it(qtbot: Any, page: Any, gui_ctx: Any, tmp_path: Path) -> None:
+def test_the_inbox_routes_a_slip_batch_and_attaches_it(
+    qtbot: Any, page: Any, gui_ctx: Any, tmp_path: Path
+) -> None:
     code = make_dossier(gui_ctx.db)
     folder = tmp_path / "copier"
     folder.mkdir()
     stamp = time.time_ns() - 120 * 10**9
-    for name, data in (("scan1.jpg", scanned_slip_jpeg(code)), ("scan2.jpg", jpeg_bytes("to khai")),
-                       ("scan3.jpg", jpeg_bytes("giay to"))):
+    for name, data in (
+        ("scan1.jpg", scanned_slip_jpeg(code)),
+        ("scan2.jpg", jpeg_bytes("to khai")),
+        ("scan3.jpg", jpeg_bytes("giay to")),
+    ):
         (folder / name).write_bytes(data)
         os.utime(folder / name, ns=(stamp, stamp))
         stamp += 10**9

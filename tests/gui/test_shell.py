@@ -238,3 +238,106 @@ def _valid(obj: QObject) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+class TestDeferredStart:
+    def test_deferred_pages_join_the_navigation_in_order(self, qtbot: Any, gui_ctx: Any) -> None:
+        """With defer_pages only the dossier list is imported first; the rest arrive in their order."""
+        from desk_app.gui.main_window import MainWindow
+        from desk_app.gui.pages import PAGE_MODULES
+
+        window = MainWindow(gui_ctx, defer_pages=True)
+        qtbot.addWidget(window)
+        assert [s.key for s in window.specs] == ["dossiers"]
+        assert window.pages_pending == (len(PAGE_MODULES) > 1)
+        with qtbot.waitSignal(window.pagesLoaded, timeout=20000):
+            window.continue_loading()
+        orders = [(s.order, s.key) for s in window.specs]
+        assert orders == sorted(orders)
+        assert "settings" in window._rows
+        nav_keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+        assert nav_keys == [s.key for s in window.specs]
+        assert window.current_key() == "dossiers"
+        assert window.stack.currentWidget() is window.page("dossiers")
+
+    def test_show_page_loads_a_deferred_page_at_once(self, qtbot: Any, gui_ctx: Any) -> None:
+        """Asking for a page that has not been imported yet imports the rest first."""
+        from desk_app.gui.main_window import MainWindow
+
+        window = MainWindow(gui_ctx, defer_pages=True)
+        qtbot.addWidget(window)
+        page = window.show_page("settings")
+        assert window.stack.currentWidget() is page
+        assert not window.pages_pending
+
+    def test_context_opens_the_database_lazily(self, qtbot: Any, seeded_db: Any) -> None:
+        """A context made with an opener reads through sqlite3 first and opens the Database on first use."""
+        from desk_app.gui.context import GuiContext
+
+        opened = []
+
+        def opener() -> Any:
+            opened.append(1)
+            return seeded_db
+
+        ctx = GuiContext(None, seeded_db.data_dir, opener=opener)
+        try:
+            assert ctx.reader.count() == DOSSIER_COUNT
+            assert opened == []
+            ctx.open_db_in_background()
+            assert ctx.runner.wait_idle(10000)
+            assert opened == [1] and ctx.db is seeded_db
+            assert opened == [1]
+        finally:
+            ctx.close()
+
+
+class TestStartup:
+    def test_quick_look_accepts_a_current_database(self, seeded_db: Any) -> None:
+        """A database at the newest schema with a unit can be shown before SQLAlchemy loads."""
+        from desk_app.gui import startup
+
+        assert startup.head_revision() is not None
+        look = startup.quick_look(seeded_db.data_dir)
+        assert look is not None and look[1] == "vi" and look[0]
+
+    def test_quick_look_refuses_what_needs_the_full_open(self, db: Any, tmp_path: Any) -> None:
+        """No file, no unit or an old schema: the full open (with migrations and the setup dialog)."""
+        from sqlalchemy import text
+
+        from desk_app.gui import startup
+
+        assert startup.quick_look(tmp_path / "nothing") is None
+        assert startup.quick_look(db.data_dir) is None  # no unit yet
+        with db.transaction() as s:
+            s.execute(text("UPDATE alembic_version SET version_num = 'old'"))
+        assert startup.quick_look(db.data_dir) is None
+
+
+def test_many_emits_and_empty_cells_do_not_abort() -> None:
+    """PySide6 6.12 on 3.11 loses a reference to True per emit and to None per empty cell: must not abort."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import desk_app.gui\n"
+        "from PySide6.QtCore import QObject, Signal, QAbstractListModel, QModelIndex\n"
+        "class P(QObject):\n    s = Signal(object)\n"
+        "class M(QAbstractListModel):\n"
+        "    def rowCount(self, parent=QModelIndex()): return 1\n"
+        "    def data(self, index, role=0): return None\n"
+        "p, m = P(), M()\nidx = m.index(0, 0)\n"
+        "for _ in range(200000):\n    p.s.emit(None)\n    idx.data(0)\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "ok"

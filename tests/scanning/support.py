@@ -31,7 +31,7 @@ def sane_config_dir(folder: Path, picture: str = "Color pattern") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "dll.conf").write_text("test\n", encoding="utf-8")
     conf = SANE_TEST_CONF.read_text(encoding="utf-8") if SANE_TEST_CONF.is_file() else "number_of_devices 2\n"
-    conf = re.sub(r'(?m)^test-picture .*$', f'test-picture "{picture}"', conf)
+    conf = re.sub(r"(?m)^test-picture .*$", f'test-picture "{picture}"', conf)
     if "test-picture" not in conf:
         conf += f'test-picture "{picture}"\n'
     (folder / "test.conf").write_text(conf, encoding="utf-8")
@@ -64,21 +64,34 @@ def reset_test_device() -> None:
             dev.close()
 
 
-def make_dossier(db: Any, *, documents: tuple[str, ...] = DOCUMENTS, received: tuple[bool, ...] | None = None,
-                 name: str = "Nguyễn Thị Hằng", id_number: str = "001190012345",
-                 received_at: datetime = RECEIVED) -> str:
+def make_dossier(
+    db: Any,
+    *,
+    documents: tuple[str, ...] = DOCUMENTS,
+    received: tuple[bool, ...] | None = None,
+    name: str = "Nguyễn Thị Hằng",
+    id_number: str = "001190012345",
+    received_at: datetime = RECEIVED,
+) -> str:
     """Receive one dossier through services.intake and return its code."""
     from desk_app.services import intake
     from desk_app.services.intake_input import ApplicantInput, DocumentInput, IntakeRequest
 
     flags = received or tuple(True for _ in documents)
-    result = intake.receive(db, IntakeRequest(
-        procedure_code="1.004837",
-        applicant=ApplicantInput(full_name=name, id_number=id_number, phone="0912345678",
-                                 address="Thôn Đông, xã Gio Sơn"),
-        documents=[DocumentInput(d, received=r, required=r) for d, r in zip(documents, flags, strict=True)],
-        received_at=received_at,
-    ), actor="clerk1")
+    result = intake.receive(
+        db,
+        IntakeRequest(
+            procedure_code="1.004837",
+            applicant=ApplicantInput(
+                full_name=name, id_number=id_number, phone="0912345678", address="Thôn Đông, xã Gio Sơn"
+            ),
+            documents=[
+                DocumentInput(d, received=r, required=r) for d, r in zip(documents, flags, strict=True)
+            ],
+            received_at=received_at,
+        ),
+        actor="clerk1",
+    )
     assert result.code
     return result.code
 
@@ -129,9 +142,15 @@ def slip_pdf(code: str) -> bytes:
     from desk_app.printing.data import DocumentLine, SlipData, UnitHeader
     from desk_app.printing.slip import render_slip
 
-    data = SlipData(header=UnitHeader("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Ủy ban nhân dân xã Gio Sơn", "Gio Sơn"),
-                    code=code, applicant_name="Nguyễn Thị Hằng", procedure_name="Đăng ký giám hộ",
-                    received_at=RECEIVED, due_at=RECEIVED, documents=[DocumentLine(DOCUMENTS[0])])
+    data = SlipData(
+        header=UnitHeader("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Ủy ban nhân dân xã Gio Sơn", "Gio Sơn"),
+        code=code,
+        applicant_name="Nguyễn Thị Hằng",
+        procedure_name="Đăng ký giám hộ",
+        received_at=RECEIVED,
+        due_at=RECEIVED,
+        documents=[DocumentLine(DOCUMENTS[0])],
+    )
     return bytes(render_slip(data, "A5"))
 
 
@@ -144,8 +163,24 @@ def scanned_slip_jpeg(code: str, dpi: int = 200) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "slip.pdf"
         src.write_bytes(slip_pdf(code))
-        subprocess.run([tool, "-r", str(dpi), "-gray", "-jpeg", "-f", "1", "-l", "1", "-singlefile", str(src),
-                        str(Path(tmp) / "scan")], capture_output=True, check=True)
+        subprocess.run(
+            [
+                tool,
+                "-r",
+                str(dpi),
+                "-gray",
+                "-jpeg",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(src),
+                str(Path(tmp) / "scan"),
+            ],
+            capture_output=True,
+            check=True,
+        )
         return (Path(tmp) / "scan.jpg").read_bytes()
 
 

@@ -29,16 +29,19 @@ def test_sniff_goes_by_content_not_by_name() -> None:
     assert sniff(b"PK\x03\x04 a docx") is None
 
 
-@pytest.mark.parametrize(("name", "maker", "mime", "pages"), [
-    ("a.jpg", lambda: jpeg_bytes("a"), JPEG, 1),
-    ("a.png", lambda: png_bytes("a"), PNG, 1),
-    ("alpha.png", lambda: png_bytes("a", "RGBA"), PNG, 1),
-    ("one.tif", lambda: tiff_bytes(["a"]), TIFF, 1),
-    ("three.tif", lambda: tiff_bytes(["a", "b", "c"]), TIFF, 3),
-    ("one.pdf", lambda: pdf_bytes(["a"]), PDF, 1),
-    ("two.pdf", lambda: pdf_bytes(["a", "b"]), PDF, 2),
-    ("named-wrong.txt", lambda: jpeg_bytes("a"), JPEG, 1),
-])
+@pytest.mark.parametrize(
+    ("name", "maker", "mime", "pages"),
+    [
+        ("a.jpg", lambda: jpeg_bytes("a"), JPEG, 1),
+        ("a.png", lambda: png_bytes("a"), PNG, 1),
+        ("alpha.png", lambda: png_bytes("a", "RGBA"), PNG, 1),
+        ("one.tif", lambda: tiff_bytes(["a"]), TIFF, 1),
+        ("three.tif", lambda: tiff_bytes(["a", "b", "c"]), TIFF, 3),
+        ("one.pdf", lambda: pdf_bytes(["a"]), PDF, 1),
+        ("two.pdf", lambda: pdf_bytes(["a", "b"]), PDF, 2),
+        ("named-wrong.txt", lambda: jpeg_bytes("a"), JPEG, 1),
+    ],
+)
 def test_good_files_become_pages(tmp_path: Path, name: str, maker: object, mime: str, pages: int) -> None:
     data = maker()  # type: ignore[operator]
     out = read_pages(write(tmp_path, name, data), LIMIT)
@@ -66,16 +69,19 @@ def test_multipage_tiff_frames_stay_lossless(tmp_path: Path) -> None:
             assert frame.tobytes() == original.copy().tobytes()
 
 
-@pytest.mark.parametrize(("name", "data", "words"), [
-    ("empty.jpg", b"", "rỗng"),
-    ("cut.jpg", jpeg_bytes("a")[:400], "bị hỏng"),
-    ("cut.png", png_bytes("a")[:300], "bị hỏng"),
-    ("cut.tif", tiff_bytes(["a", "b"])[:200], "bị hỏng"),
-    ("garbage.pdf", b"%PDF-1.7\n this is not a PDF at all", "bị hỏng"),
-    ("half.pdf", pdf_bytes(["a", "b"])[:500], "bị hỏng"),
-    ("letter.docx", b"PK\x03\x04" + b"\x00" * 100, "không phải PDF, JPEG, PNG hay TIFF"),
-    ("notes.txt", "Tờ khai".encode(), "không phải PDF, JPEG, PNG hay TIFF"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("empty.jpg", b"", "rỗng"),
+        ("cut.jpg", jpeg_bytes("a")[:400], "bị hỏng"),
+        ("cut.png", png_bytes("a")[:300], "bị hỏng"),
+        ("cut.tif", tiff_bytes(["a", "b"])[:200], "bị hỏng"),
+        ("garbage.pdf", b"%PDF-1.7\n this is not a PDF at all", "bị hỏng"),
+        ("half.pdf", pdf_bytes(["a", "b"])[:500], "bị hỏng"),
+        ("letter.docx", b"PK\x03\x04" + b"\x00" * 100, "không phải PDF, JPEG, PNG hay TIFF"),
+        ("notes.txt", "Tờ khai".encode(), "không phải PDF, JPEG, PNG hay TIFF"),
+    ],
+)
 def test_bad_files_are_refused_in_vietnamese(tmp_path: Path, name: str, data: bytes, words: str) -> None:
     with pytest.raises(FileRejected) as info:
         read_pages(write(tmp_path, name, data), LIMIT)

@@ -55,16 +55,18 @@ def test_cancel_before_a_page_stops_the_scan(sane_dir: Path) -> None:
 
 def test_cancel_during_a_page_stops_it_and_the_device_scans_again_later(sane_dir: Path) -> None:
     read: list[ScanProgress] = []
-    options = ScanOptions(device="test:0", dpi=150, source="flatbed",
-                          extra={"read_delay": True, "read_delay_duration": 1000})
+    options = ScanOptions(
+        device="test:0", dpi=150, source="flatbed", extra={"read_delay": True, "read_delay_duration": 1000}
+    )
     with pytest.raises(ScanCancelled):
         pages(options, progress=read.append, cancel=lambda: bool(read))
     assert read and read[-1].fraction < 1
     assert len(pages(ScanOptions(device="test:0", dpi=75, source="flatbed"))) == 1
 
 
-def test_a_scanner_failing_mid_batch_keeps_the_pages_before(sane_dir: Path, monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_a_scanner_failing_mid_batch_keeps_the_pages_before(
+    sane_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The third sheet hits an I/O error (as when the USB cable is pulled): two pages came through."""
     import sane
 

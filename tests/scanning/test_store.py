@@ -43,8 +43,9 @@ def test_a_damaged_copy_is_replaced_by_a_new_put(tmp_path: Path) -> None:
     assert store.read(sha) == b"original bytes"
 
 
-def test_a_full_disk_raises_a_vietnamese_error_and_leaves_no_file(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_raises_a_vietnamese_error_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = PageStore(tmp_path)
 
     def full(fd: int) -> None:

@@ -43,8 +43,13 @@ def stored_count(db: Any) -> tuple[int, int]:
 
 
 def test_attaching_files_digitizes_a_document(unit_db: Any, code: str, tmp_path: Path) -> None:
-    report = digitization.attach_files(unit_db, code, 1, files(tmp_path, a_jpg=jpeg_bytes("a"),
-                                                              b_pdf=pdf_bytes(["b1", "b2"])), actor="clerk1")
+    report = digitization.attach_files(
+        unit_db,
+        code,
+        1,
+        files(tmp_path, a_jpg=jpeg_bytes("a"), b_pdf=pdf_bytes(["b1", "b2"])),
+        actor="clerk1",
+    )
     assert report.ok
     assert [p.number for p in report.added] == [1, 2, 3]
     assert report.digitization == "digitized"
@@ -54,7 +59,10 @@ def test_attaching_files_digitizes_a_document(unit_db: Any, code: str, tmp_path:
         dossier = s.scalars(select(Dossier).where(Dossier.code == code)).one()
         summary = digitization.document_summaries(s, dossier.id)
     assert [(d["position"], d["pages"], d["digitization"]) for d in summary] == [
-        (1, 3, "digitized"), (2, 0, "none"), (3, 0, "none")]
+        (1, 3, "digitized"),
+        (2, 0, "none"),
+        (3, 0, "none"),
+    ]
 
 
 def test_the_dossier_is_digitized_when_every_received_document_is(unit_db: Any, tmp_path: Path) -> None:
@@ -66,10 +74,15 @@ def test_the_dossier_is_digitized_when_every_received_document_is(unit_db: Any, 
     assert dossier_flags(unit_db, code) == (True, False)
 
 
-def test_a_refused_file_stores_nothing_and_the_good_ones_are_attached(unit_db: Any, code: str,
-                                                                     tmp_path: Path) -> None:
-    report = digitization.attach_files(unit_db, code, 1, files(
-        tmp_path, good_jpg=jpeg_bytes("good"), empty_pdf=b"", broken_png=png_bytes("x")[:200]))
+def test_a_refused_file_stores_nothing_and_the_good_ones_are_attached(
+    unit_db: Any, code: str, tmp_path: Path
+) -> None:
+    report = digitization.attach_files(
+        unit_db,
+        code,
+        1,
+        files(tmp_path, good_jpg=jpeg_bytes("good"), empty_pdf=b"", broken_png=png_bytes("x")[:200]),
+    )
     assert not report.ok
     assert [r.name for r in report.rejected] == ["empty.pdf", "broken.png"]
     assert all(r.vi.startswith("Tệp ") for r in report.rejected)
@@ -108,7 +121,9 @@ def test_removing_a_page_is_recorded_and_audited(unit_db: Any, code: str, tmp_pa
     assert removed.removed_by == "clerk1"
     listed = digitization.list_pages(unit_db, code, 1, include_removed=True)
     assert [(p.number, p.source_name, p.removed_reason) for p in listed] == [
-        (0, "a.jpg", "Trang mờ, quét lại"), (1, "b.jpg", "")]
+        (0, "a.jpg", "Trang mờ, quét lại"),
+        (1, "b.jpg", ""),
+    ]
     assert digitization.page_store(unit_db).has(removed.sha256)  # the file is kept
     digitization.remove_page(unit_db, code, 1, 1, "Nhầm hồ sơ", actor="clerk1")
     assert digitization.list_pages(unit_db, code, 1) == []
@@ -121,7 +136,9 @@ def test_removing_a_page_is_recorded_and_audited(unit_db: Any, code: str, tmp_pa
 
 
 def test_the_e_result_sets_result_digitized(unit_db: Any, code: str, tmp_path: Path) -> None:
-    report = digitization.attach_result(unit_db, code, files(tmp_path, result_pdf=pdf_bytes(["Giấy chứng nhận"])))
+    report = digitization.attach_result(
+        unit_db, code, files(tmp_path, result_pdf=pdf_bytes(["Giấy chứng nhận"]))
+    )
     assert report.document == 0 and report.result_digitized
     assert dossier_flags(unit_db, code) == (False, True)
     digitization.remove_page(unit_db, code, 0, 1, "Sai kết quả")
@@ -137,7 +154,9 @@ def test_reuse_shares_the_pages_of_another_dossier(unit_db: Any, tmp_path: Path)
     assert stored_count(unit_db) == (1, 1)  # shared, not copied
     assert digitization.list_pages(unit_db, code, 2)[0].source == "reuse"
     digitization.attach_result(unit_db, earlier, files(tmp_path, kq_pdf=pdf_bytes(["kq"])))
-    assert digitization.set_reuse(unit_db, code, 3, "result", from_code=earlier).digitization == "reused_result"
+    assert (
+        digitization.set_reuse(unit_db, code, 3, "result", from_code=earlier).digitization == "reused_result"
+    )
     noted = digitization.set_reuse(unit_db, code, 1, "document", note="Kho dữ liệu công dân trên DVCQG")
     assert noted.digitization == "reused_document" and noted.dossier_digitized
     assert digitization.set_reuse(unit_db, code, 1, "none").digitization == "none"
@@ -145,8 +164,9 @@ def test_reuse_shares_the_pages_of_another_dossier(unit_db: Any, tmp_path: Path)
         digitization.set_reuse(unit_db, code, 1, "document")  # from where?
 
 
-def test_a_failed_transaction_removes_the_files_it_wrote(unit_db: Any, code: str, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_transaction_removes_the_files_it_wrote(
+    unit_db: Any, code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: Any, **kwargs: Any) -> None:
         raise StorageError("The disk is full.", "Ổ đĩa đã đầy.")
 
@@ -158,7 +178,9 @@ def test_a_failed_transaction_removes_the_files_it_wrote(unit_db: Any, code: str
     assert digitization.sweep(unit_db).as_dict()["stray_files"] == []
 
 
-def test_sweep_and_verify_report_strays_missing_and_damaged_files(unit_db: Any, code: str, tmp_path: Path) -> None:
+def test_sweep_and_verify_report_strays_missing_and_damaged_files(
+    unit_db: Any, code: str, tmp_path: Path
+) -> None:
     digitization.attach_files(unit_db, code, 1, files(tmp_path, a_jpg=jpeg_bytes("a"), b_jpg=jpeg_bytes("b")))
     assert digitization.verify_files(unit_db).ok
     store = digitization.page_store(unit_db)
@@ -179,7 +201,9 @@ def test_the_document_pdf_has_every_page_in_order(unit_db: Any, code: str, tmp_p
 
     import pikepdf
 
-    digitization.attach_files(unit_db, code, 1, files(tmp_path, a_jpg=jpeg_bytes("a"), b_pdf=pdf_bytes(["b", "c"])))
+    digitization.attach_files(
+        unit_db, code, 1, files(tmp_path, a_jpg=jpeg_bytes("a"), b_pdf=pdf_bytes(["b", "c"]))
+    )
     digitization.remove_page(unit_db, code, 1, 2, "thừa")
     with pikepdf.open(io.BytesIO(digitization.document_pdf(unit_db, code, 1))) as pdf:
         assert len(pdf.pages) == 2

@@ -58,7 +58,10 @@ def test_a_batch_starting_with_the_slip_is_routed_to_its_dossier(unit_db: Any, f
     assert items["scan0002.jpg"]["batch"] == items["scan0001.jpg"]["id"]
     assert items["damaged.pdf"]["status"] == "rejected" and "bị hỏng" in items["damaged.pdf"]["reason"]
     assert (items["job2.pdf"]["status"], items["job2.pdf"]["dossier_code"], items["job2.pdf"]["pages"]) == (
-        "routed", other, 1)
+        "routed",
+        other,
+        1,
+    )
     assert (report.routed, report.waiting, report.rejected) == (4, 1, 1)
 
     ids = [items[n]["id"] for n in ("scan0001.jpg", "scan0002.jpg", "scan0003.pdf")]

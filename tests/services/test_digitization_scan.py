@@ -31,7 +31,9 @@ def rows(db: Any) -> int:
 
 def test_a_feeder_run_becomes_the_pages_of_one_document(unit_db: Any, sane_env: None) -> None:
     code = make_dossier(unit_db)
-    report = digitization.scan_to_document(unit_db, code, 2, ScanOptions(device="test:0", dpi=100), actor="clerk1")
+    report = digitization.scan_to_document(
+        unit_db, code, 2, ScanOptions(device="test:0", dpi=100), actor="clerk1"
+    )
     assert report.ok and report.pages == 10 and report.digitization == "digitized"
     assert {p.source for p in report.added} == {"scanner"}
     assert rows(unit_db) == 1  # ten identical test-pattern sheets: one file, ten pages
@@ -41,8 +43,9 @@ def test_a_feeder_run_becomes_the_pages_of_one_document(unit_db: Any, sane_env: 
         assert round(float(box[2]) / 72 * 25.4) == 200  # 200 mm glass: the dpi is carried into the PDF
 
 
-def test_a_scanner_failing_mid_batch_saves_the_pages_before(unit_db: Any, sane_env: None,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_scanner_failing_mid_batch_saves_the_pages_before(
+    unit_db: Any, sane_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sane
 
     original = sane.SaneDev.start
@@ -64,8 +67,9 @@ def test_a_scanner_failing_mid_batch_saves_the_pages_before(unit_db: Any, sane_e
     assert digitization.verify_files(unit_db).ok
 
 
-def test_a_scanner_failing_on_the_first_page_stores_nothing(unit_db: Any, sane_env: None,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_scanner_failing_on_the_first_page_stores_nothing(
+    unit_db: Any, sane_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sane
 
     original = sane.SaneDev.start
@@ -86,7 +90,25 @@ def test_cancel_stores_nothing(unit_db: Any, sane_env: None) -> None:
     code = make_dossier(unit_db)
     seen: list[Any] = []
     with pytest.raises(ScanCancelled):
-        digitization.scan_to_document(unit_db, code, 1, ScanOptions(device="test:0", dpi=75),
-                                      progress=seen.append, cancel=lambda: len(seen) > 0 and seen[-1].done >= 2)
+        digitization.scan_to_document(
+            unit_db,
+            code,
+            1,
+            ScanOptions(device="test:0", dpi=75),
+            progress=seen.append,
+            cancel=lambda: len(seen) > 0 and seen[-1].done >= 2,
+        )
     assert rows(unit_db) == 0
     assert list(digitization.page_store(unit_db).iter_files()) == []
+
+
+def test_scan_jpeg_quality_zero_stores_lossless_png(unit_db: Any, sane_env: None) -> None:
+    from desk_app.store import settings
+
+    with unit_db.transaction() as s:
+        settings.put(s, "scan_jpeg_quality", 0)
+    code = make_dossier(unit_db)
+    report = digitization.scan_to_document(
+        unit_db, code, 1, ScanOptions(device="test:0", dpi=75, source="flatbed")
+    )
+    assert [p.mime for p in report.added] == ["image/png"]

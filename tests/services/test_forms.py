@@ -38,19 +38,33 @@ def journey(unit_db: Any) -> str:
     """Received Mon 7/7 09:00 (due Thu 10/7 09:00) → specialist → supplement → leader → result → returned."""
     code = make_dossier(unit_db)
     act(unit_db, code, "forward", at=datetime(2025, 7, 7, 10, 0), to_whom="Công chức Tư pháp - Hộ tịch")
-    act(unit_db, code, "request-supplement", at=datetime(2025, 7, 8, 10, 0),
-        items=["Bản sao giấy khai sinh của người được giám hộ"], reason="Thiếu giấy tờ chứng minh")
+    act(
+        unit_db,
+        code,
+        "request-supplement",
+        at=datetime(2025, 7, 8, 10, 0),
+        items=["Bản sao giấy khai sinh của người được giám hộ"],
+        reason="Thiếu giấy tờ chứng minh",
+    )
     act(unit_db, code, "supplement-received", at=datetime(2025, 7, 9, 10, 0))
     act(unit_db, code, "forward", at=datetime(2025, 7, 10, 8, 0), to_whom="Chủ tịch UBND xã")
-    act(unit_db, code, "extend", at=datetime(2025, 7, 10, 9, 0), new_due=date(2025, 7, 16),
-        reason="Chờ lãnh đạo ký duyệt", actor="leader1")
+    act(
+        unit_db,
+        code,
+        "extend",
+        at=datetime(2025, 7, 10, 9, 0),
+        new_due=date(2025, 7, 16),
+        reason="Chờ lãnh đạo ký duyệt",
+        actor="leader1",
+    )
     act(unit_db, code, "result-ready", at=datetime(2025, 7, 15, 9, 0))
     act(unit_db, code, "return", at=datetime(2025, 7, 16, 8, 0), rating="satisfied")
     return code
 
 
-def test_control_sheet_lists_each_hand_over_with_its_timeliness(unit_db: Any, journey: str,
-                                                                  tmp_path: Path) -> None:
+def test_control_sheet_lists_each_hand_over_with_its_timeliness(
+    unit_db: Any, journey: str, tmp_path: Path
+) -> None:
     """Due Thu 10/7 09:00 + 450 paused minutes = Fri 11/7 09:00: the first forwards are early, the result
     on 15/7 is late (the extension does not count), the return later still."""
     with unit_db.session() as s:
@@ -73,7 +87,10 @@ def test_control_sheet_lists_each_hand_over_with_its_timeliness(unit_db: Any, jo
     again = pdf_text(forms.form_pdf(unit_db, journey, "control"), tmp_path)
     assert "BẢN IN LẠI" in again
     prints = show(unit_db, journey)["prints"]
-    assert [(p["form"], p["reprint"], p["count"]) for p in prints] == [("control", False, 0), ("control", True, 1)]
+    assert [(p["form"], p["reprint"], p["count"]) for p in prints] == [
+        ("control", False, 0),
+        ("control", True, 1),
+    ]
     assert prints[0]["actor"] == "clerk1"
 
 
@@ -117,19 +134,24 @@ def test_a_form_without_its_move_is_refused_and_not_audited(unit_db: Any) -> Non
     assert show(unit_db, code)["prints"] == []
 
 
-def test_tracking_book_is_landscape_with_the_dossiers_of_the_range(unit_db: Any, journey: str,
-                                                                    tmp_path: Path) -> None:
-    other = make_dossier(unit_db, received_at=datetime(2025, 7, 9, 9, 0), name="Lê Văn Tám",
-                         id_number="001085054321")
-    outside = make_dossier(unit_db, received_at=datetime(2025, 7, 11, 9, 0), name="Hồ Thị Chín",
-                           id_number="001185054321")
+def test_tracking_book_is_landscape_with_the_dossiers_of_the_range(
+    unit_db: Any, journey: str, tmp_path: Path
+) -> None:
+    other = make_dossier(
+        unit_db, received_at=datetime(2025, 7, 9, 9, 0), name="Lê Văn Tám", id_number="001085054321"
+    )
+    outside = make_dossier(
+        unit_db, received_at=datetime(2025, 7, 11, 9, 0), name="Hồ Thị Chín", id_number="001185054321"
+    )
     pdf = forms.book_pdf(unit_db, date(2025, 7, 7), date(2025, 7, 10), actor="clerk1")
     width, height = page_size(pdf, tmp_path)
     assert width > height
     text = pdf_text(pdf, tmp_path)
     assert "SỔ THEO DÕI HỒ SƠ" in text
     flat = text.replace("\n", "")
-    assert journey.replace("-", "") in flat.replace("-", "") and other.replace("-", "") in flat.replace("-", "")
+    assert journey.replace("-", "") in flat.replace("-", "") and other.replace("-", "") in flat.replace(
+        "-", ""
+    )
     assert outside.replace("-", "") not in flat.replace("-", "")
     assert "Lê Văn Tám" in text and "Gia hạn đến 16/07/2025" in " ".join(text.split())
     again = pdf_text(forms.book_pdf(unit_db, date(2025, 7, 7), date(2025, 7, 10)), tmp_path)

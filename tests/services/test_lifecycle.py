@@ -58,10 +58,18 @@ class Clock:
 
 def dossier_in(db: Any, state: State, clock: Clock, n: int) -> str:
     if state == State.GUIDED:
-        result = intake.guide(db, IntakeRequest(
-            procedure_code="1.004837", applicant=ApplicantInput(full_name=f"Trần Văn Khách {n}"),
-            documents=[DocumentInput("Tờ khai")], received_at=MONDAY,
-        ), ["Văn bản cử người giám hộ"], "Thiếu giấy tờ", actor="clerk1")
+        result = intake.guide(
+            db,
+            IntakeRequest(
+                procedure_code="1.004837",
+                applicant=ApplicantInput(full_name=f"Trần Văn Khách {n}"),
+                documents=[DocumentInput("Tờ khai")],
+                received_at=MONDAY,
+            ),
+            ["Văn bản cử người giám hộ"],
+            "Thiếu giấy tờ",
+            actor="clerk1",
+        )
         # a guided dossier has no code: give the test a handle through the database
         return f"#id{result.dossier_id}"
     code = make_dossier(db, name=f"Lê Thị Mai {n}", id_number=f"0011900{n:05d}")
@@ -74,8 +82,10 @@ def snapshot(db: Any, code: str) -> tuple[Any, ...]:
     con = sqlite3.connect(db.path)
     try:
         row = con.execute("SELECT * FROM dossiers WHERE code = ?", (code,)).fetchone()
-        counts = tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                       for t in ("dossier_events", "audit_events", "supplement_episodes"))
+        counts = tuple(
+            con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("dossier_events", "audit_events", "supplement_episodes")
+        )
         return row, counts
     finally:
         con.close()
@@ -102,7 +112,10 @@ def test_every_state_action_pair_on_real_dossiers(unit_db: Any) -> None:
                 assert data["state"] == result["state"]
                 last = data["history"][-1]
                 assert (last["action"], last["state_before"], last["state_after"]) == (
-                    action.value, state.value, result["state"])
+                    action.value,
+                    state.value,
+                    result["state"],
+                )
             else:
                 before = snapshot(unit_db, probe)
                 with pytest.raises(MoveRefused):
@@ -145,8 +158,14 @@ def test_supplement_pauses_the_clock(unit_db: Any) -> None:
     code = make_dossier(unit_db)
     with pytest.raises(ValidationError):
         act(unit_db, code, "request-supplement", at=datetime(2025, 7, 8, 10, 0))  # nothing said
-    r = act(unit_db, code, "request-supplement", at=datetime(2025, 7, 8, 10, 0),
-            items=["Bản sao CCCD", "Giấy ủy quyền"], reason="Thiếu giấy tờ")
+    r = act(
+        unit_db,
+        code,
+        "request-supplement",
+        at=datetime(2025, 7, 8, 10, 0),
+        items=["Bản sao CCCD", "Giấy ủy quyền"],
+        reason="Thiếu giấy tờ",
+    )
     assert r["state"] == "supplement_requested" and r["supplement_count"] == 1 and not r["late_for_reporting"]
     r = act(unit_db, code, "supplement-received", at=datetime(2025, 7, 10, 10, 0))
     assert r["state"] == "in_progress"
@@ -155,10 +174,15 @@ def test_supplement_pauses_the_clock(unit_db: Any) -> None:
     assert data["due_at"] == "2025-07-10T09:00"
     assert data["deadline_at"] == "2025-07-14T09:00"
     assert data["paused_minutes"] == 900
-    assert data["supplements"] == [{
-        "stage": "processing", "requested_at": "2025-07-08T10:00", "received_at": "2025-07-10T10:00",
-        "items": ["Bản sao CCCD", "Giấy ủy quyền"], "reason": "Thiếu giấy tờ",
-    }]
+    assert data["supplements"] == [
+        {
+            "stage": "processing",
+            "requested_at": "2025-07-08T10:00",
+            "received_at": "2025-07-10T10:00",
+            "items": ["Bản sao CCCD", "Giấy ủy quyền"],
+            "reason": "Thiếu giấy tờ",
+        }
+    ]
     # finishing on Monday 14/7 08:00 is on time thanks to the pause
     act(unit_db, code, "result-ready", at=datetime(2025, 7, 14, 8, 0))
     assert show(unit_db, code)["timeliness"] == "on_time"
@@ -183,11 +207,21 @@ def test_extend_once_before_the_due_date(unit_db: Any) -> None:
         act(unit_db, code, "extend", at=datetime(2025, 7, 9, 9, 0), new_due=date(2025, 7, 15))
     with pytest.raises(ValidationError):  # not after the due date
         act(unit_db, code, "extend", at=datetime(2025, 7, 9, 9, 0), new_due=date(2025, 7, 10), reason="x")
-    r = act(unit_db, code, "extend", at=datetime(2025, 7, 9, 9, 0), new_due=date(2025, 7, 15),
-            reason="Chờ kết quả xác minh", actor="leader1")
+    r = act(
+        unit_db,
+        code,
+        "extend",
+        at=datetime(2025, 7, 9, 9, 0),
+        new_due=date(2025, 7, 15),
+        reason="Chờ kết quả xác minh",
+        actor="leader1",
+    )
     assert r["state"] == "received"
     assert (r["due_at"], r["extended_due_at"], r["deadline_at"]) == (
-        "2025-07-10T09:00", "2025-07-15T09:00", "2025-07-15T09:00")
+        "2025-07-10T09:00",
+        "2025-07-15T09:00",
+        "2025-07-15T09:00",
+    )
     before = snapshot(unit_db, code)
     with pytest.raises(ValidationError) as err:
         act(unit_db, code, "extend", at=datetime(2025, 7, 9, 10, 0), new_due=date(2025, 7, 17), reason="lại")
@@ -215,8 +249,15 @@ def test_result_ready_then_return_to_an_authorised_person(unit_db: Any) -> None:
     assert err.value.field == "receiver.id_number"
     with pytest.raises(ValidationError):
         act(unit_db, code, "return", at=datetime(2025, 7, 10, 8, 0), rating="great")
-    act(unit_db, code, "return", at=datetime(2025, 7, 10, 8, 0), rating="satisfied",
-        receiver={"name": "Phạm Văn Nam", "id_number": "001085012345"}, actor="clerk1")
+    act(
+        unit_db,
+        code,
+        "return",
+        at=datetime(2025, 7, 10, 8, 0),
+        rating="satisfied",
+        receiver={"name": "Phạm Văn Nam", "id_number": "001085012345"},
+        actor="clerk1",
+    )
     data = show(unit_db, code)
     assert data["state"] == "returned" and data["returned_at"] == "2025-07-10T08:00"
     assert data["receiver"] == {"name": "Phạm Văn Nam", "id_number": "001085012345", "relation": "authorised"}
@@ -251,7 +292,11 @@ def test_each_move_is_audited_with_before_and_after(unit_db: Any) -> None:
     assert [t["action"] for t in trail] == ["dossier.receive", "dossier.forward"]
     detail = trail[-1]["detail"]
     assert (detail["state_before"], detail["state_after"], detail["to_whom"], detail["at"]) == (
-        "received", "in_progress", "Công chức", "2025-07-07T10:00")
+        "received",
+        "in_progress",
+        "Công chức",
+        "2025-07-07T10:00",
+    )
     assert trail[-1]["actor"] == "clerk1"
 
 

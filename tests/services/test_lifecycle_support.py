@@ -11,16 +11,30 @@ from desk_app.services.intake_input import ApplicantInput, DocumentInput, Intake
 MONDAY = datetime(2025, 7, 7, 9, 0)  # received Monday 07/7/2025 09:00; 3 working days → due Thu 10/7 09:00
 
 
-def make_dossier(db: Any, *, received_at: datetime = MONDAY, procedure: str = "1.004837",
-                 name: str = "Nguyễn Thị Hằng", id_number: str = "001190012345", phone: str = "0912345678",
-                 address: str = "Thôn Đông, xã Gio Sơn") -> str:
+def make_dossier(
+    db: Any,
+    *,
+    received_at: datetime = MONDAY,
+    procedure: str = "1.004837",
+    name: str = "Nguyễn Thị Hằng",
+    id_number: str = "001190012345",
+    phone: str = "0912345678",
+    address: str = "Thôn Đông, xã Gio Sơn",
+) -> str:
     """Receive one dossier through services.intake and return its code."""
-    result = intake.receive(db, IntakeRequest(
-        procedure_code=procedure,
-        applicant=ApplicantInput(full_name=name, id_number=id_number, phone=phone, address=address),
-        documents=[DocumentInput("Tờ khai đăng ký giám hộ"), DocumentInput("Văn bản cử người giám hộ", "copy")],
-        received_at=received_at,
-    ), actor="clerk1")
+    result = intake.receive(
+        db,
+        IntakeRequest(
+            procedure_code=procedure,
+            applicant=ApplicantInput(full_name=name, id_number=id_number, phone=phone, address=address),
+            documents=[
+                DocumentInput("Tờ khai đăng ký giám hộ"),
+                DocumentInput("Văn bản cử người giám hộ", "copy"),
+            ],
+            received_at=received_at,
+        ),
+        actor="clerk1",
+    )
     assert result.code
     return result.code
 

@@ -35,7 +35,14 @@ def board(unit_db: Any) -> dict[str, str]:
         "later": new(datetime(2025, 7, 9, 9, 0)),  # due Mon 14/7
         "soon_fri": new(datetime(2025, 7, 8, 9, 0)),  # due Fri 11/7 09:00
     }
-    act(unit_db, c["extended"], "extend", at=datetime(2025, 7, 8, 9, 0), new_due=date(2025, 7, 14), reason="Xác minh")
+    act(
+        unit_db,
+        c["extended"],
+        "extend",
+        at=datetime(2025, 7, 8, 9, 0),
+        new_due=date(2025, 7, 14),
+        reason="Xác minh",
+    )
     act(unit_db, c["supplement"], "request-supplement", at=datetime(2025, 7, 8, 9, 0), reason="Thiếu giấy tờ")
     act(unit_db, c["ready"], "result-ready", at=datetime(2025, 7, 8, 9, 0))
     act(unit_db, c["returned"], "result-ready", at=datetime(2025, 7, 8, 9, 0))
@@ -50,7 +57,11 @@ def codes(items: list[dict[str, Any]]) -> list[str]:
 
 def test_counts(unit_db: Any, board: dict[str, str]) -> None:
     assert queues.counts(unit_db, NOW) == {
-        "due_today": 1, "due_soon": 2, "overdue": 1, "waiting_supplement": 1, "result_ready": 1,
+        "due_today": 1,
+        "due_soon": 2,
+        "overdue": 1,
+        "waiting_supplement": 1,
+        "result_ready": 1,
         "returned_today": 1,
     }
 
@@ -87,5 +98,7 @@ def test_the_next_day_moves_dossiers_between_queues(unit_db: Any, board: dict[st
 def test_warnings_list_what_falls_due_soon(unit_db: Any, board: dict[str, str]) -> None:
     found = queues.warnings(unit_db, NOW)
     assert [(w["code"], w["due_status"]) for w in found] == [
-        (board["today"], "due_today"), (board["soon_thu"], "due_soon"), (board["soon_fri"], "due_soon"),
+        (board["today"], "due_today"),
+        (board["soon_thu"], "due_soon"),
+        (board["soon_fri"], "due_soon"),
     ]

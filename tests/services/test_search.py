@@ -25,8 +25,14 @@ PEOPLE = [
 def people(unit_db: Any) -> dict[str, str]:
     codes = {}
     for minute, (name, id_number, phone, proc) in enumerate(PEOPLE):
-        codes[name] = make_dossier(unit_db, name=name, id_number=id_number, phone=phone, procedure=proc,
-                                   received_at=datetime(2025, 7, 7, 9, minute))
+        codes[name] = make_dossier(
+            unit_db,
+            name=name,
+            id_number=id_number,
+            phone=phone,
+            procedure=proc,
+            received_at=datetime(2025, 7, 7, 9, minute),
+        )
     return codes
 
 
@@ -35,7 +41,7 @@ def names(db: Any, query: str) -> list[str]:
 
 
 def test_name_prefixes_without_tones(unit_db: Any, people: dict[str, str]) -> None:
-    """"nguyen thi h" finds both Nguyễn Thị H…, newest first; the full name finds one."""
+    """ "nguyen thi h" finds both Nguyễn Thị H…, newest first; the full name finds one."""
     assert names(unit_db, "nguyen thi h") == ["Nguyễn Thị Hoa", "Nguyễn Thị Hằng"]
     assert names(unit_db, "nguyen thi hang") == ["Nguyễn Thị Hằng"]
     assert names(unit_db, "Nguyễn Thị Hằng") == ["Nguyễn Thị Hằng"]
@@ -85,25 +91,34 @@ def test_direct_inserts_and_updates_are_indexed(unit_db: Any, people: dict[str, 
     new name only; the index stays consistent with its content."""
     con = sqlite3.connect(unit_db.path)
     with con:
-        con.execute("UPDATE applicants SET full_name = 'Nguyễn Thị Hằng Nga', folded_name = 'nguyen thi hang nga' "
-                    "WHERE full_name = 'Nguyễn Thị Hằng'")
-        con.execute("INSERT INTO applicants (full_name, id_number, old_id_number, phone, address, email, gender, "
-                    "folded_name) VALUES ('Võ Đình Lộc', '', '', '0901111222', '', '', '', 'vo dinh loc')")
+        con.execute(
+            "UPDATE applicants SET full_name = 'Nguyễn Thị Hằng Nga', folded_name = 'nguyen thi hang nga' "
+            "WHERE full_name = 'Nguyễn Thị Hằng'"
+        )
+        con.execute(
+            "INSERT INTO applicants (full_name, id_number, old_id_number, phone, address, email, gender, "
+            "folded_name) VALUES ('Võ Đình Lộc', '', '', '0901111222', '', '', '', 'vo dinh loc')"
+        )
         app_id = con.execute("SELECT max(id) FROM applicants").fetchone()[0]
         proc_id, unit_id = con.execute("SELECT procedure_id, unit_id FROM dossiers LIMIT 1").fetchone()
-        con.execute("INSERT INTO dossiers (code, client_token, unit_id, procedure_id, applicant_id, channel, "
-                    "return_via, state, received_at, due_at, paused_minutes, supplement_count, set_count, "
-                    "fee_amount, fee_method, paid_online, vneid_verified, digitized, result_digitized, note, "
-                    "created_by, updated_at) VALUES ('001.05.12.H49-250708-0001', 'tok-direct', ?, ?, ?, 'direct', "
-                    "'counter', 'received', '2025-07-08T08:00', '2025-07-11T08:00', 0, 0, 1, 0, 'exempt', 0, 0, "
-                    "0, 0, '', 'bench', '2025-07-08T08:00:00')", (unit_id, proc_id, app_id))
+        con.execute(
+            "INSERT INTO dossiers (code, client_token, unit_id, procedure_id, applicant_id, channel, "
+            "return_via, state, received_at, due_at, paused_minutes, supplement_count, set_count, "
+            "fee_amount, fee_method, paid_online, vneid_verified, digitized, result_digitized, note, "
+            "created_by, updated_at) VALUES ('001.05.12.H49-250708-0001', 'tok-direct', ?, ?, ?, 'direct', "
+            "'counter', 'received', '2025-07-08T08:00', '2025-07-11T08:00', 0, 0, 1, 0, 'exempt', 0, 0, "
+            "0, 0, '', 'bench', '2025-07-08T08:00:00')",
+            (unit_id, proc_id, app_id),
+        )
     con.close()
     assert names(unit_db, "vo dinh loc") == ["Võ Đình Lộc"]
     assert names(unit_db, "nguyen thi hang nga") == ["Nguyễn Thị Hằng Nga"]
     assert names(unit_db, "nguyen thi hang") == ["Nguyễn Thị Hằng Nga"]
     assert check_index(unit_db)
     with unit_db.session() as s:  # the insert trigger also filled the deadline the queues read
-        deadline = s.execute(text("SELECT deadline_at FROM dossiers WHERE client_token = 'tok-direct'")).scalar()
+        deadline = s.execute(
+            text("SELECT deadline_at FROM dossiers WHERE client_token = 'tok-direct'")
+        ).scalar()
     assert deadline == "2025-07-11T08:00"
 
 
@@ -112,7 +127,9 @@ def test_rebuild_index_folds_what_writers_left_unfolded(unit_db: Any, people: di
     con = sqlite3.connect(unit_db.path)
     with con:
         con.execute("UPDATE applicants SET folded_name = '' WHERE full_name = 'Đặng Văn Đức'")
-        con.execute("INSERT INTO dossier_fts(dossier_fts) VALUES('delete-all')")  # e.g. a bulk load without triggers
+        con.execute(
+            "INSERT INTO dossier_fts(dossier_fts) VALUES('delete-all')"
+        )  # e.g. a bulk load without triggers
     con.close()
     assert names(unit_db, "dang van duc") == []
     assert rebuild_index(unit_db, actor="admin") == 4

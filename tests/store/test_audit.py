@@ -67,12 +67,21 @@ def test_the_engine_refuses_edits_and_deletes(trail: Path) -> None:
 
 def test_an_edited_detail_is_caught(trail: Path, data_dir: Path) -> None:
     target = middle_id(trail)
-    tamper(trail, "UPDATE audit_events SET detail = json_set(coalesce(detail, '{}'), '$.reason', 'sửa') "
-                  f"WHERE id = {target}")
+    tamper(
+        trail,
+        "UPDATE audit_events SET detail = json_set(coalesce(detail, '{}'), '$.reason', 'sửa') "
+        f"WHERE id = {target}",
+    )
     code, report, err = verify(data_dir)
     assert code != 0 and not report["ok"]
     assert report["first_bad_id"] == target and "changed" in report["problem"]
     assert f"event {target}" in err
+
+
+def test_a_detail_edited_into_garbage_is_caught(trail: Path, data_dir: Path) -> None:
+    tamper(trail, "UPDATE audit_events SET detail = '{not json' WHERE id = 4")
+    code, report, err = verify(data_dir)
+    assert code == 3 and report["first_bad_id"] == 4 and "event 4" in err
 
 
 def test_an_edited_actor_is_caught(trail: Path, data_dir: Path) -> None:
@@ -104,9 +113,12 @@ def test_an_event_inserted_out_of_place_is_caught(trail: Path, data_dir: Path) -
     new_id, at = last + 1, "2025-07-08T12:00:00"
     detail = json.dumps({"code": "x"}, ensure_ascii=False, sort_keys=True)
     forged = _digest([new_id, at, "intruder", "dossier.return", "dossier", "1", detail, prev])
-    tamper(trail, "INSERT INTO audit_events (id, at, actor, action, entity, entity_id, detail, prev_hash, hash) "
-                  "VALUES (?, ?, 'intruder', 'dossier.return', 'dossier', '1', ?, ?, ?)",
-           params=(new_id, at, detail, prev, forged))
+    tamper(
+        trail,
+        "INSERT INTO audit_events (id, at, actor, action, entity, entity_id, detail, prev_hash, hash) "
+        "VALUES (?, ?, 'intruder', 'dossier.return', 'dossier', '1', ?, ?, ?)",
+        params=(new_id, at, detail, prev, forged),
+    )
     code, report, _ = verify(data_dir)
     assert code != 0 and report["first_bad_id"] == new_id and "does not follow" in report["problem"]
 
@@ -115,8 +127,11 @@ def test_an_event_with_a_made_up_hash_is_caught(trail: Path, data_dir: Path) -> 
     con = sqlite3.connect(trail)
     last, prev = con.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
     con.close()
-    tamper(trail, "INSERT INTO audit_events (id, at, actor, action, entity, entity_id, detail, prev_hash, hash) "
-                  "VALUES (?, '2025-07-08T12:00:00', 'x', 'print', 'dossier', '1', NULL, ?, ?)",
-           params=(last + 1, prev, "f" * 64))
+    tamper(
+        trail,
+        "INSERT INTO audit_events (id, at, actor, action, entity, entity_id, detail, prev_hash, hash) "
+        "VALUES (?, '2025-07-08T12:00:00', 'x', 'print', 'dossier', '1', NULL, ?, ?)",
+        params=(last + 1, prev, "f" * 64),
+    )
     code, report, _ = verify(data_dir)
     assert code != 0 and report["first_bad_id"] == last + 1
