@@ -43,6 +43,7 @@ from typing import Any
 from common import cache_dir, read_marker, write_marker
 from sqlalchemy import Connection, func, insert, select, update
 
+from desk_app.domain.calendar import TimeUnit
 from desk_app.domain.identity import mask_id
 from desk_app.services import catalog, setup
 from desk_app.services import demo_data as dd
@@ -190,7 +191,10 @@ class Builder:
             for row in getattr(rows, kind):
                 group.setdefault(row["dossier_id"], []).append(row)
         T = self.tables
+        moving = {p.id for p in self.procs if p.unit != TimeUnit.DAYS}  # calendar days do not move with the week
         for d in rows.dossiers:
+            if d["procedure_id"] not in moving:
+                continue
             base = self.clock.day_index(d["received_at"].date())
 
             def rel(text: Any, base: int = base) -> Any:

@@ -357,12 +357,14 @@ def identify(db: Database, username: str, password: str) -> Identity:
 
 
 
-def identify_offline(db_file: Path, username: str, password: str) -> Identity:
-    """Check credentials against a database file that must not be written (a backup about to be restored).
+def identify_offline(db_file: Path, username: str, password: str, *, immutable: bool = True) -> Identity:
+    """Check credentials against a database file without writing to it: a backup about to be restored
+    (``immutable``), or the live file read-only before SQLAlchemy is loaded (``immutable=False``).
 
     Nothing is counted or stamped. A database without accounts yields ``setup``.
     """
-    conn = sqlite3.connect(f"file:{quote(str(db_file))}?immutable=1", uri=True)
+    mode = "immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"file:{quote(str(db_file))}?{mode}", uri=True)
     try:
         try:
             rows = conn.execute("SELECT username, role, full_name, password_hash, active FROM users").fetchall()
@@ -380,3 +382,18 @@ def identify_offline(db_file: Path, username: str, password: str) -> Identity:
         if row_name == name and active and _verify(stored, secret):
             return Identity(row_name, role, full_name)
     raise _wrong()
+
+
+def accounts_exist(db_file: Path) -> bool:
+    """Whether the database file holds any account (plain sqlite3, read only: usable before SQLAlchemy loads)."""
+    if not db_file.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(db_file))}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        # Only a database from before accounts existed has no table; when in doubt, ask for a login.
+        return "no such table" not in str(exc)

@@ -20,7 +20,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +198,7 @@ def _eligible(session: Session, cutoff: date) -> list[int]:
         .join(Applicant, Applicant.id == Dossier.applicant_id)
         .where(Applicant.full_name != ANON_NAME)
         .group_by(Dossier.applicant_id)
-        .having(open_count == 0, func.max(closed_at) < cutoff.isoformat())
+        .having(open_count == 0, func.max(closed_at) < datetime.combine(cutoff, time()))
     ).all()
     return [r[0] for r in rows]
 

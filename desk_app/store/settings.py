@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "due_soon_working_days": 2,  # warn about dossiers due within this many working days
     "hotline": "",
     "max_file_mb": 50,
+    "scan_jpeg_quality": 85,  # scanned pages are stored as JPEG; 0 = lossless PNG
+    "inbox_batch_gap_seconds": 120,  # watched-folder files this close together form one batch
     "watch_folder": "",
     "idle_lock_minutes": 10,
     "language": "vi",

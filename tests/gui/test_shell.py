@@ -126,6 +126,7 @@ class TestDossierList:
         with qtbot.waitSignal(main_window.ctx.openDossierRequested, timeout=5000) as blocker:
             qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert blocker.args == [expected]
+        main_window.show_page("dossiers")  # the dossier page (when registered) took over
         page.view.setCurrentIndex(page.model.index(other, 0))
         with qtbot.waitSignal(main_window.ctx.openDossierRequested, timeout=5000) as blocker:
             qtbot.keyClick(page.view, Qt.Key.Key_Return)
