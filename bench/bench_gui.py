@@ -65,6 +65,14 @@ DIRECT = (
 )
 
 
+# The shell alone: run() without the CLI and without the sign-in step (desk_app.gui.login).
+SHELL_ONLY = (
+    "import sys; from pathlib import Path; import desk_app.gui.app as a; "
+    "a._sign_in = lambda *args: a._NoSession(); "
+    "raise SystemExit(a.run(Path(sys.argv[1]), exit_when_ready=True))"
+)
+
+
 def find_data_dir(arg: str | None) -> Path:
     if arg:
         return Path(arg)
@@ -125,16 +133,18 @@ def main() -> int:
         # The same, with every page module imported before the window shows (DEFER_PAGES off).
         eager_cmd = [sys.executable, "-c", EAGER, *gui_args]
         direct_cmd = [sys.executable, "-c", DIRECT, str(data_dir)]
+        shell_cmd = [sys.executable, "-c", SHELL_ONLY, str(data_dir)]
         bare_cmd = [sys.executable, bare_script]
         wall(app_cmd, env)  # warm the OS file cache once for all
         wall(bare_cmd, env)
-        app_runs, eager_runs, direct_runs, bare_runs, inner = [], [], [], [], []
+        app_runs, eager_runs, direct_runs, shell_runs, bare_runs, inner = [], [], [], [], [], []
         for _ in range(args.runs):  # interleaved, so all see the same machine load
             ms, out = wall(app_cmd, env)
             app_runs.append(ms)
             inner.append(int(out.splitlines()[-1]))
             eager_runs.append(wall(eager_cmd, env)[0])
             direct_runs.append(wall(direct_cmd, env)[0])
+            shell_runs.append(wall(shell_cmd, env)[0])
             bare_runs.append(wall(bare_cmd, env)[0])
         os.unlink(bare_script)
         app_ms, bare_ms = statistics.median(app_runs), statistics.median(bare_runs)
@@ -148,6 +158,10 @@ def main() -> int:
         print(
             f"  gui.app.run() called directly, without the CLI:   {direct_ms:7.0f} ms   "
             f"ratio {direct_ms / bare_ms:4.2f}x"
+        )
+        shell_ms = statistics.median(shell_runs)
+        print(
+            f"  ... and without the sign-in step (the shell alone): {shell_ms:7.0f} ms   ratio {shell_ms / bare_ms:4.2f}x"
         )
         print(
             f"  with every page module imported before showing: {eager_ms:7.0f} ms   "

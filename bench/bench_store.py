@@ -43,9 +43,10 @@ def main() -> int:
     total = raw.execute("SELECT count(*) FROM dossiers").fetchone()[0]
     print(f"{db.path}: {total:,} dossiers (SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]})")
     rng = random.Random(5)
-    codes = [r[0] for r in raw.execute(
-        "SELECT code FROM dossiers WHERE code IS NOT NULL AND id IN (%s)"
-        % ",".join(str(rng.randint(1, total)) for _ in range(4000)))][:2000]
+    ids = ",".join(str(rng.randint(1, total)) for _ in range(4000))
+    codes = [
+        r[0] for r in raw.execute(f"SELECT code FROM dossiers WHERE code IS NOT NULL AND id IN ({ids})")
+    ][:2000]
     columns = ", ".join(c.name for c in Dossier.__table__.columns)
     results: list[Timing] = []
 
@@ -55,7 +56,7 @@ def main() -> int:
     def next_codes() -> list[str]:
         i = position["i"]
         position["i"] = (i + BATCH) % (len(codes) - BATCH)
-        return codes[i:i + BATCH]
+        return codes[i : i + BATCH]
 
     def raw_lookup() -> None:
         for code in next_codes():
@@ -69,8 +70,11 @@ def main() -> int:
     def orm_view_lookup() -> None:
         for code in next_codes():
             with db.session() as s:
-                stmt = (select(Dossier).options(joinedload(Dossier.applicant), joinedload(Dossier.procedure))
-                        .where(Dossier.code == code))
+                stmt = (
+                    select(Dossier)
+                    .options(joinedload(Dossier.applicant), joinedload(Dossier.procedure))
+                    .where(Dossier.code == code)
+                )
                 assert s.scalars(stmt).first() is not None
 
     core_stmt = select(Dossier.__table__).where(Dossier.__table__.c.code == bindparam("code"))
@@ -86,12 +90,36 @@ def main() -> int:
         return t
 
     runs = args.runs
-    results.append(per_lookup(compare("code lookup, ORM session", orm_lookup, "raw sqlite3", raw_lookup,
-                                      runs=runs, goal="<= 4x")))
-    results.append(per_lookup(compare("code lookup, ORM + applicant, procedure", orm_view_lookup, "raw sqlite3",
-                                      raw_lookup, runs=runs)))
-    results.append(per_lookup(compare("code lookup, Core connection", core_lookup, "raw sqlite3", raw_lookup,
-                                      runs=runs, goal="<= 4x")))
+    results.append(
+        per_lookup(
+            compare(
+                "code lookup, ORM session", orm_lookup, "raw sqlite3", raw_lookup, runs=runs, goal="<= 4x"
+            )
+        )
+    )
+    results.append(
+        per_lookup(
+            compare(
+                "code lookup, ORM + applicant, procedure",
+                orm_view_lookup,
+                "raw sqlite3",
+                raw_lookup,
+                runs=runs,
+            )
+        )
+    )
+    results.append(
+        per_lookup(
+            compare(
+                "code lookup, Core connection",
+                core_lookup,
+                "raw sqlite3",
+                raw_lookup,
+                runs=runs,
+                goal="<= 4x",
+            )
+        )
+    )
 
     # 2. the dossier list ------------------------------------------------------------------------------
     list_sql = (
@@ -101,27 +129,49 @@ def main() -> int:
         " ORDER BY d.received_at DESC, d.id DESC LIMIT 200 OFFSET ?"
     )
     size = dossier_query.PAGE_SIZE
-    results.append(compare(
-        "list first page (dossier_query)", lambda: dossier_query.page(db, offset=0, limit=size),
-        "raw SQL, LIMIT 200", lambda: raw.execute(list_sql, (0,)).fetchall(), runs=runs, goal="< 100 ms"))
-    results.append(compare(
-        "list total (dossier_query.count)", lambda: dossier_query.count(db),
-        "raw count(*)", lambda: raw.execute("SELECT count(*) FROM dossiers").fetchone(), runs=max(5, runs // 3)))
-    results.append(compare(
-        "list last page (dossier_query)",
-        lambda: dossier_query.page(db, offset=total - size, limit=size, total=total),
-        "raw SQL, OFFSET n-200", lambda: raw.execute(list_sql, (total - size,)).fetchall(),
-        runs=max(5, runs // 3)))
+    results.append(
+        compare(
+            "list first page (dossier_query)",
+            lambda: dossier_query.page(db, offset=0, limit=size),
+            "raw SQL, LIMIT 200",
+            lambda: raw.execute(list_sql, (0,)).fetchall(),
+            runs=runs,
+            goal="< 100 ms",
+        )
+    )
+    results.append(
+        compare(
+            "list total (dossier_query.count)",
+            lambda: dossier_query.count(db),
+            "raw count(*)",
+            lambda: raw.execute("SELECT count(*) FROM dossiers").fetchone(),
+            runs=max(5, runs // 3),
+        )
+    )
+    results.append(
+        compare(
+            "list last page (dossier_query)",
+            lambda: dossier_query.page(db, offset=total - size, limit=size, total=total),
+            "raw SQL, OFFSET n-200",
+            lambda: raw.execute(list_sql, (total - size,)).fetchall(),
+            runs=max(5, runs // 3),
+        )
+    )
 
     # 3. dossiers by state -----------------------------------------------------------------------------
     def orm_by_state() -> None:
         with db.session() as s:
             dict(s.execute(select(Dossier.state, func.count()).group_by(Dossier.state)).all())
 
-    results.append(compare(
-        "count by state, ORM session", orm_by_state, "raw sqlite3",
-        lambda: dict(raw.execute("SELECT state, count(*) FROM dossiers GROUP BY state").fetchall()),
-        runs=max(5, runs // 3)))
+    results.append(
+        compare(
+            "count by state, ORM session",
+            orm_by_state,
+            "raw sqlite3",
+            lambda: dict(raw.execute("SELECT state, count(*) FROM dossiers GROUP BY state").fetchall()),
+            runs=max(5, runs // 3),
+        )
+    )
 
     print_table(results)
     raw.close()

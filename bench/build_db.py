@@ -40,7 +40,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from typing import Any
 
-from common import cache_dir, read_marker, write_marker
+from common import RawTable, cache_dir, read_marker, restore, set_aside, write_marker
 from sqlalchemy import Connection, func, insert, select, update
 
 from desk_app.domain.calendar import TimeUnit
@@ -69,34 +69,13 @@ from desk_app.store.models import (
 COUNTERS = (1, 2, 3, 4)
 WEEKDAY_LOAD = (1.15, 1.05, 1.0, 1.0, 0.9, 0.8, 0.8)  # Monday .. Sunday (make-up Saturdays are quieter)
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?$")
-KINDS = (("applicants", Applicant), ("dossiers", Dossier), ("documents", DossierDocument),
-         ("events", DossierEvent), ("episodes", SupplementEpisode))
-
-
-class RawTable:
-    """A model's table as the driver sees it: the INSERT Core compiles, and rows as bind-ready lists."""
-
-    def __init__(self, model: Any, dialect: Any) -> None:
-        table = model.__table__
-        self.cols = [c.name for c in table.columns]
-        self.at = {name: i for i, name in enumerate(self.cols)}
-        self.procs = [c.type.bind_processor(dialect) for c in table.columns]
-        self.defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None
-                         for c in table.columns]
-        compiled = insert(table).compile(dialect=dialect, column_keys=self.cols)
-        assert list(compiled.positiontup or []) == self.cols
-        self.sql = str(compiled)
-
-    def raw(self, row: dict[str, Any]) -> list[Any]:
-        out = []
-        for name, proc, default in zip(self.cols, self.procs, self.defaults, strict=True):
-            value = row.get(name, default)
-            out.append(proc(value) if proc is not None and value is not None else value)
-        return out
-
-    def json(self, column: str, value: Any) -> Any:
-        proc = self.procs[self.at[column]]
-        return proc(value) if proc is not None else value
+KINDS = (
+    ("applicants", Applicant),
+    ("dossiers", Dossier),
+    ("documents", DossierDocument),
+    ("events", DossierEvent),
+    ("episodes", SupplementEpisode),
+)
 
 
 class Rel(tuple):  # type: ignore[type-arg]
@@ -146,8 +125,16 @@ class Builder:
             s.flush()
             counter_ids = {c.number: c.id for c in s.scalars(select(Counter))}
             self.unit_id, self.agency = unit.id, unit.agency_code
-        self.factory = DossierFactory(self.planner, self.procs, unit_id=self.unit_id, agency=self.agency,
-                                      counter_ids=counter_ids, seed=args.seed, token_prefix="bench", reuse=0.3)
+        self.factory = DossierFactory(
+            self.planner,
+            self.procs,
+            unit_id=self.unit_id,
+            agency=self.agency,
+            counter_ids=counter_ids,
+            seed=args.seed,
+            token_prefix="bench",
+            reuse=0.3,
+        )
         self.tables = {kind: RawTable(model, db.engine.dialect) for kind, model in KINDS}
         for kind in ("documents", "events", "episodes"):  # clone() rewrites the first two columns
             assert self.tables[kind].cols[:2] == ["id", "dossier_id"], kind
@@ -170,18 +157,20 @@ class Builder:
             person = dd.make_person(self.rng, self.args.today, (18, 85), email_chance=0.15)
             pid = self.factory.next_id("applicant")
             self.factory.people.append((pid, person))
-            rows.applicants.append({
-                "id": pid, "full_name": person.full_name, "id_number": person.id_number,
-                "old_id_number": person.old_id_number, "birth_date": person.birth_date, "gender": person.gender,
-                "address": person.address, "phone": person.phone, "email": person.email,
-                "folded_name": person.folded_name,
-            })
+            rows.applicants.append(person.applicant_row(pid))
         self.add(rows)
 
     def make_templates(self, count: int) -> None:
         """Plan ``count`` lives early in the window (the horizon cuts none of them) and keep them relative."""
-        maker = DossierFactory(self.planner, self.procs, unit_id=self.unit_id, agency=self.agency,
-                               counter_ids={n: n for n in COUNTERS}, seed=self.args.seed + 1, reuse=1.0)
+        maker = DossierFactory(
+            self.planner,
+            self.procs,
+            unit_id=self.unit_id,
+            agency=self.agency,
+            counter_ids={n: n for n in COUNTERS},
+            seed=self.args.seed + 1,
+            reuse=1.0,
+        )
         maker.people = self.factory.people[:1000]
         lo = self.planner.start
         hi = min(self.planner.horizon - 150 * self.M, lo + 200 * self.M)
@@ -191,7 +180,9 @@ class Builder:
             for row in getattr(rows, kind):
                 group.setdefault(row["dossier_id"], []).append(row)
         T = self.tables
-        moving = {p.id for p in self.procs if p.unit != TimeUnit.DAYS}  # calendar days do not move with the week
+        moving = {
+            p.id for p in self.procs if p.unit != TimeUnit.DAYS
+        }  # calendar days do not move with the week
         for d in rows.dossiers:
             if d["procedure_id"] not in moving:
                 continue
@@ -205,25 +196,37 @@ class Builder:
 
             def relative(table: RawTable, row: dict[str, Any]) -> list[Any]:
                 raw = table.raw(row)
-                return [rel(v) if isinstance(row.get(c), datetime) else v for c, v in zip(table.cols, raw, strict=True)]
+                return [
+                    rel(v) if isinstance(row.get(c), datetime) else v
+                    for c, v in zip(table.cols, raw, strict=True)
+                ]
 
             dossier = relative(T["dossiers"], d)
             events = []
             for e in by["events"].get(d["id"], []):
                 data = {k: rel(v) for k, v in e["data"].items()} if e["data"] else None
-                patch = data is not None and any(isinstance(v, Rel) or k in ("number", "receiver")
-                                                 for k, v in data.items())
-                events.append((relative(T["events"], {**e, "data": None} if patch else e), data if patch else None))
+                patch = data is not None and any(
+                    isinstance(v, Rel) or k in ("number", "receiver") for k, v in data.items()
+                )
+                events.append(
+                    (relative(T["events"], {**e, "data": None} if patch else e), data if patch else None)
+                )
             episodes = [relative(T["episodes"], ep) for ep in by["episodes"].get(d["id"], [])]
-            self.templates.append(Template(
-                minute=self.clock.to_w(d["received_at"]) % self.M,
-                end=max(raw[T["events"].at["at"]][0] for raw, _ in events),
-                action=events[0][0][T["events"].at["action"]],
-                dossier=dossier, times=[i for i, v in enumerate(dossier) if isinstance(v, Rel)],
-                receiver=d["receiver"],
-                documents=[tuple(T["documents"].raw(doc)[2:]) for doc in by["documents"].get(d["id"], [])],
-                events=[(raw[2:], data) for raw, data in events], episodes=[raw[2:] for raw in episodes],
-            ))
+            self.templates.append(
+                Template(
+                    minute=self.clock.to_w(d["received_at"]) % self.M,
+                    end=max(raw[T["events"].at["at"]][0] for raw, _ in events),
+                    action=events[0][0][T["events"].at["action"]],
+                    dossier=dossier,
+                    times=[i for i, v in enumerate(dossier) if isinstance(v, Rel)],
+                    receiver=d["receiver"],
+                    documents=[
+                        tuple(T["documents"].raw(doc)[2:]) for doc in by["documents"].get(d["id"], [])
+                    ],
+                    events=[(raw[2:], data) for raw, data in events],
+                    episodes=[raw[2:] for raw in episodes],
+                )
+            )
         self.templates.sort(key=lambda t: t.end)
         self.ends = [t.end for t in self.templates]
 
@@ -239,7 +242,11 @@ class Builder:
         for i in t.times:
             d[i] = f"{days[day + d[i][0]]}T{d[i][1]}"
         d[D["id"]], d[D["client_token"]], d[D["counter_id"]], d[D["applicant_id"]] = (
-            did, f"bench-{did:07d}", f.counter_ids[counter], pid)
+            did,
+            f"bench-{did:07d}",
+            f.counter_ids[counter],
+            pid,
+        )
         code = None
         if t.action == "receive":
             code = number = f"{self.agency}-{received:%y%m%d}-{f.number(self.agency, received, counter):04d}"
@@ -291,30 +298,43 @@ class Builder:
 
     def run(self, conn: Connection) -> None:
         started = time.perf_counter()
-        set_aside = _set_aside(conn)
+        set_aside_sql = set_aside(conn)
         self.make_pool(min(self.args.pool, max(1000, self.args.dossiers // 4)))
         rich_from = self.end_day - self.args.rich_days
         if self.end_day - self.start_day < 250:  # too short a span to copy lives around: plan each one
             rich_from = self.start_day
         else:
             self.make_templates(self.args.templates)
-        print(f"  {len(self.templates)} templates, {len(self.factory.people)} applicants planned"
-              f"  {time.perf_counter() - started:6.1f} s", flush=True)
+        print(
+            f"  {len(self.templates)} templates, {len(self.factory.people)} applicants planned"
+            f"  {time.perf_counter() - started:6.1f} s",
+            flush=True,
+        )
         for day, n in self.day_counts():
             if day >= rich_from:
-                self.add(self.factory.render([self.factory.natural(
-                    self.planner.random_w(self.rng, day * self.M, (day + 1) * self.M)) for _ in range(n)]))
+                self.add(
+                    self.factory.render(
+                        [
+                            self.factory.natural(
+                                self.planner.random_w(self.rng, day * self.M, (day + 1) * self.M)
+                            )
+                            for _ in range(n)
+                        ]
+                    )
+                )
             else:
                 # Close to "now" only lives that are over by then may be copied (the rich days hold the rest).
                 k = len(self.templates)
                 if day + self.ends[-1] >= self.end_day:
                     k = max(1, bisect.bisect_left(self.ends, self.end_day - day))
-                for t in sorted((self.templates[self.rng.randrange(k)] for _ in range(n)), key=lambda t: t.minute):
+                for t in sorted(
+                    (self.templates[self.rng.randrange(k)] for _ in range(n)), key=lambda t: t.minute
+                ):
                     self.clone(t, day, self.rng.choice(COUNTERS))
             if len(self.pending["dossiers"]) >= self.args.batch:
                 self.flush(conn, started)
         self.flush(conn, started)
-        _restore(conn, set_aside)
+        restore(conn, set_aside_sql)
         print(f"  indexes and search index rebuilt  {time.perf_counter() - started:6.1f} s", flush=True)
 
     def flush(self, conn: Connection, started: float) -> None:
@@ -326,49 +346,39 @@ class Builder:
                     self.totals[kind] += len(self.pending[kind])
                     self.pending[kind] = []
         self.sql_seconds += time.perf_counter() - begun
-        print(f"  {self.totals['dossiers']:>9,} dossiers  {time.perf_counter() - started:6.1f} s"
-              f"  (inserts {self.sql_seconds:.1f} s)", flush=True)
+        print(
+            f"  {self.totals['dossiers']:>9,} dossiers  {time.perf_counter() - started:6.1f} s"
+            f"  (inserts {self.sql_seconds:.1f} s)",
+            flush=True,
+        )
 
     def finish(self) -> dict[str, Any]:
         with self.db.transaction() as s:
             s.execute(insert(CodeSequence), self.factory.code_sequences())
-            for proc_id, n in s.execute(select(Dossier.procedure_id, func.count()).group_by(Dossier.procedure_id)):
+            for proc_id, n in s.execute(
+                select(Dossier.procedure_id, func.count()).group_by(Dossier.procedure_id)
+            ):
                 s.execute(update(Procedure).where(Procedure.id == proc_id).values(use_count=n))
             counts = {kind: s.scalar(select(func.count()).select_from(model)) for kind, model in KINDS}
             by_state = dict(s.execute(select(Dossier.state, func.count()).group_by(Dossier.state)).all())
-            audit.record(s, "bench.bulk_load", actor="bench", entity="database", entity_id=self.args.name,
-                         detail={"rows": counts, "seed": self.args.seed, "today": self.args.today.isoformat()})
-        return {"dossiers": counts["dossiers"], "rows": counts, "by_state": by_state, "seed": self.args.seed,
-                "today": self.args.today.isoformat(), "first_day": self.first.isoformat(),
-                "per_day": self.args.per_day, "history_days": self.args.history_days}
-
-
-def _set_aside(conn: Connection) -> list[str]:
-    """Drop secondary indexes and the triggers that feed full-text indexes; return the SQL to restore them."""
-    with conn.begin():
-        found = conn.exec_driver_sql(
-            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
-            " (type = 'index' AND tbl_name IN ('dossiers', 'applicants', 'dossier_documents', 'dossier_events',"
-            "  'supplement_episodes'))"
-            " OR (type = 'trigger' AND sql LIKE '%AFTER INSERT ON%' AND sql LIKE '%fts%'))"
-        ).all()
-        for kind, name, _sql in found:
-            conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
-    return [sql for _kind, _name, sql in found]
-
-
-def _restore(conn: Connection, statements: list[str]) -> None:
-    with conn.begin():
-        for sql in statements:
-            if sql.upper().startswith(("CREATE INDEX", "CREATE UNIQUE INDEX")):
-                conn.exec_driver_sql(sql)
-        for (table,) in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
-        ).all():
-            conn.exec_driver_sql(f"INSERT INTO \"{table}\"(\"{table}\") VALUES ('rebuild')")
-        for sql in statements:
-            if sql.upper().startswith("CREATE TRIGGER"):
-                conn.exec_driver_sql(sql)
+            audit.record(
+                s,
+                "bench.bulk_load",
+                actor="bench",
+                entity="database",
+                entity_id=self.args.name,
+                detail={"rows": counts, "seed": self.args.seed, "today": self.args.today.isoformat()},
+            )
+        return {
+            "dossiers": counts["dossiers"],
+            "rows": counts,
+            "by_state": by_state,
+            "seed": self.args.seed,
+            "today": self.args.today.isoformat(),
+            "first_day": self.first.isoformat(),
+            "per_day": self.args.per_day,
+            "history_days": self.args.history_days,
+        }
 
 
 def main() -> int:
@@ -376,10 +386,16 @@ def main() -> int:
     p.add_argument("--dossiers", type=int, default=1_000_000)
     p.add_argument("--name", default="1m", help="folder under bench/.cache")
     p.add_argument("--seed", type=int, default=11)
-    p.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the load ends the day before")
+    p.add_argument(
+        "--today", type=date.fromisoformat, default=date.today(), help="the load ends the day before"
+    )
     p.add_argument("--per-day", type=int, default=800, help="dossiers per working day (sets the time span)")
-    p.add_argument("--history-days", type=int, default=250,
-                   help="working days before --today whose dossiers keep their moves (0: all)")
+    p.add_argument(
+        "--history-days",
+        type=int,
+        default=250,
+        help="working days before --today whose dossiers keep their moves (0: all)",
+    )
     p.add_argument("--rich-days", type=int, default=30, help="last working days planned dossier by dossier")
     p.add_argument("--templates", type=int, default=6000)
     p.add_argument("--pool", type=int, default=150_000, help="applicants shared by the copied dossiers")
@@ -390,8 +406,10 @@ def main() -> int:
     target = cache_dir(args.name)
     marker = read_marker(target)
     if marker and marker.get("dossiers") == args.dossiers and not args.force:
-        print(f"reusing {target} ({marker['dossiers']:,} dossiers, built {marker.get('built_at', '?')} "
-              f"in {marker.get('seconds', '?')} s); --force rebuilds")
+        print(
+            f"reusing {target} ({marker['dossiers']:,} dossiers, built {marker.get('built_at', '?')} "
+            f"in {marker.get('seconds', '?')} s); --force rebuilds"
+        )
         return 0
     if target.exists():
         shutil.rmtree(target)
@@ -399,8 +417,15 @@ def main() -> int:
     started = time.perf_counter()
     db = open_database(target)
     try:
-        setup.init_unit(db, dd.AGENCY_CODE, dd.UNIT_NAME, province=dd.PROVINCE, address=dd.UNIT_ADDRESS,
-                        counter=1, actor="bench")
+        setup.init_unit(
+            db,
+            dd.AGENCY_CODE,
+            dd.UNIT_NAME,
+            province=dd.PROVINCE,
+            address=dd.UNIT_ADDRESS,
+            counter=1,
+            actor="bench",
+        )
         catalog.import_seed(db)
         builder = Builder(db, args)
         with db.engine.connect() as conn:
@@ -413,8 +438,11 @@ def main() -> int:
             assert chain.ok, chain.problem
     finally:
         db.close()
-    summary.update(seconds=round(time.perf_counter() - started, 1), built_at=datetime.now().isoformat(),
-                   file_mb=round((target / "desk_app.db").stat().st_size / 1e6, 1))
+    summary.update(
+        seconds=round(time.perf_counter() - started, 1),
+        built_at=datetime.now().isoformat(),
+        file_mb=round((target / "desk_app.db").stat().st_size / 1e6, 1),
+    )
     write_marker(target, summary)
     rows = ", ".join(f"{k} {v:,}" for k, v in summary["rows"].items())
     print(f"built in {summary['seconds']} s: {rows}; {summary['file_mb']} MB")

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, insert
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -49,7 +51,9 @@ def require_db(name: str = DEFAULT_NAME, data_dir: str | None = None) -> Path:
     """The data directory to benchmark, or exit with the command that builds it."""
     path = Path(data_dir) if data_dir else cache_dir(name)
     if read_marker(path) is None and not (data_dir and (path / "desk_app.db").is_file()):
-        raise SystemExit(f"no benchmark database in {path}: run `.venv/bin/python bench/build_db.py --name {name}`")
+        raise SystemExit(
+            f"no benchmark database in {path}: run `.venv/bin/python bench/build_db.py --name {name}`"
+        )
     return path
 
 
@@ -90,8 +94,15 @@ def samples(fn: Callable[[], object], runs: int = 20, warmup: int = 2) -> list[f
     return out
 
 
-def compare(label: str, fn: Callable[[], object], baseline_label: str, baseline: Callable[[], object],
-            runs: int = 20, warmup: int = 2, goal: str = "") -> Timing:
+def compare(
+    label: str,
+    fn: Callable[[], object],
+    baseline_label: str,
+    baseline: Callable[[], object],
+    runs: int = 20,
+    warmup: int = 2,
+    goal: str = "",
+) -> Timing:
     """Time ``fn`` and ``baseline`` alternately (so load on the machine hits both alike)."""
     for _ in range(warmup):
         fn()
@@ -120,8 +131,14 @@ def print_table(rows: list[Timing], title: str = "") -> None:
         print(title)
     header = ("measure", "median", "baseline", "base median", "ratio", "goal")
     lines = [header] + [
-        (t.label, fmt_time(t.median), t.baseline_label or "-", fmt_time(t.baseline),
-         f"{t.ratio:.2f}x" if t.ratio is not None else "-", t.goal or "-")
+        (
+            t.label,
+            fmt_time(t.median),
+            t.baseline_label or "-",
+            fmt_time(t.baseline),
+            f"{t.ratio:.2f}x" if t.ratio is not None else "-",
+            t.goal or "-",
+        )
         for t in rows
     ]
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
@@ -129,3 +146,59 @@ def print_table(rows: list[Timing], title: str = "") -> None:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))
+
+
+# -- bulk loading (build_db.py) ------------------------------------------------------------------------
+class RawTable:
+    """A model's table as the driver sees it: the INSERT Core compiles, and rows as bind-ready lists."""
+
+    def __init__(self, model: Any, dialect: Any) -> None:
+        table = model.__table__
+        self.cols = [c.name for c in table.columns]
+        self.at = {name: i for i, name in enumerate(self.cols)}
+        self.procs = [c.type.bind_processor(dialect) for c in table.columns]
+        self.defaults = [
+            c.default.arg if c.default is not None and c.default.is_scalar else None for c in table.columns
+        ]
+        compiled = insert(table).compile(dialect=dialect, column_keys=self.cols)
+        assert list(compiled.positiontup or []) == self.cols
+        self.sql = str(compiled)
+
+    def raw(self, row: dict[str, Any]) -> list[Any]:
+        out = []
+        for name, proc, default in zip(self.cols, self.procs, self.defaults, strict=True):
+            value = row.get(name, default)
+            out.append(proc(value) if proc is not None and value is not None else value)
+        return out
+
+    def json(self, column: str, value: Any) -> Any:
+        proc = self.procs[self.at[column]]
+        return proc(value) if proc is not None else value
+
+
+def set_aside(conn: Connection) -> list[str]:
+    """Drop secondary indexes and the triggers that feed full-text indexes; return the SQL to restore them."""
+    with conn.begin():
+        found = conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+            " (type = 'index' AND tbl_name IN ('dossiers', 'applicants', 'dossier_documents', 'dossier_events',"
+            "  'supplement_episodes'))"
+            " OR (type = 'trigger' AND sql LIKE '%AFTER INSERT ON%' AND sql LIKE '%fts%'))"
+        ).all()
+        for kind, name, _sql in found:
+            conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+    return [sql for _kind, _name, sql in found]
+
+
+def restore(conn: Connection, statements: list[str]) -> None:
+    with conn.begin():
+        for sql in statements:
+            if sql.upper().startswith(("CREATE INDEX", "CREATE UNIQUE INDEX")):
+                conn.exec_driver_sql(sql)
+        for (table,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+        ).all():
+            conn.exec_driver_sql(f'INSERT INTO "{table}"("{table}") VALUES (\'rebuild\')')
+        for sql in statements:
+            if sql.upper().startswith("CREATE TRIGGER"):
+                conn.exec_driver_sql(sql)

@@ -20,6 +20,7 @@ from typing import Any
 
 from desk_app import __version__, paths
 from desk_app.domain.errors import UserError
+from desk_app.logmask import install_log_masking, mask_text
 
 COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle", "scan"]
 
@@ -96,7 +97,7 @@ def _log_bug(data_dir: Path) -> Path | str:
         logdir.mkdir(parents=True, exist_ok=True)
         logfile = logdir / "desk_app.log"
         with logfile.open("a", encoding="utf-8") as fh:
-            fh.write(traceback.format_exc())
+            fh.write(mask_text(traceback.format_exc()))
         return logfile
     except OSError:
         traceback.print_exc()
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    install_log_masking()  # ID numbers and phones never reach a log in clear
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(args_list)

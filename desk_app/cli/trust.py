@@ -26,12 +26,18 @@ NEW_PASSWORD_ENV = "DESK_APP_NEW_PASSWORD"
 
 def register(sub: Any) -> None:
     p = sub.add_parser("backup", help="back up the database and the stored files")
-    p.add_argument("--out", type=Path, help="a new folder to write the backup to "
-                   "(without --out: the automatic backup into <data-dir>/backups, rotated, plus the second path)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        help="a new folder to write the backup to "
+        "(without --out: the automatic backup into <data-dir>/backups, rotated, plus the second path)",
+    )
     add_json(p)
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", help="replace the data with a backup (verified first; current data kept aside)")
+    p = sub.add_parser(
+        "restore", help="replace the data with a backup (verified first; current data kept aside)"
+    )
     p.add_argument("path", type=Path, help="the backup folder (or its manifest.json)")
     add_json(p)
     p.set_defaults(handler=cmd_restore)
@@ -106,7 +112,9 @@ class PendingAdmin:
     def create(self) -> None:
         from desk_app.services import auth
 
-        auth.create_user(self.ctx.db, self.username, "Quản trị viên", "admin", self.password, actor=self.username)
+        auth.create_user(
+            self.ctx.db, self.username, "Quản trị viên", "admin", self.password, actor=self.username
+        )
 
 
 def first_admin(ctx: Context, name: str) -> PendingAdmin | None:
@@ -117,8 +125,10 @@ def first_admin(ctx: Context, name: str) -> PendingAdmin | None:
     if auth.has_users(ctx.db):
         if any(u.username == username for u in auth.list_users(ctx.db)):
             return None
-        raise UserError("accounts already exist: add an admin with `desk-app user add NAME --role admin`",
-                        "Đã có tài khoản: hãy thêm quản trị viên trong trang Tài khoản.")
+        raise UserError(
+            "accounts already exist: add an admin with `desk-app user add NAME --role admin`",
+            "Đã có tài khoản: hãy thêm quản trị viên trong trang Tài khoản.",
+        )
     password = read_password("DESK_APP_PASSWORD", f"Password for {username}: ")
     auth.check_password_strength(password)
     return PendingAdmin(ctx, username, password)
@@ -133,13 +143,20 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out(info.as_dict(), f"backup written to {info.path} ({info.files} files)")
         return 0
     result = backup.auto_backup(ctx.db, reason="scheduled", actor=actor)
-    data = {**result.primary.as_dict(), "second": result.second.as_dict() if result.second else None,
-            "second_error": result.second_error or None, "removed": [str(p) for p in result.removed]}
-    ctx.out(data, lambda: "\n".join(
-        [f"backup written to {result.primary.path}"]
-        + ([f"copied to {result.second.path}"] if result.second else [])
-        + ([f"second copy failed: {result.second_error}"] if result.second_error else [])
-    ))
+    data = {
+        **result.primary.as_dict(),
+        "second": result.second.as_dict() if result.second else None,
+        "second_error": result.second_error or None,
+        "removed": [str(p) for p in result.removed],
+    }
+    ctx.out(
+        data,
+        lambda: "\n".join(
+            [f"backup written to {result.primary.path}"]
+            + ([f"copied to {result.second.path}"] if result.second else [])
+            + ([f"second copy failed: {result.second_error}"] if result.second_error else [])
+        ),
+    )
     return 1 if result.second_error else 0
 
 
@@ -155,8 +172,9 @@ def _restore_actor(ctx: Context, source: Path) -> str:
             ctx.close()
             ctx._db = None
     folder = source.parent if source.name == MANIFEST else source
-    ident = auth.identify_offline(folder / DB_FILE, os.environ.get("DESK_APP_USER", ""),
-                                  os.environ.get("DESK_APP_PASSWORD", ""))
+    ident = auth.identify_offline(
+        folder / DB_FILE, os.environ.get("DESK_APP_USER", ""), os.environ.get("DESK_APP_PASSWORD", "")
+    )
     return str(ident.require("backup"))
 
 
@@ -184,8 +202,10 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services import integrity
 
     report = integrity.verify_data_dir(ctx.data_dir)
-    ctx.out(report.as_dict(), lambda: "\n".join(f"{'ok ' if c.ok else 'BAD'} {c.name}: {c.detail}"
-                                                for c in report.checks))
+    ctx.out(
+        report.as_dict(),
+        lambda: "\n".join(f"{'ok ' if c.ok else 'BAD'} {c.name}: {c.detail}" for c in report.checks),
+    )
     if not report.ok:
         print("desk-app: verify failed: " + "; ".join(report.problems), file=sys.stderr)
         return 1
@@ -208,9 +228,13 @@ def cmd_user_list(args: argparse.Namespace, ctx: Context) -> int:
 
     ctx.require("users")
     rows = [u.as_dict() for u in auth.list_users(ctx.db)]
-    ctx.out(rows, lambda: "\n".join(
-        f"{r['username']:<20} {r['role']:<7} {'active' if r['active'] else 'disabled':<9} {r['full_name']}"
-        for r in rows))
+    ctx.out(
+        rows,
+        lambda: "\n".join(
+            f"{r['username']:<20} {r['role']:<7} {'active' if r['active'] else 'disabled':<9} {r['full_name']}"
+            for r in rows
+        ),
+    )
     return 0
 
 
@@ -251,10 +275,17 @@ def cmd_privacy_export(args: argparse.Namespace, ctx: Context) -> int:
 
     actor = ctx.require("privacy")
     result = privacy.export_person(ctx.db, args.id_number, args.out, actor=actor)
-    data = {"path": str(result.path), "applicants": result.applicants, "dossiers": result.dossiers,
-            "mentions": result.mentions}
-    ctx.out(data, f"{result.applicants} applicant records, {result.dossiers} dossiers, {result.mentions} mentions "
-                  f"written to {result.path}")
+    data = {
+        "path": str(result.path),
+        "applicants": result.applicants,
+        "dossiers": result.dossiers,
+        "mentions": result.mentions,
+    }
+    ctx.out(
+        data,
+        f"{result.applicants} applicant records, {result.dossiers} dossiers, {result.mentions} mentions "
+        f"written to {result.path}",
+    )
     return 0
 
 
@@ -264,6 +295,8 @@ def cmd_privacy_retention(args: argparse.Namespace, ctx: Context) -> int:
     actor = ctx.require("privacy")
     result = privacy.retention(ctx.db, apply=args.apply, years=args.years, actor=actor)
     verb = "anonymised" if result.applied else "would anonymise"
-    ctx.out(result.as_dict(), f"{verb} {result.applicants} applicants ({result.dossiers} dossiers) "
-                              f"closed before {result.cutoff}")
+    ctx.out(
+        result.as_dict(),
+        f"{verb} {result.applicants} applicants ({result.dossiers} dossiers) closed before {result.cutoff}",
+    )
     return 0

@@ -121,15 +121,67 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
             db.close()
 
 
+class _SharedDatabase:
+    """One Database for the whole app: the given one, or opened on first use (thread-safe)."""
+
+    def __init__(self, data_dir: Path, db=None) -> None:
+        import threading
+
+        self.data_dir = data_dir
+        self.db = db
+        self.opened_here = False
+        self._lock = threading.Lock()
+
+    def __call__(self):
+        with self._lock:
+            if self.db is None:
+                from desk_app.gui.startup import open_database
+
+                self.db = open_database(self.data_dir)
+                self.opened_here = True
+            return self.db
+
+
+def _sign_in(provide: _SharedDatabase, unit_name: str, exit_when_ready: bool):
+    """The signed-in session (desk_app.gui.login), None when the user gave up; a stand-in without accounts code."""
+    try:
+        from desk_app.gui import login
+    except ImportError:
+        return _NoSession()
+    return login.start_session(
+        provide.data_dir, provide, exit_when_ready=exit_when_ready, unit_name=unit_name
+    )
+
+
+class _NoSession:
+    """Used when the accounts module is absent: everyone may do everything, as "gui"."""
+
+    username = ""
+
+    def attach(self, ctx) -> None:
+        pass
+
+    def install(self, window) -> None:
+        pass
+
+    def finish(self, db) -> None:
+        pass
+
+
 def _show(
     app: QApplication, db, data_dir: Path, unit_name: str, started: float, exit_when_ready: bool
 ) -> int:
     from desk_app.gui.context import GuiContext
     from desk_app.gui.main_window import MainWindow
-    from desk_app.gui.startup import open_database
 
-    ctx = GuiContext(db, data_dir, opener=lambda: open_database(data_dir))
+    provide = _SharedDatabase(data_dir, db)
+    session = _sign_in(provide, unit_name, exit_when_ready)
+    if session is None:
+        return 1
+    ctx = GuiContext(db, data_dir, user=session.username, opener=provide)
+    session.attach(ctx)  # ctx.user and ctx.permission_check follow the signed-in account
     window = MainWindow(ctx, unit_name=unit_name, defer_pages=DEFER_PAGES)
+    session.install(window)  # idle lock, clerk switch, daily backup
     page = window.page("dossiers")
     if exit_when_ready:
 
@@ -145,7 +197,9 @@ def _show(
         page.ready.connect(ctx.open_db_in_background)  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
+    # The on-exit backup needs the database; a script run (exit_when_ready) makes none.
+    session.finish(None if exit_when_ready else ctx.db)
     ctx.close()
-    if ctx.db_opened and db is None:
-        ctx.db.close()
+    if provide.opened_here and provide.db is not None:
+        provide.db.close()
     return code

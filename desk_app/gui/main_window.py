@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
             if defer_pages and len(modules) > 1:
                 modules, self._pending_modules = modules[:1], modules[1:]
             specs = load_page_specs(modules)
-        self.specs = [s for s in specs if ctx.can(s.permission)]
+        self._known = sorted(specs, key=lambda s: (s.order, s.key))  # every loaded page, allowed or not
+        self.specs = [s for s in self._known if ctx.can(s.permission)]
         self._pages: dict[str, QWidget] = {}
         self._rows: dict[str, int] = {}
         self.set_unit_name(unit_name)
@@ -142,6 +143,34 @@ class MainWindow(QMainWindow):
     def pages_pending(self) -> bool:
         return bool(self._pending_modules)
 
+    def apply_permissions(self) -> None:
+        """Show exactly the pages the current user may use (after a switch of clerk); keep built ones."""
+        self.load_all_pages()
+        current = self.current_key()
+        allowed = [s for s in self._known if self.ctx.can(s.permission)]
+        if [s.key for s in allowed] == [s.key for s in self.specs]:
+            return
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            assert widget is not None
+            self.stack.removeWidget(widget)
+            key = next((k for k, page in self._pages.items() if page is widget), None)
+            if key is None or key not in {s.key for s in allowed}:
+                if key is not None:
+                    del self._pages[key]
+                widget.deleteLater()
+        self.specs = allowed
+        for spec in self.specs:
+            self.nav.addItem(_nav_item(spec))
+            self.stack.addWidget(self._pages.get(spec.key) or QWidget())
+        self._renumber()
+        self.nav.blockSignals(False)
+        self._rebuild_page_actions()
+        if self.specs:
+            self.show_page(current if current in self._rows else self.specs[0].key)
+
     def current_key(self) -> str | None:
         item = self.nav.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -175,7 +204,11 @@ class MainWindow(QMainWindow):
 
     def _load_module(self, name: str) -> None:
         for spec in load_page_specs([name]):
-            if spec.key in self._rows or not self.ctx.can(spec.permission):
+            if any(k.key == spec.key for k in self._known):
+                continue
+            self._known.append(spec)
+            self._known.sort(key=lambda s: (s.order, s.key))
+            if not self.ctx.can(spec.permission):
                 continue
             row = sum(1 for s in self.specs if (s.order, s.key) < (spec.order, spec.key))
             self.specs.insert(row, spec)

@@ -20,7 +20,8 @@ A page widget may define, all optional:
 - ``count() -> int | None``: a badge number shown beside the title (call ``MainWindow.update_badges``);
 - ``can_close() -> bool``: False keeps the window open (e.g. unsaved input; ask with ``messages.confirm``).
 
-A page whose ``permission`` the user lacks (``GuiContext.can``) is not listed. ``ctx.openDossierRequested(code)``
+A page whose ``permission`` the user lacks (``GuiContext.can``) is not listed (``MainWindow.apply_permissions``
+re-reads after a clerk switch). ``ctx.openDossierRequested(code)``
 shows the page registered under the key "dossier" with ``activate(code)``, when such a page exists.
 """
 
@@ -64,6 +65,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.queues",
     "desk_app.gui.dossier_view",
     "desk_app.gui.scan_page",
+    "desk_app.gui.users_page",
 ]
 
 

@@ -106,8 +106,17 @@ def _now() -> datetime:
 
 
 def _info(user: User) -> UserInfo:
-    return UserInfo(user.id, user.username, user.full_name, user.role, user.active, user.failed_attempts,
-                    user.locked_until, user.created_at, user.last_login_at)
+    return UserInfo(
+        user.id,
+        user.username,
+        user.full_name,
+        user.role,
+        user.active,
+        user.failed_attempts,
+        user.locked_until,
+        user.created_at,
+        user.last_login_at,
+    )
 
 
 def normalise_username(name: str) -> str:
@@ -131,8 +140,11 @@ def _secret(password: str) -> bytes:
     try:
         return unicodedata.normalize("NFC", password).encode("utf-8", "surrogateescape")
     except UnicodeError:
-        raise ValidationError("The password contains characters that are not text.",
-                              "Mật khẩu chứa ký tự không hợp lệ.", field="password") from None
+        raise ValidationError(
+            "The password contains characters that are not text.",
+            "Mật khẩu chứa ký tự không hợp lệ.",
+            field="password",
+        ) from None
 
 
 def check_password_strength(password: str) -> bytes:
@@ -145,8 +157,11 @@ def check_password_strength(password: str) -> bytes:
             field="password",
         )
     if len(password) > MAX_PASSWORD:
-        raise ValidationError(f"The password must have at most {MAX_PASSWORD} characters.",
-                              f"Mật khẩu dài tối đa {MAX_PASSWORD} ký tự.", field="password")
+        raise ValidationError(
+            f"The password must have at most {MAX_PASSWORD} characters.",
+            f"Mật khẩu dài tối đa {MAX_PASSWORD} ký tự.",
+            field="password",
+        )
     return secret
 
 
@@ -158,8 +173,11 @@ def hash_password(password: str) -> str:
 def _check_name(full_name: str) -> str:
     name = clean_line(full_name)
     if not name or len(name) > 200:
-        raise ValidationError("The full name is required (at most 200 characters).",
-                              "Cần nhập họ và tên (tối đa 200 ký tự).", field="full_name")
+        raise ValidationError(
+            "The full name is required (at most 200 characters).",
+            "Cần nhập họ và tên (tối đa 200 ký tự).",
+            field="full_name",
+        )
     return name
 
 
@@ -189,8 +207,9 @@ def get_user(db: Database, username: str) -> UserInfo:
         return _info(_get(session, username))
 
 
-def create_user(db: Database, username: str, full_name: str, role: str, password: str, *,
-                actor: str = "") -> UserInfo:
+def create_user(
+    db: Database, username: str, full_name: str, role: str, password: str, *, actor: str = ""
+) -> UserInfo:
     """Add an account. The user name must be new; the password at least MIN_PASSWORD characters."""
     name = normalise_username(username)
     full = _check_name(full_name)
@@ -198,26 +217,48 @@ def create_user(db: Database, username: str, full_name: str, role: str, password
     hashed = hash_password(password)  # slow (argon2): outside the write transaction
     with db.transaction() as session:
         if _find(session, name) is not None:
-            raise ValidationError(f"The user name {name} is taken.", "Tên đăng nhập này đã có.", field="username")
-        user = User(username=name, full_name=full, role=the_role.value, password_hash=hashed, failed_attempts=0,
-                    active=True, created_at=_now())
+            raise ValidationError(
+                f"The user name {name} is taken.", "Tên đăng nhập này đã có.", field="username"
+            )
+        user = User(
+            username=name,
+            full_name=full,
+            role=the_role.value,
+            password_hash=hashed,
+            failed_attempts=0,
+            active=True,
+            created_at=_now(),
+        )
         session.add(user)
         session.flush()
-        audit.record(session, "user.create", actor=actor or name, entity="user", entity_id=name,
-                     detail={"role": the_role.value, "full_name": full})
+        audit.record(
+            session,
+            "user.create",
+            actor=actor or name,
+            entity="user",
+            entity_id=name,
+            detail={"role": the_role.value, "full_name": full},
+        )
         return _info(user)
 
 
 def _active_admins(session: Session) -> int:
-    return int(session.scalar(
-        select(func.count()).select_from(User).where(User.role == roles.Role.ADMIN.value, User.active.is_(True))
-    ) or 0)
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == roles.Role.ADMIN.value, User.active.is_(True))
+        )
+        or 0
+    )
 
 
 def _keep_an_admin(session: Session, user: User) -> None:
     if user.role == roles.Role.ADMIN.value and user.active and _active_admins(session) <= 1:
-        raise UserError("This is the last active admin account: add another admin first.",
-                        "Đây là tài khoản quản trị cuối cùng: hãy tạo tài khoản quản trị khác trước.")
+        raise UserError(
+            "This is the last active admin account: add another admin first.",
+            "Đây là tài khoản quản trị cuối cùng: hãy tạo tài khoản quản trị khác trước.",
+        )
 
 
 def set_active(db: Database, username: str, active: bool, *, actor: str) -> UserInfo:
@@ -230,8 +271,13 @@ def set_active(db: Database, username: str, active: bool, *, actor: str) -> User
             _keep_an_admin(session, user)
         user.active = active
         user.failed_attempts, user.locked_until = 0, None
-        audit.record(session, "user.enable" if active else "user.disable", actor=actor, entity="user",
-                     entity_id=user.username)
+        audit.record(
+            session,
+            "user.enable" if active else "user.disable",
+            actor=actor,
+            entity="user",
+            entity_id=user.username,
+        )
         return _info(user)
 
 
@@ -242,14 +288,21 @@ def set_role(db: Database, username: str, role: str, *, actor: str) -> UserInfo:
         if user.role == the_role.value:
             return _info(user)
         _keep_an_admin(session, user)
-        audit.record(session, "user.role", actor=actor, entity="user", entity_id=user.username,
-                     detail={"from": user.role, "to": the_role.value})
+        audit.record(
+            session,
+            "user.role",
+            actor=actor,
+            entity="user",
+            entity_id=user.username,
+            detail={"from": user.role, "to": the_role.value},
+        )
         user.role = the_role.value
         return _info(user)
 
 
-def change_password(db: Database, username: str, new_password: str, *, actor: str,
-                    old_password: str | None = None) -> None:
+def change_password(
+    db: Database, username: str, new_password: str, *, actor: str, old_password: str | None = None
+) -> None:
     """Set a new password. With ``old_password`` (a user changing their own) it must match first."""
     if old_password is not None:
         authenticate(db, username, old_password, record_login=False)
@@ -272,8 +325,9 @@ def _verify(stored: str, secret: bytes) -> bool:
         return False
 
 
-def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None,
-                 record_login: bool = True) -> UserInfo:
+def authenticate(
+    db: Database, username: str, password: str, *, now: datetime | None = None, record_login: bool = True
+) -> UserInfo:
     """Check a user name and password; return the account or raise AuthError.
 
     Wrong passwords are counted; the MAX_ATTEMPTS-th locks the account for LOCK_MINUTES, during which even
@@ -304,11 +358,23 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
             if user.failed_attempts >= MAX_ATTEMPTS:
                 locked_until = moment + timedelta(minutes=LOCK_MINUTES)
                 user.failed_attempts, user.locked_until = 0, locked_until
-                audit.record(session, "auth.locked", actor=user.username, entity="user", entity_id=user.username,
-                             detail={"minutes": LOCK_MINUTES})
+                audit.record(
+                    session,
+                    "auth.locked",
+                    actor=user.username,
+                    entity="user",
+                    entity_id=user.username,
+                    detail={"minutes": LOCK_MINUTES},
+                )
             else:
-                audit.record(session, "auth.failed", actor=user.username, entity="user", entity_id=user.username,
-                             detail={"attempt": user.failed_attempts})
+                audit.record(
+                    session,
+                    "auth.failed",
+                    actor=user.username,
+                    entity="user",
+                    entity_id=user.username,
+                    detail={"attempt": user.failed_attempts},
+                )
         elif user.active:
             if user.failed_attempts or user.locked_until is not None:
                 user.failed_attempts, user.locked_until = 0, None
@@ -316,7 +382,9 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
                 user.password_hash = _hasher.hash(secret)
             if record_login:
                 user.last_login_at = moment
-                audit.record(session, "auth.login", actor=user.username, entity="user", entity_id=user.username)
+                audit.record(
+                    session, "auth.login", actor=user.username, entity="user", entity_id=user.username
+                )
         info = _info(user)
     if not ok:
         log.info("login refused for %s: wrong password", name)
@@ -341,20 +409,22 @@ def identify(db: Database, username: str, password: str) -> Identity:
         if not has_users(db):
             return Identity(SETUP_ACTOR, roles.Role.ADMIN.value)
         if not username or not password:
-            raise AuthError("authentication required: set DESK_APP_USER and DESK_APP_PASSWORD",
-                            "Cần đăng nhập: đặt DESK_APP_USER và DESK_APP_PASSWORD.")
+            raise AuthError(
+                "authentication required: set DESK_APP_USER and DESK_APP_PASSWORD",
+                "Cần đăng nhập: đặt DESK_APP_USER và DESK_APP_PASSWORD.",
+            )
         try:
             info = authenticate(db, username, password, record_login=False)
         except AuthError as exc:
-            raise AuthError(f"authentication required: set DESK_APP_USER and DESK_APP_PASSWORD ({exc.message})",
-                            exc.vi) from None
+            raise AuthError(
+                f"authentication required: set DESK_APP_USER and DESK_APP_PASSWORD ({exc.message})", exc.vi
+            ) from None
     except DatabaseError as exc:
         known = storage_error(exc)
         if known is None:
             raise
         raise known from exc
     return Identity(info.username, info.role, info.full_name)
-
 
 
 def identify_offline(db_file: Path, username: str, password: str, *, immutable: bool = True) -> Identity:
@@ -367,7 +437,9 @@ def identify_offline(db_file: Path, username: str, password: str, *, immutable: 
     conn = sqlite3.connect(f"file:{quote(str(db_file))}?{mode}", uri=True)
     try:
         try:
-            rows = conn.execute("SELECT username, role, full_name, password_hash, active FROM users").fetchall()
+            rows = conn.execute(
+                "SELECT username, role, full_name, password_hash, active FROM users"
+            ).fetchall()
         except sqlite3.DatabaseError:
             rows = []
     finally:

@@ -56,8 +56,17 @@ AUTO_PREFIX = "auto-"
 DEFAULT_KEEP_DAYS = 14  # setting "backup_keep": the last backup of each of this many days is kept
 KEEP_NEWEST = 3  # and always the newest few, whatever their day
 
-__all__ = ["BackupDamaged", "BackupInfo", "auto_backup", "backup_due", "create_backup", "list_backups",
-           "restore", "rotate", "verify_backup"]
+__all__ = [
+    "BackupDamaged",
+    "BackupInfo",
+    "auto_backup",
+    "backup_due",
+    "create_backup",
+    "list_backups",
+    "restore",
+    "rotate",
+    "verify_backup",
+]
 
 
 @dataclass(frozen=True)
@@ -72,8 +81,14 @@ class BackupInfo:
     audit_events: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {"path": str(self.path), "created_at": self.created_at, "schema_revision": self.schema_revision,
-                "files": self.files, "bytes": self.bytes, "audit_events": self.audit_events}
+        return {
+            "path": str(self.path),
+            "created_at": self.created_at,
+            "schema_revision": self.schema_revision,
+            "files": self.files,
+            "bytes": self.bytes,
+            "audit_events": self.audit_events,
+        }
 
 
 @dataclass
@@ -88,9 +103,14 @@ class AutoResult:
 
 def _info(path: Path, manifest: dict[str, Any]) -> BackupInfo:
     entries = manifest.get("files", [])
-    return BackupInfo(path, str(manifest.get("created_at", "")), manifest.get("schema_revision"),
-                      len(entries), int(manifest.get("db", {}).get("size", 0)) + sum(int(e["size"]) for e in entries),
-                      int(manifest.get("audit", {}).get("events", 0)))
+    return BackupInfo(
+        path,
+        str(manifest.get("created_at", "")),
+        manifest.get("schema_revision"),
+        len(entries),
+        int(manifest.get("db", {}).get("size", 0)) + sum(int(e["size"]) for e in entries),
+        int(manifest.get("audit", {}).get("events", 0)),
+    )
 
 
 def _previous_entries(dest_parent: Path) -> tuple[Path | None, dict[str, tuple[str, int]]]:
@@ -105,8 +125,9 @@ def _previous_entries(dest_parent: Path) -> tuple[Path | None, dict[str, tuple[s
     return None, {}
 
 
-def _link_or_copy(src: Path, dst: Path, rel: str, prev_dir: Path | None,
-                  prev: dict[str, tuple[str, int]]) -> tuple[str, int]:
+def _link_or_copy(
+    src: Path, dst: Path, rel: str, prev_dir: Path | None, prev: dict[str, tuple[str, int]]
+) -> tuple[str, int]:
     dst.parent.mkdir(parents=True, exist_ok=True)
     old = prev.get(rel)
     if prev_dir is not None and old is not None:
@@ -134,20 +155,25 @@ def _write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
 
 def _fresh_target(out: Path) -> None:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UserError(f"{out} already exists: choose a new folder for the backup.",
-                        "Thư mục sao lưu đã tồn tại: hãy chọn một thư mục mới.")
+        raise UserError(
+            f"{out} already exists: choose a new folder for the backup.",
+            "Thư mục sao lưu đã tồn tại: hãy chọn một thư mục mới.",
+        )
 
 
-def create_backup(db: Database, out: Path, *, actor: str = "system", reason: str = "manual",
-                  link_previous: bool = False) -> BackupInfo:
+def create_backup(
+    db: Database, out: Path, *, actor: str = "system", reason: str = "manual", link_previous: bool = False
+) -> BackupInfo:
     """Write a complete, verified backup folder at ``out`` (which must not exist, or be empty)."""
     out = Path(out).expanduser().absolute()
     _fresh_target(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Cannot create {out.parent}: {exc.strerror}.",
-                        "Không tạo được thư mục sao lưu (ổ đĩa USB đã cắm chưa?).") from exc
+        raise UserError(
+            f"Cannot create {out.parent}: {exc.strerror}.",
+            "Không tạo được thư mục sao lưu (ổ đĩa USB đã cắm chưa?).",
+        ) from exc
     partial = out.parent / f".{out.name}.partial-{os.getpid()}"
     shutil.rmtree(partial, ignore_errors=True)
     try:
@@ -155,8 +181,10 @@ def create_backup(db: Database, out: Path, *, actor: str = "system", reason: str
         backup_file(db.path, partial / DB_FILE)
         db_problems, db_info = check_database(partial / DB_FILE)
         if db_problems:
-            raise UserError("The database fails its checks, so no backup was written: " + "; ".join(db_problems),
-                            "Cơ sở dữ liệu đang bị lỗi nên không sao lưu được. Hãy khôi phục bản sao lưu gần nhất.")
+            raise UserError(
+                "The database fails its checks, so no backup was written: " + "; ".join(db_problems),
+                "Cơ sở dữ liệu đang bị lỗi nên không sao lưu được. Hãy khôi phục bản sao lưu gần nhất.",
+            )
         db_sha, db_size = hash_file(partial / DB_FILE)
         prev_dir, prev = _previous_entries(out.parent) if link_previous else (None, {})
         entries = []
@@ -175,7 +203,9 @@ def create_backup(db: Database, out: Path, *, actor: str = "system", reason: str
             "files": entries,
         }
         _write_manifest(partial, manifest)
-        for folder in sorted({p.parent for p in partial.rglob("*")}, key=lambda p: len(p.parts), reverse=True):
+        for folder in sorted(
+            {p.parent for p in partial.rglob("*")}, key=lambda p: len(p.parts), reverse=True
+        ):
             fsync_dir(folder)
         if out.exists():
             out.rmdir()
@@ -183,15 +213,23 @@ def create_backup(db: Database, out: Path, *, actor: str = "system", reason: str
         fsync_dir(out.parent)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)
-        raise UserError(f"The backup to {out} failed: {exc.strerror or exc}. Nothing was written.",
-                        "Sao lưu không thành công (ổ đĩa đầy hoặc đã bị rút ra?).") from exc
+        raise UserError(
+            f"The backup to {out} failed: {exc.strerror or exc}. Nothing was written.",
+            "Sao lưu không thành công (ổ đĩa đầy hoặc đã bị rút ra?).",
+        ) from exc
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
     info = _info(out, manifest)
     with db.transaction() as session:
-        audit.record(session, "backup.create", actor=actor, entity="backup", entity_id=out.name,
-                     detail={"path": str(out), "reason": reason, "files": info.files, "db_sha256": db_sha})
+        audit.record(
+            session,
+            "backup.create",
+            actor=actor,
+            entity="backup",
+            entity_id=out.name,
+            detail={"path": str(out), "reason": reason, "files": info.files, "db_sha256": db_sha},
+        )
     log.info("backup written to %s (%d files)", out, info.files)
     return info
 
@@ -289,8 +327,9 @@ def _copy_backup(src: Path, dest_parent: Path, name: str) -> BackupInfo:
     return _info(out, manifest)
 
 
-def auto_backup(db: Database, *, reason: str = "daily", actor: str = "system",
-                now: datetime | None = None) -> AutoResult:
+def auto_backup(
+    db: Database, *, reason: str = "daily", actor: str = "system", now: datetime | None = None
+) -> AutoResult:
     """The automatic backup (daily, on exit): into ``<data_dir>/backups``, then a copy to the setting
     ``backup_second_path`` when set (a USB stick or a network share), each rotated per ``backup_keep``.
 
@@ -301,7 +340,9 @@ def auto_backup(db: Database, *, reason: str = "daily", actor: str = "system",
         keep = int(settings.get(session, "backup_keep") or DEFAULT_KEEP_DAYS)
         second = str(settings.get(session, "backup_second_path") or "").strip()
     primary_dir = paths.backups_dir(db.data_dir)
-    primary = create_backup(db, _auto_name(primary_dir, moment), actor=actor, reason=reason, link_previous=True)
+    primary = create_backup(
+        db, _auto_name(primary_dir, moment), actor=actor, reason=reason, link_previous=True
+    )
     result = AutoResult(primary)
     result.removed += rotate(primary_dir, keep)
     if second:
@@ -326,9 +367,11 @@ class RestoreResult:
     backup: BackupInfo
 
     def as_dict(self) -> dict[str, Any]:
-        return {"restored_from": str(self.restored_from),
-                "replaced_dir": None if self.replaced_dir is None else str(self.replaced_dir),
-                "backup": self.backup.as_dict()}
+        return {
+            "restored_from": str(self.restored_from),
+            "replaced_dir": None if self.replaced_dir is None else str(self.replaced_dir),
+            "backup": self.backup.as_dict(),
+        }
 
 
 def _live_parts(data_dir: Path) -> list[Path]:
@@ -379,8 +422,10 @@ def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResu
             for part in live:
                 part.rename(replaced / part.name)
                 moved.append((part, replaced / part.name))
-        for staged, target in ((staging / DB_FILE, paths.db_path(data_dir)),
-                               (staging / FILES, paths.files_dir(data_dir))):
+        for staged, target in (
+            (staging / DB_FILE, paths.db_path(data_dir)),
+            (staging / FILES, paths.files_dir(data_dir)),
+        ):
             if staged.exists():
                 staged.rename(target)
                 placed.append((staged, target))
@@ -392,16 +437,27 @@ def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResu
         for original, aside in reversed(moved):
             aside.rename(original)
         shutil.rmtree(staging, ignore_errors=True)
-        raise UserError(f"The restore could not swap the data in: {exc.strerror or exc}. Nothing was changed.",
-                        "Không khôi phục được (tệp đang được mở?). Dữ liệu hiện tại không thay đổi.") from exc
+        raise UserError(
+            f"The restore could not swap the data in: {exc.strerror or exc}. Nothing was changed.",
+            "Không khôi phục được (tệp đang được mở?). Dữ liệu hiện tại không thay đổi.",
+        ) from exc
     shutil.rmtree(staging, ignore_errors=True)
     info = _info(source, manifest)
     db = open_database(data_dir)  # upgrades a backup from an older schema (copying it aside first)
     try:
         with db.transaction() as session:
-            audit.record(session, "backup.restore", actor=actor, entity="backup", entity_id=source.name,
-                         detail={"from": str(source), "replaced": str(replaced) if moved else None,
-                                 "created_at": info.created_at})
+            audit.record(
+                session,
+                "backup.restore",
+                actor=actor,
+                entity="backup",
+                entity_id=source.name,
+                detail={
+                    "from": str(source),
+                    "replaced": str(replaced) if moved else None,
+                    "created_at": info.created_at,
+                },
+            )
     finally:
         db.close()
     log.info("restored %s into %s (previous data in %s)", source, data_dir, replaced if moved else "-")

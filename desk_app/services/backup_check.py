@@ -117,15 +117,23 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     if manifest.get("format_version") != FORMAT_VERSION:
         problems.append(f"unsupported backup format version {manifest.get('format_version')!r}")
     db = manifest.get("db")
-    if not isinstance(db, dict) or not isinstance(db.get("sha256"), str) or not isinstance(db.get("size"), int):
+    if (
+        not isinstance(db, dict)
+        or not isinstance(db.get("sha256"), str)
+        or not isinstance(db.get("size"), int)
+    ):
         problems.append(f"{MANIFEST} does not describe the database")
     files = manifest.get("files")
     if not isinstance(files, list):
         problems.append(f"{MANIFEST} has no file list")
     else:
         for entry in files:
-            if (not isinstance(entry, dict) or not _safe_rel(entry.get("path"))
-                    or not isinstance(entry.get("sha256"), str) or not isinstance(entry.get("size"), int)):
+            if (
+                not isinstance(entry, dict)
+                or not _safe_rel(entry.get("path"))
+                or not isinstance(entry.get("sha256"), str)
+                or not isinstance(entry.get("size"), int)
+            ):
                 problems.append(f"{MANIFEST} lists a malformed or unsafe file entry")
                 break
     if problems:

@@ -8,8 +8,9 @@ the mobile prefixes of §6.3, so they pass the app's own validation. No real per
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from desk_app.domain.text import fold
 
@@ -139,6 +140,14 @@ class Person:
     @property
     def folded_name(self) -> str:
         return fold(self.full_name)
+
+    def applicant_row(self, applicant_id: int) -> dict[str, Any]:
+        """The ``applicants`` row of this person."""
+        return {"id": applicant_id, **asdict(self), "folded_name": self.folded_name}
+
+    def as_json(self) -> dict[str, Any]:
+        """This person as ``Dossier.representative`` holds one (services.applicants.person_dict)."""
+        return {**asdict(self), "birth_date": self.birth_date.isoformat()}
 
 
 def make_name(rng: random.Random, gender: str) -> str:

@@ -204,32 +204,11 @@ class DossierFactory:
             number = f"{prefix}-{day:%y%m%d}-{self.number(prefix, day, counter):04d}"
         pid, person, new = self._person(rng, proc, day, online)
         if new:
-            rows.applicants.append(
-                {
-                    "id": pid,
-                    "full_name": person.full_name,
-                    "id_number": person.id_number,
-                    "old_id_number": person.old_id_number,
-                    "birth_date": person.birth_date,
-                    "gender": person.gender,
-                    "address": person.address,
-                    "phone": person.phone,
-                    "email": person.email,
-                    "folded_name": person.folded_name,
-                }
-            )
+            rows.applicants.append(person.applicant_row(pid))
         representative = None
         if rng.random() < 0.07:
-            rep = dd.make_person(rng, day, (18, 70))
             representative = {
-                "full_name": rep.full_name,
-                "id_number": rep.id_number,
-                "old_id_number": rep.old_id_number,
-                "birth_date": rep.birth_date.isoformat(),
-                "gender": rep.gender,
-                "address": rep.address,
-                "phone": rep.phone,
-                "email": rep.email,
+                **dd.make_person(rng, day, (18, 70)).as_json(),
                 "relation": rng.choice(dd.RELATIONS),
             }
 

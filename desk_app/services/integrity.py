@@ -61,14 +61,24 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
     problems, info = check_database(db_file, immutable=False)
     db_problems = [p for p in problems if not p.startswith("audit chain")]
     audit_problems = [p for p in problems if p.startswith("audit chain")]
-    report.checks.append(Check("database", not db_problems,
-                               "; ".join(db_problems) or f"integrity_check ok (schema {info['schema_revision']})"))
+    report.checks.append(
+        Check(
+            "database",
+            not db_problems,
+            "; ".join(db_problems) or f"integrity_check ok (schema {info['schema_revision']})",
+        )
+    )
     if db_problems:
         report.checks.append(Check("audit", False, "not checked: the database is damaged"))
         report.checks.append(Check("files", False, "not checked: the database is damaged"))
         return report
-    report.checks.append(Check("audit", not audit_problems,
-                               "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact"))
+    report.checks.append(
+        Check(
+            "audit",
+            not audit_problems,
+            "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact",
+        )
+    )
     report.checks.append(_check_files(data_dir, db))
     return report
 

@@ -31,10 +31,21 @@ from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import mask_id
 from desk_app.domain.states import FINAL_STATES
 from desk_app.domain.text import fold
+from desk_app.logmask import MaskingFilter, install_log_masking, mask_text
 from desk_app.store import audit, settings
 from desk_app.store.base import Base, JSONText
 from desk_app.store.db import Database
 from desk_app.store.models import Applicant, AuditEvent, Dossier
+
+__all__ = [
+    "ANON_NAME",
+    "MaskingFilter",
+    "collect_person",
+    "export_person",
+    "install_log_masking",
+    "mask_text",
+    "retention",
+]
 
 ANON_NAME = "Đã ẩn danh"  # what an anonymised applicant's name reads
 _ID = re.compile(r"^\d{9}$|^\d{12}$")
@@ -66,12 +77,18 @@ def collect_person(session: Session, id_number: str) -> dict[str, Any]:
     number = _check_id(id_number)
     tables = Base.metadata.tables
     applicants = session.execute(
-        select(tables["applicants"]).where(or_(Applicant.id_number == number, Applicant.old_id_number == number))
+        select(tables["applicants"]).where(
+            or_(Applicant.id_number == number, Applicant.old_id_number == number)
+        )
     ).all()
     applicant_ids = [r.id for r in applicants]
-    dossier_rows = session.execute(
-        select(tables["dossiers"]).where(Dossier.applicant_id.in_(applicant_ids)).order_by(Dossier.id)
-    ).all() if applicant_ids else []
+    dossier_rows = (
+        session.execute(
+            select(tables["dossiers"]).where(Dossier.applicant_id.in_(applicant_ids)).order_by(Dossier.id)
+        ).all()
+        if applicant_ids
+        else []
+    )
     dossier_ids = [r.id for r in dossier_rows]
     related: dict[str, list[dict[str, Any]]] = {}
     mentions: dict[str, list[dict[str, Any]]] = {}
@@ -86,8 +103,15 @@ def collect_person(session: Session, id_number: str) -> dict[str, Any]:
         cols = _text_columns(table)
         if cols:
             rows = session.execute(select(table).where(or_(*(c.contains(number) for c in cols)))).all()
-            rows = [r for r in rows if not (dossier_ids and "dossier_id" in table.columns
-                                            and r._mapping[table.c.dossier_id] in dossier_ids)]
+            rows = [
+                r
+                for r in rows
+                if not (
+                    dossier_ids
+                    and "dossier_id" in table.columns
+                    and r._mapping[table.c.dossier_id] in dossier_ids
+                )
+            ]
             if rows:
                 mentions[name] = [_row(table, r) for r in rows]
     dossier_table = tables["dossiers"]
@@ -101,15 +125,22 @@ def collect_person(session: Session, id_number: str) -> dict[str, Any]:
         mentions["dossiers"] = [_row(dossier_table, r) for r in mention_dossiers]
     dossier_keys = [str(i) for i in dossier_ids] + [r.code for r in dossier_rows if r.code]
     events = session.execute(
-        select(tables["audit_events"]).where(
+        select(tables["audit_events"])
+        .where(
             or_(
-                and_(AuditEvent.entity == "dossier", AuditEvent.entity_id.in_(dossier_keys)) if dossier_keys
+                and_(AuditEvent.entity == "dossier", AuditEvent.entity_id.in_(dossier_keys))
+                if dossier_keys
                 else false(),
-                and_(AuditEvent.entity == "applicant", AuditEvent.entity_id.in_([str(i) for i in applicant_ids]))
-                if applicant_ids else false(),
+                and_(
+                    AuditEvent.entity == "applicant",
+                    AuditEvent.entity_id.in_([str(i) for i in applicant_ids]),
+                )
+                if applicant_ids
+                else false(),
                 type_coerce(AuditEvent.detail, Text).contains(number),
             )
-        ).order_by(AuditEvent.id)
+        )
+        .order_by(AuditEvent.id)
     ).all()
     return {
         "id_number": number,
@@ -153,11 +184,22 @@ def export_person(db: Database, id_number: str, out: Path, *, actor: str) -> Exp
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Cannot write {out}: {exc.strerror or exc}.", "Không ghi được tệp xuất dữ liệu.") from exc
+        raise UserError(
+            f"Cannot write {out}: {exc.strerror or exc}.", "Không ghi được tệp xuất dữ liệu."
+        ) from exc
     with db.transaction() as session:
-        audit.record(session, "privacy.export", actor=actor, entity="person", entity_id=mask_id(number),
-                     detail={"applicants": len(data["applicants"]), "dossiers": len(data["dossiers"]),
-                             "mentions": mentions})
+        audit.record(
+            session,
+            "privacy.export",
+            actor=actor,
+            entity="person",
+            entity_id=mask_id(number),
+            detail={
+                "applicants": len(data["applicants"]),
+                "dossiers": len(data["dossiers"]),
+                "mentions": mentions,
+            },
+        )
     return ExportResult(out, len(data["applicants"]), len(data["dossiers"]), mentions)
 
 
@@ -178,8 +220,13 @@ class RetentionResult:
     applied: bool
 
     def as_dict(self) -> dict[str, Any]:
-        return {"years": self.years, "cutoff": self.cutoff.isoformat(), "applicants": self.applicants,
-                "dossiers": self.dossiers, "applied": self.applied}
+        return {
+            "years": self.years,
+            "cutoff": self.cutoff.isoformat(),
+            "applicants": self.applicants,
+            "dossiers": self.dossiers,
+            "applied": self.applied,
+        }
 
 
 def _cutoff(today: date, years: int) -> date:
@@ -203,8 +250,9 @@ def _eligible(session: Session, cutoff: date) -> list[int]:
     return [r[0] for r in rows]
 
 
-def retention(db: Database, *, apply: bool = False, years: int | None = None, actor: str,
-              today: date | None = None) -> RetentionResult:
+def retention(
+    db: Database, *, apply: bool = False, years: int | None = None, actor: str, today: date | None = None
+) -> RetentionResult:
     """Find (and with ``apply`` anonymise) applicants whose dossiers all closed more than N years ago."""
     with db.session() as session:
         setting = settings.get(session, "retention_years")
@@ -233,6 +281,12 @@ def retention(db: Database, *, apply: bool = False, years: int | None = None, ac
                 dossier.receiver = None
                 dossier.note = ""
                 dossier.updated_at = datetime.now().replace(microsecond=0)
-            audit.record(session, "privacy.retention", actor=actor, entity="retention", entity_id=str(n),
-                         detail={"cutoff": cutoff.isoformat(), "applicants": len(ids), "dossiers": len(dossiers)})
+            audit.record(
+                session,
+                "privacy.retention",
+                actor=actor,
+                entity="retention",
+                entity_id=str(n),
+                detail={"cutoff": cutoff.isoformat(), "applicants": len(ids), "dossiers": len(dossiers)},
+            )
         return RetentionResult(n, cutoff, len(ids), len(dossiers), apply and bool(ids))

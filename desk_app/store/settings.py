@@ -22,6 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "inbox_batch_gap_seconds": 120,  # watched-folder files this close together form one batch
     "watch_folder": "",
     "idle_lock_minutes": 10,
+    "backup_second_path": "",  # a USB stick or network share for a copy of each automatic backup
+    "backup_keep": 14,  # automatic backups: the newest of each of this many days are kept
+    "retention_years": 0,  # privacy retention rule (services.privacy); 0 = off
     "language": "vi",
     "form_set": "v2025",
 }

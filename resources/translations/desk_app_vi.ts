@@ -327,6 +327,41 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Tạo và đăng nhập</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>Tạo tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>No account exists yet. Create the admin account: it adds the clerks' accounts, changes settings and makes backups.</source>
+        <translation>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị: tài khoản này thêm tài khoản cho cán bộ, thay đổi cài đặt và sao lưu dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+</context>
+<context>
     <name>GuiContext</name>
     <message>
         <source>Something went wrong and the action was not completed. Please try again; if it happens again, tell your IT support.</source>
@@ -469,6 +504,47 @@
     <message>
         <source>Supplement guidance (Form 02)</source>
         <translation>Hướng dẫn bổ sung (Mẫu 02)</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>The screen is locked. Sign in to continue, or sign in as another clerk.</source>
+        <translation>Màn hình đã khóa. Đăng nhập để tiếp tục, hoặc đăng nhập bằng tài khoản cán bộ khác.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Something went wrong; please try again.</source>
+        <translation>Đã có lỗi xảy ra, hãy thử lại.</translation>
+    </message>
+    <message>
+        <source>Type your user name and password.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
     </message>
 </context>
 <context>
@@ -688,6 +764,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
 </context>
 <context>
     <name>Pages</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
     <message>
         <source>Digitization</source>
         <translation>Số hóa</translation>
@@ -1157,6 +1237,13 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>Lock / switch clerk</source>
+        <translation>Khóa màn hình / đổi cán bộ</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> working days</source>
@@ -1296,6 +1383,128 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>e.g. Ủy ban nhân dân xã Gio Sơn</source>
         <translation>ví dụ: Ủy ban nhân dân xã Gio Sơn</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>Mật khẩu mới cho %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Đã tạo tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Đã khóa tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation>Đã mở lại tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>Change the role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Khóa / mở tài khoản</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Đăng nhập gần nhất</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>Đã đổi mật khẩu của %1.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Role of %1 changed.</source>
+        <translation>Đã đổi vai trò của %1.</translation>
+    </message>
+    <message>
+        <source>Set a new password…</source>
+        <translation>Đặt mật khẩu mới…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>đã khóa</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from desk_app.domain.errors import ValidationError
@@ -56,6 +57,23 @@ class TestMainWindow:
         window = MainWindow(gui_ctx, specs=specs)
         qtbot.addWidget(window)
         assert window.nav.count() == 1
+
+    def test_pages_follow_the_permissions(self, main_window: Any) -> None:
+        """A page whose permission the user lacks is not listed; apply_permissions re-reads after a switch."""
+        ctx = main_window.ctx
+        dossiers = main_window.page("dossiers")
+        ctx.permission_check = lambda permission: permission != "settings"
+        main_window.apply_permissions()
+        keys = [s.key for s in main_window.specs]
+        assert "settings" not in keys and "dossiers" in keys
+        assert main_window.nav.count() == len(keys)
+        with pytest.raises(KeyError):
+            main_window.show_page("settings")
+        ctx.permission_check = None
+        main_window.apply_permissions()
+        assert "settings" in [s.key for s in main_window.specs]
+        assert main_window.page("dossiers") is dossiers  # built pages survive
+        assert main_window.current_key() == "dossiers"
 
     def test_shortcuts(self, main_window: Any) -> None:
         """Ctrl+Q quits, F5 refreshes, Ctrl+F searches, F1 helps."""
@@ -128,8 +146,10 @@ class TestDossierList:
         assert blocker.args == [expected]
         main_window.show_page("dossiers")  # the dossier page (when registered) took over
         page.view.setCurrentIndex(page.model.index(other, 0))
+        # Straight to the view (app-wide key filters, e.g. the barcode wedge, are not under test here).
+        enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
         with qtbot.waitSignal(main_window.ctx.openDossierRequested, timeout=5000) as blocker:
-            qtbot.keyClick(page.view, Qt.Key.Key_Return)
+            page.view.keyPressEvent(enter)
         assert blocker.args == [page.model.code_at(other)]
 
     def test_refresh_after_a_write_keeps_the_rows(self, main_window: Any, qtbot: Any) -> None:

@@ -47,8 +47,12 @@ def sample_request(i: int, **over: Any) -> Any:
 
     fields: dict[str, Any] = dict(
         procedure_code="1.001193",
-        applicant=ApplicantInput(full_name=f"Nguyễn Thị Hằng {i}", id_number="001190012345", phone="0912345678",
-                                 address="Thôn Đông, xã Gio Sơn"),
+        applicant=ApplicantInput(
+            full_name=f"Nguyễn Thị Hằng {i}",
+            id_number="001190012345",
+            phone="0912345678",
+            address="Thôn Đông, xã Gio Sơn",
+        ),
         documents=[DocumentInput(name="Tờ khai đăng ký khai sinh")],
         client_token=f"t{i}",
     )
@@ -60,8 +64,13 @@ def table_counts(db_file: Path) -> dict[str, int]:
     """Row count of every table (FTS shadow tables included): "nothing changed" means equal counts."""
     conn = sqlite3.connect(db_file)
     try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                                            "'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
+                "'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            )
+        ]
         return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
     finally:
         conn.close()
@@ -84,8 +93,13 @@ def content_digest(db_file: Path) -> str:
     digest = hashlib.sha256()
     conn = sqlite3.connect(db_file)
     try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                                            "'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
+                "'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+            )
+        ]
         for name in names:
             digest.update(name.encode())
             for row in conn.execute(f'SELECT * FROM "{name}"'):

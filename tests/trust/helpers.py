@@ -95,6 +95,10 @@ def listing(folder: Path) -> dict[str, str]:
     out = {}
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
-        if path.is_file() and not rel.startswith(("backups/", "replaced-")) and not rel.endswith(("-shm", "-wal")):
+        if (
+            path.is_file()
+            and not rel.startswith(("backups/", "replaced-"))
+            and not rel.endswith(("-shm", "-wal"))
+        ):
             out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out

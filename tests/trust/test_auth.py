@@ -19,7 +19,9 @@ from desk_app.store import audit
 def _events(db: Any) -> list[tuple[str, str, str, str | None]]:
     conn = sqlite3.connect(db.path)
     try:
-        return conn.execute("SELECT actor, action, entity_id, detail FROM audit_events ORDER BY id").fetchall()
+        return conn.execute(
+            "SELECT actor, action, entity_id, detail FROM audit_events ORDER BY id"
+        ).fetchall()
     finally:
         conn.close()
 
@@ -32,8 +34,11 @@ def test_password_is_stored_as_argon2id(db: Any) -> None:
     conn.close()
     assert stored.startswith("$argon2id$v=19$")
     db.close()
-    raw = db.path.read_bytes() + (db.path.with_name(db.path.name + "-wal").read_bytes()
-                                  if db.path.with_name(db.path.name + "-wal").exists() else b"")
+    raw = db.path.read_bytes() + (
+        db.path.with_name(db.path.name + "-wal").read_bytes()
+        if db.path.with_name(db.path.name + "-wal").exists()
+        else b""
+    )
     assert "mật-khẩu-bí-mật".encode() not in raw
 
 
@@ -136,7 +141,9 @@ def test_identify_without_accounts_is_setup(db: Any) -> None:
     ident = auth.identify(db, "", "")
     assert (ident.username, ident.is_setup, ident.can("backup")) == ("setup", True, True)
     auth.create_user(db, "hang", "Hằng", "clerk", "correct horse")
-    with pytest.raises(UserError, match="^authentication required: set DESK_APP_USER and DESK_APP_PASSWORD$"):
+    with pytest.raises(
+        UserError, match=r"^authentication required: set DESK_APP_USER and DESK_APP_PASSWORD$"
+    ):
         auth.identify(db, "", "")
     with pytest.raises(UserError, match="authentication required"):
         auth.identify(db, "hang", "nope nope")

@@ -15,7 +15,14 @@ from desk_app import paths
 from desk_app.domain.errors import UserError
 from desk_app.services import backup, integrity
 from desk_app.store import settings
-from tests.trust.helpers import damage_middle, listing, receive_some, reseal_manifest, store_file, tamper_audit
+from tests.trust.helpers import (
+    damage_middle,
+    listing,
+    receive_some,
+    reseal_manifest,
+    store_file,
+    tamper_audit,
+)
 
 
 @pytest.fixture
@@ -64,8 +71,18 @@ def test_restore_swaps_in_the_backup_and_keeps_the_old_data_aside(filled: Any, t
     assert last == ("admin", "backup.restore")
 
 
-@pytest.mark.parametrize("damage", ["db_bytes", "scan_bytes", "scan_missing", "extra_file", "audit_chain",
-                                    "manifest_garbage", "no_manifest"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "db_bytes",
+        "scan_bytes",
+        "scan_missing",
+        "extra_file",
+        "audit_chain",
+        "manifest_garbage",
+        "no_manifest",
+    ],
+)
 def test_a_damaged_backup_is_refused_and_nothing_changes(filled: Any, tmp_path: Path, damage: str) -> None:
     b = tmp_path / "b1"
     backup.create_backup(filled, b, actor="admin")
@@ -109,7 +126,9 @@ def test_backup_refuses_a_damaged_live_database(filled: Any, tmp_path: Path) -> 
     assert not (tmp_path / "b1").exists() and not list(tmp_path.glob(".*partial*"))
 
 
-def test_automatic_backups_rotate_share_scans_and_copy_to_the_second_path(filled: Any, tmp_path: Path) -> None:
+def test_automatic_backups_rotate_share_scans_and_copy_to_the_second_path(
+    filled: Any, tmp_path: Path
+) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     with filled.transaction() as s:
@@ -119,7 +138,9 @@ def test_automatic_backups_rotate_share_scans_and_copy_to_the_second_path(filled
     start = datetime(2026, 3, 2, 17, 0)
     results = []
     for day in range(5):
-        results.append(backup.auto_backup(filled, reason="exit", actor="hang", now=start + timedelta(days=day)))
+        results.append(
+            backup.auto_backup(filled, reason="exit", actor="hang", now=start + timedelta(days=day))
+        )
     primary_dir = paths.backups_dir(filled.data_dir)
     # created_at is the real clock, so all five are "today": the newest 3 are kept (KEEP_NEWEST).
     kept = backup.list_backups(primary_dir)
@@ -137,9 +158,17 @@ def test_rotation_keeps_one_per_day(tmp_path: Path) -> None:
     for day, hour in [(1, 9), (1, 17), (2, 9), (3, 9), (3, 12), (3, 17)]:
         folder = tmp_path / f"auto-202603{day:02d}-{hour:02d}0000"
         folder.mkdir()
-        (folder / "manifest.json").write_text(json.dumps({
-            "format": "desk-app-backup", "format_version": 1, "created_at": f"2026-03-{day:02d}T{hour:02d}:00:00",
-            "db": {"path": "desk_app.db", "sha256": "0" * 64, "size": 1}, "files": []}))
+        (folder / "manifest.json").write_text(
+            json.dumps(
+                {
+                    "format": "desk-app-backup",
+                    "format_version": 1,
+                    "created_at": f"2026-03-{day:02d}T{hour:02d}:00:00",
+                    "db": {"path": "desk_app.db", "sha256": "0" * 64, "size": 1},
+                    "files": [],
+                }
+            )
+        )
     (tmp_path / "manual").mkdir()
     removed = backup.rotate(tmp_path, keep_days=2, keep_newest=1)
     left = sorted(p.name for p in tmp_path.iterdir())

@@ -27,8 +27,12 @@ BUDGET_S = 50.0
 def _run_and_kill(data_dir: Path, round_no: int, rnd: random.Random) -> list[str]:
     """Start the child, let it work for a random while, SIGKILL it; the complete lines it printed."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), str(round_no)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), str(data_dir), str(round_no)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     chunks: list[bytes] = []
     ready = threading.Event()
 
@@ -43,30 +47,38 @@ def _run_and_kill(data_dir: Path, round_no: int, rnd: random.Random) -> list[str
     reader.start()
     if not ready.wait(60):
         proc.kill()
-        raise AssertionError("the child never opened the database: " + proc.stderr.read().decode()[-2000:]
-                             if proc.stderr else "")
+        raise AssertionError(
+            "the child never opened the database: " + proc.stderr.read().decode()[-2000:]
+            if proc.stderr
+            else ""
+        )
     time.sleep(rnd.uniform(0.0, 1.5))
     alive = proc.poll() is None
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
     reader.join(30)
     if not alive:
-        raise AssertionError("the child died on its own: " + (proc.stderr.read().decode()[-3000:]
-                                                              if proc.stderr else ""))
+        raise AssertionError(
+            "the child died on its own: " + (proc.stderr.read().decode()[-3000:] if proc.stderr else "")
+        )
     text = b"".join(chunks).decode("utf-8", "replace")
     return [line for line in text.split("\n")[:-1] if line and line != "READY"]  # the last piece may be cut
 
 
-def _check(data_dir: Path, received: set[str], attached: set[str], moves: Counter[tuple[str, str]],
-           kills: int) -> dict[str, Any]:
+def _check(
+    data_dir: Path, received: set[str], attached: set[str], moves: Counter[tuple[str, str]], kills: int
+) -> dict[str, Any]:
     db_file = data_dir / "desk_app.db"
     conn = sqlite3.connect(db_file)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         codes = Counter(r[0] for r in conn.execute("SELECT code FROM dossiers WHERE code IS NOT NULL"))
         events = Counter(
-            (code, action) for code, action in conn.execute(
-                "SELECT d.code, e.action FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id"))
+            (code, action)
+            for code, action in conn.execute(
+                "SELECT d.code, e.action FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id"
+            )
+        )
         pages = {r[0] for r in conn.execute("SELECT sha256 FROM document_pages")} if attached else set()
     finally:
         conn.close()
@@ -123,7 +135,9 @@ def test_sigkill_at_random_moments_loses_nothing_committed(unit_db: Any) -> None
                 moves[(code, rest[0])] += 1
         kills += 1
         stats = _check(data_dir, received, attached, moves, kills)
-    print(f"crash test: {kills} kills, {len(received)} dossiers, {len(attached)} pages, {sum(moves.values())} moves, {stats}")
+    print(
+        f"crash test: {kills} kills, {len(received)} dossiers, {len(attached)} pages, {sum(moves.values())} moves, {stats}"
+    )
     assert kills >= 3, "too few kills within the time budget to prove anything"
     assert len(received) >= kills, "the child committed almost nothing between kills"
     assert stats["dossiers"] >= len(received)

@@ -91,7 +91,8 @@ def test_verify_reports_a_tampered_audit_chain(staff: Staff) -> None:
 
 
 def test_restore_authenticates_against_the_backup_when_the_live_database_is_unreadable(
-        staff: Staff, tmp_path: Path) -> None:
+    staff: Staff, tmp_path: Path
+) -> None:
     staff.db.close()
     out = tmp_path / "b"
     assert staff.cli("admin", "backup", "--out", str(out)).returncode == 0

@@ -23,8 +23,18 @@ def _commands() -> set[str]:
 def _protected(tmp: Path, code: str) -> list[tuple[str, list[str]]]:
     """(permission, argv) of every protected command that exists in this build."""
     catalog_file = tmp / "catalog.json"
-    catalog_file.write_text(json.dumps([{"code": "9.999999", "name": "Thủ tục thử", "field": "Thử",
-                                         "processing_time": {"value": 3, "unit": "working_days"}}]))
+    catalog_file.write_text(
+        json.dumps(
+            [
+                {
+                    "code": "9.999999",
+                    "name": "Thủ tục thử",
+                    "field": "Thử",
+                    "processing_time": {"value": 3, "unit": "working_days"},
+                }
+            ]
+        )
+    )
     cases: list[tuple[str, list[str]]] = [
         ("settings", ["init", "--agency-code", "001.05.12.H49", "--unit-name", "UBND xã Mới"]),
         ("users", ["user", "list"]),
@@ -45,7 +55,9 @@ def _protected(tmp: Path, code: str) -> list[tuple[str, list[str]]]:
     ]
     commands = _commands()
     if "act" in commands:
-        cases.append(("extend", ["act", code, "extend", "--reason", "Chờ xác minh", "--new-due", "2030-01-10"]))
+        cases.append(
+            ("extend", ["act", code, "extend", "--reason", "Chờ xác minh", "--new-due", "2030-01-10"])
+        )
     if "report" in commands:
         cases.append(("report", ["report", "--help-only-check"]))
     return cases
@@ -67,9 +79,9 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sta
 
 
 def test_every_protected_command_is_refused_for_roles_without_the_permission(
-        staff: Staff, run: Any, tmp_path: Path) -> None:
+    staff: Staff, run: Any, tmp_path: Path
+) -> None:
     from desk_app.domain.roles import can
-
     from desk_app.services import backup
 
     code = receive_some(staff.db, 1)[0]
@@ -83,7 +95,9 @@ def test_every_protected_command_is_refused_for_roles_without_the_permission(
             unchanged = snapshot(staff.data_dir / "desk_app.db")
             rc, _out, err = run(role, argv)
             assert rc == 1, (role, argv, err)
-            assert err.strip() == f"desk-app: error: permission denied: {role} ({role}) may not {permission}", argv
+            assert (
+                err.strip() == f"desk-app: error: permission denied: {role} ({role}) may not {permission}"
+            ), argv
             unchanged()
             refused += 1
     assert refused >= 25
@@ -93,12 +107,17 @@ def test_every_protected_command_is_refused_for_roles_without_the_permission(
 def test_commands_need_credentials_once_an_account_exists(staff: Staff, run: Any, tmp_path: Path) -> None:
     staff.db.close()
     db_file = staff.data_dir / "desk_app.db"
-    for argv in (["user", "list"], ["calendar", "add-off", "2026-04-20", "--note", "x"],
-                 ["backup", "--out", str(tmp_path / "b")]):
+    for argv in (
+        ["user", "list"],
+        ["calendar", "add-off", "2026-04-20", "--note", "x"],
+        ["backup", "--out", str(tmp_path / "b")],
+    ):
         unchanged = snapshot(db_file)
         rc, _, err = run(None, argv)
-        assert (rc, err.strip()) == (1, "desk-app: error: authentication required: set DESK_APP_USER and "
-                                        "DESK_APP_PASSWORD")
+        assert (rc, err.strip()) == (
+            1,
+            "desk-app: error: authentication required: set DESK_APP_USER and DESK_APP_PASSWORD",
+        )
         unchanged()
         rc, _, err = run("admin", argv, password="not-the-password")
         assert rc == 1 and "wrong user name or password" in err
@@ -114,7 +133,9 @@ def test_allowed_roles_succeed_and_the_audit_names_them(staff: Staff, run: Any, 
     staff.db.close()
     rc, _, err = run("admin", ["calendar", "add-off", "2026-04-20", "--note", "Nghỉ bù"])
     assert rc == 0, err
-    rc, out, err = run("admin", ["user", "add", "hang.nt", "--full-name", "Nguyễn Thị Hằng", "--role", "clerk"])
+    rc, _out, err = run(
+        "admin", ["user", "add", "hang.nt", "--full-name", "Nguyễn Thị Hằng", "--role", "clerk"]
+    )
     assert rc == 0, err
     rc, _, err = run("hang.nt", ["user", "passwd", "hang.nt"], password="a-new-password-1")
     assert rc == 0, err  # anyone may change their own password
@@ -130,8 +151,11 @@ def test_allowed_roles_succeed_and_the_audit_names_them(staff: Staff, run: Any, 
             rows = s.execute(text("SELECT actor, action FROM audit_events ORDER BY id DESC LIMIT 3")).all()
     finally:
         db.close()
-    assert [tuple(r) for r in rows] == [("hang.nt", "user.passwd"), ("admin", "user.create"),
-                                        ("admin", "calendar.set")]
+    assert [tuple(r) for r in rows] == [
+        ("hang.nt", "user.passwd"),
+        ("admin", "user.create"),
+        ("admin", "calendar.set"),
+    ]
 
 
 def test_without_accounts_everything_runs_as_setup(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,8 +164,18 @@ def test_without_accounts_everything_runs_as_setup(data_dir: Path, monkeypatch: 
 
     monkeypatch.delenv("DESK_APP_USER", raising=False)
     monkeypatch.delenv("DESK_APP_PASSWORD", raising=False)
-    rc = main(["--data-dir", str(data_dir), "init", "--agency-code", "001.05.12.H49", "--unit-name",
-               "UBND xã Gio Sơn", "--no-catalog"])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "init",
+            "--agency-code",
+            "001.05.12.H49",
+            "--unit-name",
+            "UBND xã Gio Sơn",
+            "--no-catalog",
+        ]
+    )
     assert rc == 0
     assert main(["--data-dir", str(data_dir), "calendar", "add-off", "2026-04-20", "--note", "Nghỉ"]) == 0
     conn = sqlite3.connect(data_dir / "desk_app.db")
@@ -161,8 +195,13 @@ def test_init_creates_the_first_admin(tmp_path: Path) -> None:
     assert none.returncode == 1
     proc = run_cli(*base, "--admin-user", "boss", data_dir=d, env={"DESK_APP_PASSWORD": "boss-password"})
     assert proc.returncode == 0, proc.stderr
-    listed = run_cli("user", "list", "--json", data_dir=d,
-                     env={"DESK_APP_USER": "boss", "DESK_APP_PASSWORD": "boss-password"})
+    listed = run_cli(
+        "user",
+        "list",
+        "--json",
+        data_dir=d,
+        env={"DESK_APP_USER": "boss", "DESK_APP_PASSWORD": "boss-password"},
+    )
     assert [(u["username"], u["role"]) for u in json.loads(listed.stdout)] == [("boss", "admin")]
     again = run_cli(*base, data_dir=d, env={"DESK_APP_USER": "", "DESK_APP_PASSWORD": ""})
     assert again.returncode == 1 and "authentication required" in again.stderr

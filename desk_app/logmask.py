@@ -1,0 +1,40 @@
+"""Masking personal ID numbers and phone numbers in logs (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).
+
+Light on purpose (no SQLAlchemy, no Qt): the CLI and the GUI install it at start-up, before anything logs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from desk_app.domain.identity import mask_id, mask_phone
+
+_ID_IN_TEXT = re.compile(r"(?<!\d)(?:\d{12}|\d{9})(?!\d)")
+_PHONE_IN_TEXT = re.compile(r"(?<![\d+])(?:\+84|84|0)\d{9,10}(?!\d)")
+
+
+def mask_text(text: str) -> str:
+    """Mask every personal ID number (12 or 9 digits) and phone number found in free text (logs, traces)."""
+    text = _ID_IN_TEXT.sub(lambda m: mask_id(m.group()), text)
+    return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group()), text)
+
+
+class MaskingFilter(logging.Filter):
+    """A log filter that masks ID numbers and phones in the message and in the exception trace."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = mask_text(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_text(record.exc_text)
+        return True
+
+
+def install_log_masking(logger: logging.Logger | None = None) -> None:
+    """Add the masking filter to every handler of ``logger`` (default: the root logger), once."""
+    for handler in (logger or logging.getLogger()).handlers:
+        if not any(isinstance(f, MaskingFilter) for f in handler.filters):
+            handler.addFilter(MaskingFilter())
