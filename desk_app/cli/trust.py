@@ -162,7 +162,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def _restore_actor(ctx: Context, source: Path) -> str:
     """Authenticate against the live accounts; when the live database cannot be read, against the backup's."""
-    from desk_app.services import auth
+    from desk_app.services import auth_core as auth
     from desk_app.services.backup_check import DB_FILE, MANIFEST
 
     if paths.db_path(ctx.data_dir).is_file():

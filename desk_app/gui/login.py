@@ -339,8 +339,9 @@ class Session(QObject):
         if self.idle_minutes is None:
             if self.ctx is not None and not self._reading:
                 self._reading = True
-                self.ctx.runner.run(self._read_idle_minutes, on_success=self._set_idle_minutes,
-                                    parent=self.window)
+                self.ctx.runner.run(
+                    self._read_idle_minutes, on_success=self._set_idle_minutes, parent=self.window
+                )
             return
         if self.is_locked or not self.idle_minutes or self.window is None:
             return
@@ -458,11 +459,12 @@ def apply_permissions(window: Any) -> None:
 
 def _env_identity(db_file: Path) -> Any:
     """``desk-app gui --exit-when-ready`` (scripts, benchmarks): credentials from the environment."""
-    from desk_app.services import auth
+    from desk_app.services import auth_core as auth
 
-    return auth.identify_offline(
-        db_file, os.environ.get("DESK_APP_USER", ""), os.environ.get("DESK_APP_PASSWORD", ""), immutable=False
-    )
+    user, password = os.environ.get("DESK_APP_USER", ""), os.environ.get("DESK_APP_PASSWORD", "")
+    if not user or not password:
+        raise auth.AuthError("authentication required: set DESK_APP_USER and DESK_APP_PASSWORD")
+    return auth.identify_offline(db_file, user, password, immutable=False)
 
 
 def start_session(
@@ -473,7 +475,7 @@ def start_session(
     No account yet: create the admin first. ``exit_when_ready``: no dialog; DESK_APP_USER/DESK_APP_PASSWORD
     when accounts exist (else None with the reason on stderr), ``setup`` when none exist.
     """
-    from desk_app.services import auth
+    from desk_app.services import auth_core as auth
 
     db_file = paths.db_path(data_dir)
     has_accounts = auth.accounts_exist(db_file)

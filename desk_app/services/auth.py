@@ -9,16 +9,9 @@ under the acting user's name; passwords never reach the audit trail or the logs.
 from __future__ import annotations
 
 import logging
-import re
-import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
-from urllib.parse import quote
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
@@ -26,6 +19,17 @@ from sqlalchemy.orm import Session
 from desk_app.domain import roles
 from desk_app.domain.errors import NotFound, UserError, ValidationError
 from desk_app.domain.text import clean_line
+from desk_app.services.auth_core import (
+    SETUP_ACTOR,
+    AuthError,
+    Identity,
+    dummy_hash,
+    hasher,
+    normalise_username,
+    secret_bytes,
+    verify,
+    wrong,
+)
 from desk_app.store import audit
 from desk_app.store.db import Database, storage_error
 from desk_app.store.models_auth import User
@@ -36,15 +40,6 @@ MAX_ATTEMPTS = 5
 LOCK_MINUTES = 5
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
-SETUP_ACTOR = "setup"  # the actor while the database holds no account yet (first start, init, demo)
-
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-_hasher = PasswordHasher()  # argon2id
-_DUMMY_HASH = _hasher.hash("not a real password: evens out timing for unknown users")
-
-
-class AuthError(UserError):
-    """Authentication failed: unknown user, wrong password, locked or disabled account."""
 
 
 @dataclass(frozen=True)
@@ -76,27 +71,6 @@ class UserInfo:
         }
 
 
-@dataclass(frozen=True)
-class Identity:
-    """Who is acting: an authenticated account, or ``setup`` while no account exists."""
-
-    username: str
-    role: str
-    full_name: str = ""
-
-    @property
-    def is_setup(self) -> bool:
-        return self.username == SETUP_ACTOR
-
-    def can(self, permission: str) -> bool:
-        return roles.can(self.role, permission)
-
-    def require(self, permission: str) -> str:
-        """The user name for the audit trail, or a UserError naming the missing permission."""
-        roles.check(self.role, permission, self.username)
-        return self.username
-
-
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%S")
 
@@ -119,37 +93,9 @@ def _info(user: User) -> UserInfo:
     )
 
 
-def normalise_username(name: str) -> str:
-    """Lower-case ASCII letters, digits, '.', '_' and '-', 2 to 40 characters (e.g. ``hang.nt``).
-
-    ASCII only because Vietnamese input methods rewrite typed letters ("dd" becomes "đ") and because the
-    CLI takes the name from an environment variable.
-    """
-    value = unicodedata.normalize("NFC", name).strip().lower()
-    if not _USERNAME.match(value):
-        raise ValidationError(
-            f"Invalid user name {name[:40]!r}: use 2 to 40 letters a-z, digits, '.', '_' or '-'.",
-            "Tên đăng nhập không hợp lệ: dùng 2–40 ký tự chữ a-z không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.",
-            field="username",
-        )
-    return value
-
-
-def _secret(password: str) -> bytes:
-    """The bytes that are hashed: NFC UTF-8. Lone surrogates from undecodable input are refused."""
-    try:
-        return unicodedata.normalize("NFC", password).encode("utf-8", "surrogateescape")
-    except UnicodeError:
-        raise ValidationError(
-            "The password contains characters that are not text.",
-            "Mật khẩu chứa ký tự không hợp lệ.",
-            field="password",
-        ) from None
-
-
 def check_password_strength(password: str) -> bytes:
     """Refuse empty, short (< MIN_PASSWORD) and absurdly long passwords; return the bytes to hash."""
-    secret = _secret(password)
+    secret = secret_bytes(password)
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
             f"The password must have at least {MIN_PASSWORD} characters.",
@@ -167,7 +113,7 @@ def check_password_strength(password: str) -> bytes:
 
 def hash_password(password: str) -> str:
     """An argon2id PHC string for ``password`` (after the strength check)."""
-    return _hasher.hash(check_password_strength(password))
+    return hasher.hash(check_password_strength(password))
 
 
 def _check_name(full_name: str) -> str:
@@ -314,17 +260,6 @@ def change_password(
         audit.record(session, "user.passwd", actor=actor, entity="user", entity_id=user.username)
 
 
-def _wrong() -> AuthError:
-    return AuthError("wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu.")
-
-
-def _verify(stored: str, secret: bytes) -> bool:
-    try:
-        return bool(_hasher.verify(stored, secret))
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
-
-
 def authenticate(
     db: Database, username: str, password: str, *, now: datetime | None = None, record_login: bool = True
 ) -> UserInfo:
@@ -337,19 +272,19 @@ def authenticate(
     moment = (now or datetime.now()).replace(microsecond=0)
     try:
         name = normalise_username(username)
-        secret = _secret(password)
+        secret = secret_bytes(password)
     except ValidationError:
-        raise _wrong() from None
+        raise wrong() from None
     with db.session() as session:
         user = _find(session, name)
         if user is None:
-            _verify(_DUMMY_HASH, secret)  # same cost as a real check: do not reveal which names exist
+            verify(dummy_hash(), secret)  # same cost as a real check: do not reveal which names exist
             log.info("login refused: unknown user")
-            raise _wrong()
+            raise wrong()
         if user.locked_until is not None and moment < user.locked_until:
             raise _locked(user.locked_until)
         stored = user.password_hash
-    ok = _verify(stored, secret)  # slow: no lock held
+    ok = verify(stored, secret)  # slow: no lock held
     locked_until: datetime | None = None
     with db.transaction() as session:
         user = _get(session, name)
@@ -378,8 +313,8 @@ def authenticate(
         elif user.active:
             if user.failed_attempts or user.locked_until is not None:
                 user.failed_attempts, user.locked_until = 0, None
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = _hasher.hash(secret)
+            if hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hasher.hash(secret)
             if record_login:
                 user.last_login_at = moment
                 audit.record(
@@ -390,7 +325,7 @@ def authenticate(
         log.info("login refused for %s: wrong password", name)
         if locked_until is not None:
             raise _locked(locked_until)
-        raise _wrong()
+        raise wrong()
     if not info.active:
         raise AuthError(f"the account {name} is disabled", "Tài khoản này đã bị khóa bởi quản trị viên.")
     return info
@@ -425,47 +360,3 @@ def identify(db: Database, username: str, password: str) -> Identity:
             raise
         raise known from exc
     return Identity(info.username, info.role, info.full_name)
-
-
-def identify_offline(db_file: Path, username: str, password: str, *, immutable: bool = True) -> Identity:
-    """Check credentials against a database file without writing to it: a backup about to be restored
-    (``immutable``), or the live file read-only before SQLAlchemy is loaded (``immutable=False``).
-
-    Nothing is counted or stamped. A database without accounts yields ``setup``.
-    """
-    mode = "immutable=1" if immutable else "mode=ro"
-    conn = sqlite3.connect(f"file:{quote(str(db_file))}?{mode}", uri=True)
-    try:
-        try:
-            rows = conn.execute(
-                "SELECT username, role, full_name, password_hash, active FROM users"
-            ).fetchall()
-        except sqlite3.DatabaseError:
-            rows = []
-    finally:
-        conn.close()
-    if not rows:
-        return Identity(SETUP_ACTOR, roles.Role.ADMIN.value)
-    try:
-        name, secret = normalise_username(username), _secret(password)
-    except ValidationError:
-        raise _wrong() from None
-    for row_name, role, full_name, stored, active in rows:
-        if row_name == name and active and _verify(stored, secret):
-            return Identity(row_name, role, full_name)
-    raise _wrong()
-
-
-def accounts_exist(db_file: Path) -> bool:
-    """Whether the database file holds any account (plain sqlite3, read only: usable before SQLAlchemy loads)."""
-    if not db_file.is_file():
-        return False
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(db_file))}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        # Only a database from before accounts existed has no table; when in doubt, ask for a login.
-        return "no such table" not in str(exc)

@@ -113,8 +113,12 @@ def test_logs_never_hold_an_id_number_or_a_phone_in_clear(caplog: pytest.LogCapt
 
     from desk_app.logmask import MaskingFilter, mask_text
 
-    assert mask_text(f"id {HANG}, old 123456789, phone 0912345678 / +84912345678, code 001.05.12.H49-260302-0001") \
+    assert (
+        mask_text(
+            f"id {HANG}, old 123456789, phone 0912345678 / +84912345678, code 001.05.12.H49-260302-0001"
+        )
         == "id 001******345, old 123***789, phone 091****678 / +84******678, code 001.05.12.H49-260302-0001"
+    )
     log = logging.getLogger("desk_app.test_masking")
     caplog.handler.addFilter(MaskingFilter())
     with caplog.at_level(logging.INFO):

@@ -1,0 +1,139 @@
+"""The light part of accounts: argon2id checks and reading accounts straight from the file (sqlite3).
+
+No SQLAlchemy here, so the GUI can ask "are there accounts?" and scripts can sign in before the big imports
+(desk_app.gui.login, ``desk-app gui --exit-when-ready``). services.auth builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from desk_app.domain import roles
+from desk_app.domain.errors import UserError, ValidationError
+
+SETUP_ACTOR = "setup"  # the actor while the database holds no account yet (first start, init, demo)
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+hasher = PasswordHasher()  # argon2id
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash to check against for unknown users, so their refusal costs the same time."""
+    return hasher.hash("not a real password: evens out timing for unknown users")
+
+
+class AuthError(UserError):
+    """Authentication failed: unknown user, wrong password, locked or disabled account."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is acting: an authenticated account, or ``setup`` while no account exists."""
+
+    username: str
+    role: str
+    full_name: str = ""
+
+    @property
+    def is_setup(self) -> bool:
+        return self.username == SETUP_ACTOR
+
+    def can(self, permission: str) -> bool:
+        return roles.can(self.role, permission)
+
+    def require(self, permission: str) -> str:
+        """The user name for the audit trail, or a UserError naming the missing permission."""
+        roles.check(self.role, permission, self.username)
+        return self.username
+
+
+def normalise_username(name: str) -> str:
+    """Lower-case ASCII letters, digits, '.', '_' and '-', 2 to 40 characters (e.g. ``hang.nt``).
+
+    ASCII only because Vietnamese input methods rewrite typed letters ("dd" becomes "đ") and because the
+    CLI takes the name from an environment variable.
+    """
+    value = unicodedata.normalize("NFC", name).strip().lower()
+    if not _USERNAME.match(value):
+        raise ValidationError(
+            f"Invalid user name {name[:40]!r}: use 2 to 40 letters a-z, digits, '.', '_' or '-'.",
+            "Tên đăng nhập không hợp lệ: dùng 2–40 ký tự chữ a-z không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.",
+            field="username",
+        )
+    return value
+
+
+def secret_bytes(password: str) -> bytes:
+    """The bytes that are hashed: NFC UTF-8. Lone surrogates from undecodable input are refused."""
+    try:
+        return unicodedata.normalize("NFC", password).encode("utf-8", "surrogateescape")
+    except UnicodeError:
+        raise ValidationError(
+            "The password contains characters that are not text.",
+            "Mật khẩu chứa ký tự không hợp lệ.",
+            field="password",
+        ) from None
+
+
+def wrong() -> AuthError:
+    return AuthError("wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu.")
+
+
+def verify(stored: str, secret: bytes) -> bool:
+    try:
+        return bool(hasher.verify(stored, secret))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def identify_offline(db_file: Path, username: str, password: str, *, immutable: bool = True) -> Identity:
+    """Check credentials against a database file without writing to it: a backup about to be restored
+    (``immutable``), or the live file read-only before SQLAlchemy is loaded (``immutable=False``).
+
+    Nothing is counted or stamped. A database without accounts yields ``setup``.
+    """
+    mode = "immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"file:{quote(str(db_file))}?{mode}", uri=True)
+    try:
+        try:
+            rows = conn.execute(
+                "SELECT username, role, full_name, password_hash, active FROM users"
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            rows = []
+    finally:
+        conn.close()
+    if not rows:
+        return Identity(SETUP_ACTOR, roles.Role.ADMIN.value)
+    try:
+        name, secret = normalise_username(username), secret_bytes(password)
+    except ValidationError:
+        raise wrong() from None
+    for row_name, role, full_name, stored, active in rows:
+        if row_name == name and active and verify(stored, secret):
+            return Identity(row_name, role, full_name)
+    raise wrong()
+
+
+def accounts_exist(db_file: Path) -> bool:
+    """Whether the database file holds any account (plain sqlite3, read only: usable before SQLAlchemy loads)."""
+    if not db_file.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(db_file))}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        # Only a database from before accounts existed has no table; when in doubt, ask for a login.
+        return "no such table" not in str(exc)
