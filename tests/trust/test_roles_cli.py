@@ -58,8 +58,6 @@ def _protected(tmp: Path, code: str) -> list[tuple[str, list[str]]]:
         cases.append(
             ("extend", ["act", code, "extend", "--reason", "Chờ xác minh", "--new-due", "2030-01-10"])
         )
-    if "report" in commands:
-        cases.append(("report", ["report", "--help-only-check"]))
     return cases
 
 
