@@ -7,6 +7,7 @@ from sqlalchemy import TypeDecorator, create_engine
 
 from desk_app.store import schema  # noqa: F401  (registers every table)
 from desk_app.store.base import Base
+from desk_app.store.migrate import include_name
 
 config = context.config
 engine = config.attributes.get("engine")
@@ -29,6 +30,7 @@ with engine.begin() as connection:
         render_as_batch=True,
         compare_type=False,
         render_item=render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

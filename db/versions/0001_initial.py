@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 16:00:17.681364
+Create Date: 2026-11-23 16:56:56.267825
 """
 from alembic import op
 import sqlalchemy as sa
@@ -32,6 +32,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_applicants'))
     )
     with op.batch_alter_table('applicants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_applicants_full_name'), ['full_name'], unique=False)
         batch_op.create_index(batch_op.f('ix_applicants_id_number'), ['id_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_applicants_phone'), ['phone'], unique=False)
 
@@ -47,6 +48,9 @@ def upgrade() -> None:
     sa.Column('hash', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_events'))
     )
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.create_index('ix_audit_events_entity', ['entity', 'entity_id'], unique=False)
+
     op.create_table('code_sequences',
     sa.Column('agency_code', sa.String(length=40), nullable=False),
     sa.Column('day', sa.String(length=10), nullable=False),
@@ -61,6 +65,29 @@ def upgrade() -> None:
     sa.Column('legal_basis', sa.String(length=300), nullable=False),
     sa.PrimaryKeyConstraint('day', name=op.f('pk_holiday_overrides'))
     )
+    op.create_table('inbox_items',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('path', sa.String(length=1000), nullable=False),
+    sa.Column('name', sa.String(length=300), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('mtime_ns', sa.Integer(), nullable=False),
+    sa.Column('file_sha256', sa.String(length=64), nullable=False),
+    sa.Column('pages', sa.String(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('dossier_code', sa.String(length=60), nullable=True),
+    sa.Column('document_position', sa.Integer(), nullable=True),
+    sa.Column('barcode', sa.String(length=300), nullable=False),
+    sa.Column('batch_id', sa.Integer(), nullable=True),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('seen_at', sa.String(length=19), nullable=False),
+    sa.Column('updated_at', sa.String(length=19), nullable=False),
+    sa.Column('updated_by', sa.String(length=60), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_inbox_items')),
+    sa.UniqueConstraint('path', 'size', 'mtime_ns', name=op.f('uq_inbox_items_path'))
+    )
+    with op.batch_alter_table('inbox_items', schema=None) as batch_op:
+        batch_op.create_index('ix_inbox_items_status', ['status', 'id'], unique=False)
+
     op.create_table('procedures',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=60), nullable=False),
@@ -90,11 +117,19 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('procedures', schema=None) as batch_op:
         batch_op.create_index('ix_procedures_current', ['code', 'effective_to'], unique=False)
+        batch_op.create_index('ix_procedures_name', ['name'], unique=False)
 
     op.create_table('settings',
     sa.Column('key', sa.String(length=100), nullable=False),
     sa.Column('value', sa.String(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
+    )
+    op.create_table('stored_files',
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('mime', sa.String(length=40), nullable=False),
+    sa.Column('created_at', sa.String(length=19), nullable=False),
+    sa.PrimaryKeyConstraint('sha256', name=op.f('pk_stored_files'))
     )
     op.create_table('units',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -108,6 +143,20 @@ def upgrade() -> None:
     sa.Column('phone', sa.String(length=20), nullable=False),
     sa.Column('created_at', sa.String(length=19), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_units'))
+    )
+    op.create_table('users',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('username', sa.String(length=40), nullable=False),
+    sa.Column('full_name', sa.String(length=200), nullable=False),
+    sa.Column('role', sa.String(length=10), nullable=False),
+    sa.Column('password_hash', sa.String(length=200), nullable=False),
+    sa.Column('failed_attempts', sa.Integer(), nullable=False),
+    sa.Column('locked_until', sa.String(length=19), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.String(length=19), nullable=False),
+    sa.Column('last_login_at', sa.String(length=19), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
+    sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
     op.create_table('agency_codes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -143,6 +192,7 @@ def upgrade() -> None:
     sa.Column('received_at', sa.String(length=16), nullable=False),
     sa.Column('due_at', sa.String(length=16), nullable=True),
     sa.Column('extended_due_at', sa.String(length=16), nullable=True),
+    sa.Column('deadline_at', sa.String(length=16), nullable=True),
     sa.Column('finished_at', sa.String(length=16), nullable=True),
     sa.Column('returned_at', sa.String(length=16), nullable=True),
     sa.Column('paused_minutes', sa.Integer(), nullable=False),
@@ -173,6 +223,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_dossiers_applicant', ['applicant_id'], unique=False)
         batch_op.create_index('ix_dossiers_procedure', ['procedure_id'], unique=False)
         batch_op.create_index('ix_dossiers_received_at', ['received_at'], unique=False)
+        batch_op.create_index('ix_dossiers_returned_at', ['returned_at'], unique=False)
+        batch_op.create_index('ix_dossiers_state_deadline', ['state', 'deadline_at'], unique=False)
         batch_op.create_index('ix_dossiers_state_due', ['state', 'due_at'], unique=False)
 
     op.create_table('dossier_documents',
@@ -206,6 +258,26 @@ def upgrade() -> None:
     with op.batch_alter_table('dossier_events', schema=None) as batch_op:
         batch_op.create_index('ix_dossier_events_dossier', ['dossier_id', 'id'], unique=False)
 
+    op.create_table('result_files',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('dossier_id', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('source', sa.String(length=12), nullable=False),
+    sa.Column('source_name', sa.String(length=300), nullable=False),
+    sa.Column('created_at', sa.String(length=19), nullable=False),
+    sa.Column('created_by', sa.String(length=60), nullable=False),
+    sa.Column('removed_at', sa.String(length=19), nullable=True),
+    sa.Column('removed_by', sa.String(length=60), nullable=False),
+    sa.Column('removed_reason', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['dossier_id'], ['dossiers.id'], name=op.f('fk_result_files_dossier_id_dossiers')),
+    sa.ForeignKeyConstraint(['sha256'], ['stored_files.sha256'], name=op.f('fk_result_files_sha256_stored_files')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_result_files'))
+    )
+    with op.batch_alter_table('result_files', schema=None) as batch_op:
+        batch_op.create_index('ix_result_files_dossier', ['dossier_id', 'position'], unique=False)
+        batch_op.create_index(batch_op.f('ix_result_files_sha256'), ['sha256'], unique=False)
+
     op.create_table('supplement_episodes',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('dossier_id', sa.Integer(), nullable=False),
@@ -220,6 +292,26 @@ def upgrade() -> None:
     with op.batch_alter_table('supplement_episodes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_supplement_episodes_dossier_id'), ['dossier_id'], unique=False)
 
+    op.create_table('document_pages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('source', sa.String(length=12), nullable=False),
+    sa.Column('source_name', sa.String(length=300), nullable=False),
+    sa.Column('created_at', sa.String(length=19), nullable=False),
+    sa.Column('created_by', sa.String(length=60), nullable=False),
+    sa.Column('removed_at', sa.String(length=19), nullable=True),
+    sa.Column('removed_by', sa.String(length=60), nullable=False),
+    sa.Column('removed_reason', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['dossier_documents.id'], name=op.f('fk_document_pages_document_id_dossier_documents')),
+    sa.ForeignKeyConstraint(['sha256'], ['stored_files.sha256'], name=op.f('fk_document_pages_sha256_stored_files')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_document_pages'))
+    )
+    with op.batch_alter_table('document_pages', schema=None) as batch_op:
+        batch_op.create_index('ix_document_pages_document', ['document_id', 'position'], unique=False)
+        batch_op.create_index(batch_op.f('ix_document_pages_sha256'), ['sha256'], unique=False)
+
     # ### end Alembic commands ###
     for stmt in EXTRA_DDL:
         op.execute(stmt)
@@ -227,10 +319,20 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('document_pages', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_document_pages_sha256'))
+        batch_op.drop_index('ix_document_pages_document')
+
+    op.drop_table('document_pages')
     with op.batch_alter_table('supplement_episodes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_supplement_episodes_dossier_id'))
 
     op.drop_table('supplement_episodes')
+    with op.batch_alter_table('result_files', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_result_files_sha256'))
+        batch_op.drop_index('ix_result_files_dossier')
+
+    op.drop_table('result_files')
     with op.batch_alter_table('dossier_events', schema=None) as batch_op:
         batch_op.drop_index('ix_dossier_events_dossier')
 
@@ -238,6 +340,8 @@ def downgrade() -> None:
     op.drop_table('dossier_documents')
     with op.batch_alter_table('dossiers', schema=None) as batch_op:
         batch_op.drop_index('ix_dossiers_state_due')
+        batch_op.drop_index('ix_dossiers_state_deadline')
+        batch_op.drop_index('ix_dossiers_returned_at')
         batch_op.drop_index('ix_dossiers_received_at')
         batch_op.drop_index('ix_dossiers_procedure')
         batch_op.drop_index('ix_dossiers_applicant')
@@ -245,18 +349,29 @@ def downgrade() -> None:
     op.drop_table('dossiers')
     op.drop_table('counters')
     op.drop_table('agency_codes')
+    op.drop_table('users')
     op.drop_table('units')
+    op.drop_table('stored_files')
     op.drop_table('settings')
     with op.batch_alter_table('procedures', schema=None) as batch_op:
+        batch_op.drop_index('ix_procedures_name')
         batch_op.drop_index('ix_procedures_current')
 
     op.drop_table('procedures')
+    with op.batch_alter_table('inbox_items', schema=None) as batch_op:
+        batch_op.drop_index('ix_inbox_items_status')
+
+    op.drop_table('inbox_items')
     op.drop_table('holiday_overrides')
     op.drop_table('code_sequences')
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_audit_events_entity')
+
     op.drop_table('audit_events')
     with op.batch_alter_table('applicants', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_applicants_phone'))
         batch_op.drop_index(batch_op.f('ix_applicants_id_number'))
+        batch_op.drop_index(batch_op.f('ix_applicants_full_name'))
 
     op.drop_table('applicants')
     # ### end Alembic commands ###

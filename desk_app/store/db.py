@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app import paths
@@ -193,7 +193,7 @@ def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
                 backup_file(db_file, paths.backups_dir(base) / f"pre-upgrade-{current}-{stamp}.db")
                 migrate.upgrade(engine)
-    except OperationalError as exc:
+    except (OperationalError, DatabaseError) as exc:  # DatabaseError: "file is not a database", malformed
         engine.dispose()
         known = storage_error(exc)
         if known:

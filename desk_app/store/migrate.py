@@ -11,6 +11,11 @@ from sqlalchemy import Engine
 from desk_app.resources import MIGRATIONS
 
 
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Autogenerate ignores the tables SQLite's FTS5 makes for store/ddl.py (they are not models)."""
+    return not (type_ == "table" and name is not None and name.startswith("dossier_fts"))
+
+
 def config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

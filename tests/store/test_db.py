@@ -34,7 +34,8 @@ def test_migrations_build_the_same_schema_as_the_models() -> None:
         engine = create_engine(f"sqlite:///{tmp}/m.db")
         migrate.upgrade(engine)
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+            context = MigrationContext.configure(conn, opts={"include_name": migrate.include_name})
+            diff = compare_metadata(context, metadata)
         engine.dispose()
     assert diff == [], f"models and migrations differ (run tools/regen_initial_migration.py): {diff}"
 
