@@ -26,8 +26,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.domain.errors import UserError
     from desk_app.services import catalog
 
-    if not args.file.is_file():
-        raise UserError(f"{args.file} does not exist.")
+    try:
+        exists = args.file.is_file()
+    except OSError:  # e.g. a name longer than the file system allows
+        exists = False
+    if not exists:
+        raise UserError(f"{args.file} does not exist.", "Không tìm thấy tệp danh mục.")
     report = catalog.import_file(ctx.db, args.file, actor=ctx.require("catalog"))
     data = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged,
             "errors": [{"line": line, "reason": reason} for line, reason in report.errors]}

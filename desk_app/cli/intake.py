@@ -184,6 +184,8 @@ def _load(path: Path) -> list[Any]:
             f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
             f"Tệp {path} không phải JSON hợp lệ.",
         ) from None
+    except RecursionError:
+        raise UserError(f"{path} is nested too deeply to be a dossier.", f"Tệp {path} không đúng cấu trúc.") from None
     if isinstance(data, dict):
         return [data]
     if isinstance(data, list) and data:

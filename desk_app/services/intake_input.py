@@ -152,6 +152,10 @@ def check_documents(documents: list[DocumentInput], *, required: bool) -> list[D
     return out
 
 
+# No commune fee comes near this; it keeps absurd input out of SQLite's 64-bit integers.
+MAX_FEE = 1_000_000_000
+
+
 def check_fee(fee: FeeInput | None) -> FeeInput | None:
     if fee is None:
         return None
@@ -162,12 +166,12 @@ def check_fee(fee: FeeInput | None) -> FeeInput | None:
             "Hình thức nộp phí phải là tiền mặt, trực tuyến, chưa nộp hoặc miễn.",
         )
     if fee.amount is not None and (
-        isinstance(fee.amount, bool) or not isinstance(fee.amount, int) or fee.amount < 0
+        isinstance(fee.amount, bool) or not isinstance(fee.amount, int) or not 0 <= fee.amount <= MAX_FEE
     ):
         raise _bad(
             "fee.amount",
-            "The fee is a whole, non-negative number of đồng.",
-            "Số tiền phí phải là số nguyên đồng, không âm.",
+            f"The fee is a whole number of đồng from 0 to {MAX_FEE:,}.",
+            "Số tiền phí phải là số nguyên đồng, từ 0 đến 1.000.000.000 đồng.",
         )
     for name in ("pages", "copies"):
         value = getattr(fee, name)
