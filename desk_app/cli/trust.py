@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DatabaseError
-
 from desk_app import paths
 from desk_app.cli import Context, add_json
 from desk_app.domain.errors import StorageError, UserError
@@ -162,6 +160,8 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def _restore_actor(ctx: Context, source: Path) -> str:
     """Authenticate against the live accounts; when the live database cannot be read, against the backup's."""
+    from sqlalchemy.exc import DatabaseError  # imported here: SQLAlchemy costs every command ~0.4 s
+
     from desk_app.services import auth_core as auth
     from desk_app.services.backup_check import DB_FILE, MANIFEST
 
