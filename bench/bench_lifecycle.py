@@ -120,7 +120,9 @@ def gui_open_by_scan(data_dir: Path, codes: list[str], runs: int) -> list[float]
     wedge.clock = lambda: float(next(ticks))  # scanner speed, whatever the machine load
     page = window.page("dossier")
     window.page("queues")  # built as the app does at start-up (counts, warnings), not shown
-    target = window.page("dossiers").view  # the clerk is on the dossier list; the scan goes to its table
+    # The scan lands in a text field. (Not the dossier list's table: typing into a QTableView starts its
+    # keyboard search, which walks the lazily loaded million-row model.)
+    target = page.code_edit
     out: list[float] = []
     for i, code in enumerate(itertools.islice(itertools.cycle(codes), runs + 2)):
         for ch in code:

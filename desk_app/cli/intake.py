@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -185,7 +183,9 @@ def _load(path: Path) -> list[Any]:
             f"Tệp {path} không phải JSON hợp lệ.",
         ) from None
     except RecursionError:
-        raise UserError(f"{path} is nested too deeply to be a dossier.", f"Tệp {path} không đúng cấu trúc.") from None
+        raise UserError(
+            f"{path} is nested too deeply to be a dossier.", f"Tệp {path} không đúng cấu trúc."
+        ) from None
     if isinstance(data, dict):
         return [data]
     if isinstance(data, list) and data:
@@ -236,30 +236,6 @@ def cmd_receive(args: argparse.Namespace, ctx: Context) -> int:
     return 1 if any("error" in r for r in results) else 0
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder: fsync, then rename."""
-    path = path.expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UserError(
-            f"Cannot write to {folder}: {exc.strerror}.", f"Không ghi được vào thư mục {folder}."
-        ) from None
-    try:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; a printed form is an ordinary file
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_slip(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services.prints import render_slip
 
@@ -267,6 +243,8 @@ def cmd_slip(args: argparse.Namespace, ctx: Context) -> int:
     pdf = render_slip(
         ctx.db, args.code, reprint=True if args.reprint else None, paper=args.paper, actor=actor
     )
+    from desk_app.fsutil import write_atomic
+
     write_atomic(args.out, pdf)
     ctx.out({"code": args.code.strip().upper(), "out": str(args.out), "bytes": len(pdf)}, f"{args.out}")
     return 0

@@ -12,7 +12,6 @@ PDF output.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import StorageError, UserError
+from desk_app.domain.errors import UserError
 
 if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
@@ -66,22 +65,10 @@ def save_printer_name(db: Database, name: str, actor: str = "") -> str:
 
 
 def write_pdf_file(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` safely: a temp name in the same folder, fsync, then rename."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(
-            f"Cannot write {path}: {exc.strerror or exc}.",
-            f"Không ghi được tệp {path.name}: hãy chọn thư mục khác hoặc kiểm tra ổ đĩa.",
-        ) from exc
-    return path
+    """Write ``data`` to ``path`` safely (desk_app.fsutil.write_atomic)."""
+    from desk_app.fsutil import write_atomic
+
+    return write_atomic(path, data)
 
 
 def _page_size(points: QSizeF) -> tuple[QPageSize, QPageLayout.Orientation]:

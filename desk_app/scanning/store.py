@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desk_app.domain.errors import StorageError
+from desk_app.fsutil import fsync_dir
 
 _HEX = re.compile(r"^[0-9a-f]+$")
 THUMBS = "thumbs"
@@ -34,20 +35,6 @@ def hash_path(path: Path) -> str:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new entry in ``folder`` durable (directories cannot be opened on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def storage_error(exc: OSError, what: str) -> StorageError:

@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool
 
 from desk_app import paths
 from desk_app.domain.errors import UserError
+from desk_app.fsutil import fsync_dir  # noqa: F401  (used here and re-exported)
 from desk_app.store import audit, migrate
 
 FORMAT = "desk-app-backup"
@@ -63,20 +64,6 @@ def copy_hashed(src: Path, dst: Path) -> tuple[str, int]:
         fout.flush()
         os.fsync(fout.fileno())
     return digest.hexdigest(), size
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in ``folder`` durable (no-op where directories cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _is_temporary(name: str) -> bool:

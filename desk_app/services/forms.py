@@ -13,11 +13,8 @@ detail shape for the book); a second print of the same form is marked "BẢN IN 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,6 +24,7 @@ from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.lateness import reporting_due, step_result
 from desk_app.domain.states import STATE_LABEL_VI, State
+from desk_app.fsutil import write_atomic  # noqa: F401  (re-exported for the CLI)
 from desk_app.printing import data as pdata
 from desk_app.printing.control_sheet import render_control_sheet
 from desk_app.printing.notices import render_apology, render_refusal, render_stop_notice, render_supplement
@@ -395,20 +393,3 @@ def book_pdf(db: Database, date_from: date, date_to: date, *, actor: str = "") -
             },
         )
         return pdf
-
-
-def write_atomic(path: Path | str, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temp file in the same folder: fsync, then rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
