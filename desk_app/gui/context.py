@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desk_app.domain.errors import UserError
@@ -95,6 +96,12 @@ class GuiContext(QObject):
 
     def close(self) -> None:
         """Stop the background work and close the read connections (the app closes ``db``)."""
+        wedge = getattr(self, "_barcode_wedge", None)  # app-wide key filter: must not outlive its context
+        app = QCoreApplication.instance()
+        if wedge is not None and app is not None and shiboken6.isValid(wedge):
+            app.removeEventFilter(wedge)
+            wedge.deleteLater()
+        self._barcode_wedge = None
         self.runner.shutdown()
         if self._reader is not None:
             self._reader.close()

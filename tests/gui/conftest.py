@@ -160,7 +160,7 @@ def gui_ctx(qapp: Any, seeded_db: Any, vietnamese: None) -> Iterator[Any]:
     ctx = GuiContext(seeded_db, seeded_db.data_dir, user="tester")
     yield ctx
     ctx.runner.wait_idle(10000)
-    ctx.runner.shutdown()
+    ctx.close()
 
 
 @pytest.fixture
