@@ -1,9 +1,11 @@
 """Finding dossiers while the clerk types: name, personal ID, phone, dossier code or procedure.
 
 The SQLite FTS5 table ``dossier_fts`` (store/ddl.py) indexes folded text (domain.text.fold: no tones,
-đ→d, lower case), kept in step by triggers. A query is folded the same way and split into tokens; every
-token matches as a prefix ("nguyen thi h" finds "Nguyễn Thị Hằng" and "Nguyễn Thị Hoa"), tokens are
-AND-ed. Words without digits must all be in the applicant's name (listed first), or all in the
+đ→d, lower case), kept in step by triggers. A query is folded the same way and split into tokens, AND-ed.
+The word being typed (the last one) matches as a prefix ("nguyen thi h" finds "Nguyễn Thị Hằng" and
+"Nguyễn Thị Hoa"), and so do short words ("ng th h" too: prefixes of 1–3 letters have their own index);
+a finished longer word matches whole, because a long prefix makes FTS5 merge every matching term's list
+first (about 20 ms for "nguyen"* over a million dossiers, against 0.3 ms for "nguyen"). Words without digits must all be in the applicant's name (listed first), or all in the
 procedure (listed next): "nguyen t ho" does not find Nguyễn Thị Hằng through "Hộ tịch", and "h" does not
 match the "H49" of every dossier code. Tokens with digits look everywhere (code parts, ID numbers,
 phones, procedure codes). Results come newest first, which lets FTS5 stop after ``limit`` matches on a big file.
@@ -25,6 +27,7 @@ from desk_app.store.models import Applicant, Dossier, Procedure
 
 DEFAULT_LIMIT = 50
 _TOKEN = re.compile(r"[0-9a-z]+")
+_PREFIX_MAX = 3  # the index keeps prefixes of 1–3 characters (store/ddl.py): those are cheap
 _DIGIT_GROUPS = re.compile(r"\d+(?: \d+)+")
 _TRIGGERS = re.findall(r"CREATE TRIGGER IF NOT EXISTS (\w+)", " ".join(SEARCH_DDL))
 
@@ -35,8 +38,13 @@ def match_expressions(query: str) -> list[str]:
     if _DIGIT_GROUPS.fullmatch(folded):  # a phone or ID typed in groups: "0912 345 678"
         folded = folded.replace(" ", "")
     tokens = _TOKEN.findall(folded)[:12]
-    words = " AND ".join(f'"{t}"*' for t in tokens if not any(ch.isdigit() for ch in t))
-    numbers = " AND ".join(f'"{t}"*' for t in tokens if any(ch.isdigit() for ch in t))
+    typing = not query[-1:].isspace()  # the last word may still be growing
+    terms = [
+        (t, f'"{t}"*' if len(t) <= _PREFIX_MAX or (typing and i == len(tokens) - 1) else f'"{t}"')
+        for i, t in enumerate(tokens)
+    ]
+    words = " AND ".join(term for t, term in terms if not any(ch.isdigit() for ch in t))
+    numbers = " AND ".join(term for t, term in terms if any(ch.isdigit() for ch in t))
     if not words:
         return [numbers] if numbers else []
     tail = f" AND {numbers}" if numbers else ""

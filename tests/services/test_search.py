@@ -46,6 +46,18 @@ def test_name_prefixes_without_tones(unit_db: Any, people: dict[str, str]) -> No
     assert names(unit_db, "nguyen thi hang") == ["Nguyễn Thị Hằng"]
     assert names(unit_db, "Nguyễn Thị Hằng") == ["Nguyễn Thị Hằng"]
     assert names(unit_db, "NGUYEN T HO") == ["Nguyễn Thị Hoa"]
+    assert names(unit_db, "ng th h") == ["Nguyễn Thị Hoa", "Nguyễn Thị Hằng"]  # short words are prefixes
+    assert names(unit_db, "nguy") == ["Nguyễn Thị Hoa", "Nguyễn Thị Hằng"]  # the word being typed
+
+
+def test_finished_long_words_match_whole(unit_db: Any, people: dict[str, str]) -> None:
+    """A longer word followed by more text is complete: it matches whole (fast on a big index)."""
+    assert match_expressions("nguyen thi h") == [
+        'who : ("nguyen" AND "thi"* AND "h"*)',
+        'proc : ("nguyen" AND "thi"* AND "h"*)',
+    ]
+    assert names(unit_db, "nguye thi") == []
+    assert match_expressions("hang ") == ['who : ("hang")', 'proc : ("hang")']
 
 
 def test_d_and_dd_fold_alike(unit_db: Any, people: dict[str, str]) -> None:
