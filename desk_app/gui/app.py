@@ -6,6 +6,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -195,6 +196,9 @@ def _show(
     else:
         page.ready.connect(window.continue_loading)  # type: ignore[attr-defined]
         page.ready.connect(ctx.open_db_in_background)  # type: ignore[attr-defined]
+        # The always-on parts (barcode scanner anywhere, live queue counts, the due-soon warning) start
+        # once the first page has painted, so they never delay the window.
+        page.ready.connect(lambda: _install_lifecycle(ctx))  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
     # The on-exit backup needs the database; a script run (exit_when_ready) makes none.
@@ -203,3 +207,9 @@ def _show(
     if provide.opened_here and provide.db is not None:
         provide.db.close()
     return code
+
+
+def _install_lifecycle(ctx: Any) -> None:
+    from desk_app.gui.queues import install
+
+    install(ctx)

@@ -33,6 +33,11 @@ class DossierTable(QTableView):
 
     activatedRow = Signal(int)
 
+    def keyboardSearch(self, search: str) -> None:
+        # Qt's type-to-find walks the model row by row: on a lazily fetched million-row list that would
+        # fetch every page and freeze the window (a barcode scanner types into whatever has the focus).
+        return
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activatedRow.emit(self.currentIndex().row())

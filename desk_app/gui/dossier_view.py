@@ -396,5 +396,9 @@ def _print(db: Any, code: str, form: str, actor: str) -> bytes:
 
 def page_spec() -> PageSpec:
     return PageSpec(
-        key="dossier", title=str(QT_TRANSLATE_NOOP("Pages", "Dossier")), order=12, factory=DossierPage
+        key="dossier",
+        title=str(QT_TRANSLATE_NOOP("Pages", "Dossier")),
+        order=12,
+        factory=DossierPage,
+        icon="dossier.svg",
     )

@@ -382,7 +382,8 @@ def page_spec() -> PageSpec:
     return PageSpec(
         key="intake",
         title=str(QT_TRANSLATE_NOOP("Pages", "Intake")),
-        order=20,
+        order=5,
+        icon="intake.svg",
         factory=IntakePage,
         permission="intake",
     )

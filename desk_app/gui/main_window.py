@@ -315,6 +315,7 @@ def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
 
 def _nav_item(spec: PageSpec) -> QListWidgetItem:
     item = QListWidgetItem(spec.translated_title())
+    item.setSizeHint(QSize(0, 34))  # even rows, with or without an icon
     item.setData(Qt.ItemDataRole.UserRole, spec.key)
     if spec.icon:
         item.setIcon(_icon(spec.icon))

@@ -293,5 +293,9 @@ def install(ctx: GuiContext) -> None:
 
 def page_spec() -> PageSpec:
     return PageSpec(
-        key="queues", title=str(QT_TRANSLATE_NOOP("Pages", "Queues")), order=11, factory=QueuesPage
+        key="queues",
+        title=str(QT_TRANSLATE_NOOP("Pages", "Queues")),
+        order=11,
+        factory=QueuesPage,
+        icon="queues.svg",
     )

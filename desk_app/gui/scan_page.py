@@ -401,6 +401,7 @@ def page_spec() -> PageSpec:
         key="scan",
         title=str(QT_TRANSLATE_NOOP("Pages", "Digitization")),
         order=40,
+        icon="scan.svg",
         factory=ScanPage,
         permission="scan",
     )

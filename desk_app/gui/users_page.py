@@ -264,6 +264,7 @@ def page_spec() -> PageSpec:
         key="users",
         title=str(QT_TRANSLATE_NOOP("Pages", "Accounts")),
         order=850,
+        icon="users.svg",
         factory=UsersPage,
         permission="users",
     )

@@ -86,7 +86,10 @@ def verify(session: Session) -> ChainReport:
             return ChainReport(False, n, event_id, f"event {expected_id} is missing before event {event_id}")
         if stored_prev != prev_hash:
             return ChainReport(False, n, event_id, f"event {event_id} does not follow the event before it")
-        canon = None if detail is None else json.dumps(json.loads(detail), ensure_ascii=False, sort_keys=True)
+        try:
+            canon = None if detail is None else json.dumps(json.loads(detail), ensure_ascii=False, sort_keys=True)
+        except (TypeError, ValueError):  # detail no longer JSON: it was edited outside the app
+            return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
         if _digest(event_id, at, actor, action, entity, entity_id, canon, stored_prev) != stored_hash:
             return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
         prev_hash, expected_id = stored_hash, expected_id + 1

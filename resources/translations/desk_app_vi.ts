@@ -774,7 +774,7 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     </message>
     <message>
         <source>Dossier</source>
-        <translation>Hồ sơ</translation>
+        <translation>Chi tiết hồ sơ</translation>
     </message>
     <message>
         <source>Dossiers</source>
