@@ -22,7 +22,7 @@ from desk_app import __version__, paths
 from desk_app.domain.errors import UserError
 from desk_app.logmask import install_log_masking, mask_text
 
-COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle", "scan"]
+COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle", "scan", "crypto"]
 
 log = logging.getLogger("desk_app")
 

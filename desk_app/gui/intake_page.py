@@ -382,7 +382,7 @@ def page_spec() -> PageSpec:
     return PageSpec(
         key="intake",
         title=str(QT_TRANSLATE_NOOP("Pages", "Intake")),
-        order=5,
+        order=20,
         icon="intake.svg",
         factory=IntakePage,
         permission="intake",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_app import paths
+from desk_app.domain.errors import StorageError
 from desk_app.resources import MIGRATIONS
+from desk_app.store import crypto
 
 if TYPE_CHECKING:
     from desk_app.store.db import Database
@@ -46,6 +47,9 @@ def head_revision(versions: Path | None = None) -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
+_QUICK_LOOK_ERRORS: tuple[type[Exception], ...] = (*crypto.ERRORS, ValueError)
+
+
 def quick_look(data_dir: Path) -> tuple[str, str] | None:
     """(unit name, language) when the database can be shown as it is; None when the full open is needed."""
     db_file = paths.db_path(data_dir)
@@ -55,7 +59,7 @@ def quick_look(data_dir: Path) -> tuple[str, str] | None:
     if head is None:
         return None
     try:
-        con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+        con = crypto.connect(db_file, mode="ro")
         try:
             con.execute("PRAGMA busy_timeout=2000")
             versions = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
@@ -68,8 +72,11 @@ def quick_look(data_dir: Path) -> tuple[str, str] | None:
             language = json.loads(row[0]) if row else "vi"
         finally:
             con.close()
-    except (sqlite3.Error, ValueError) as exc:
+    except _QUICK_LOOK_ERRORS as exc:
         log.info("quick look at %s failed (%s): full open", db_file, exc)
+        return None
+    except StorageError as exc:  # encrypted and locked: the full open reports it
+        log.info("quick look at %s: %s", db_file, exc)
         return None
     return str(unit[0]), str(language or "vi")
 

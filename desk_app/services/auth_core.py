@@ -7,18 +7,17 @@ No SQLAlchemy here, so the GUI can ask "are there accounts?" and scripts can sig
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from desk_app.domain import roles
 from desk_app.domain.errors import UserError, ValidationError
+from desk_app.store import crypto
 
 SETUP_ACTOR = "setup"  # the actor while the database holds no account yet (first start, init, demo)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
@@ -101,14 +100,13 @@ def identify_offline(db_file: Path, username: str, password: str, *, immutable: 
 
     Nothing is counted or stamped. A database without accounts yields ``setup``.
     """
-    mode = "immutable=1" if immutable else "mode=ro"
-    conn = sqlite3.connect(f"file:{quote(str(db_file))}?{mode}", uri=True)
+    conn = crypto.connect(db_file, mode="immutable" if immutable else "ro")
     try:
         try:
             rows = conn.execute(
                 "SELECT username, role, full_name, password_hash, active FROM users"
             ).fetchall()
-        except sqlite3.DatabaseError:
+        except crypto.DB_ERRORS:
             rows = []
     finally:
         conn.close()
@@ -129,11 +127,11 @@ def accounts_exist(db_file: Path) -> bool:
     if not db_file.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"file:{quote(str(db_file))}?mode=ro", uri=True)
+        conn = crypto.connect(db_file, mode="ro")
         try:
             return conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except crypto.DB_ERRORS as exc:
         # Only a database from before accounts existed has no table; when in doubt, ask for a login.
         return "no such table" not in str(exc)

@@ -47,7 +47,7 @@ from desk_app.services.backup_check import (
     read_manifest,
     stored_files,
 )
-from desk_app.store import audit, settings
+from desk_app.store import audit, crypto, settings
 from desk_app.store.db import Database, backup_file, open_database
 
 log = logging.getLogger(__name__)
@@ -179,6 +179,9 @@ def create_backup(
     try:
         partial.mkdir()
         backup_file(db.path, partial / DB_FILE)
+        encrypted = crypto.read_marker(db.data_dir)
+        if encrypted is not None:  # the copy stays encrypted with the same key: the marker goes with it
+            crypto.write_marker(partial, encrypted)
         db_problems, db_info = check_database(partial / DB_FILE)
         if db_problems:
             raise UserError(
@@ -202,6 +205,8 @@ def create_backup(
             "db": {"path": DB_FILE, "sha256": db_sha, "size": db_size},
             "files": entries,
         }
+        if encrypted is not None:
+            manifest["encrypted"] = True
         _write_manifest(partial, manifest)
         for folder in sorted(
             {p.parent for p in partial.rglob("*")}, key=lambda p: len(p.parts), reverse=True
@@ -312,6 +317,8 @@ def _copy_backup(src: Path, dest_parent: Path, name: str) -> BackupInfo:
         prev_dir, prev = _previous_entries(dest_parent)
         if copy_hashed(src / DB_FILE, partial / DB_FILE)[0] != manifest["db"]["sha256"]:
             raise BackupDamaged([f"{DB_FILE} changed while it was copied"])
+        if crypto.marker_path(src).is_file():
+            copy_hashed(crypto.marker_path(src), crypto.marker_path(partial))
         for entry in manifest["files"]:
             rel = entry["path"]
             digest, _ = _link_or_copy(src / FILES / rel, partial / FILES / rel, rel, prev_dir, prev)
@@ -377,6 +384,7 @@ class RestoreResult:
 def _live_parts(data_dir: Path) -> list[Path]:
     db = paths.db_path(data_dir)
     parts = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), paths.files_dir(data_dir)]
+    parts.append(crypto.marker_path(data_dir))
     return [p for p in parts if p.exists()]
 
 
@@ -394,6 +402,8 @@ def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResu
     try:
         staging.mkdir()
         shutil.copy2(source / MANIFEST, staging / MANIFEST)
+        if crypto.marker_path(source).is_file():
+            copy_hashed(crypto.marker_path(source), crypto.marker_path(staging))
         copy_hashed(source / DB_FILE, staging / DB_FILE)
         for entry in manifest.get("files", []):
             if isinstance(entry, dict) and isinstance(entry.get("path"), str):
@@ -425,6 +435,7 @@ def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResu
         for staged, target in (
             (staging / DB_FILE, paths.db_path(data_dir)),
             (staging / FILES, paths.files_dir(data_dir)),
+            (crypto.marker_path(staging), crypto.marker_path(data_dir)),
         ):
             if staged.exists():
                 staged.rename(target)

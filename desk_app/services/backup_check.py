@@ -8,20 +8,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from desk_app import paths
-from desk_app.domain.errors import UserError
+from desk_app.domain.errors import StorageError, UserError
 from desk_app.fsutil import fsync_dir  # noqa: F401  (used here and re-exported)
-from desk_app.store import audit, migrate
+from desk_app.store import audit, crypto, migrate
 
 FORMAT = "desk-app-backup"
 FORMAT_VERSION = 1
@@ -128,9 +126,9 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def _connect(db_file: Path, immutable: bool) -> sqlite3.Connection:
-    mode = "immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(f"file:{quote(str(db_file))}?{mode}", uri=True)
+def _connect(db_file: Path, immutable: bool) -> Any:
+    # crypto.connect: plain sqlite3, or SQLCipher when an encryption marker sits beside the file
+    return crypto.connect(db_file, mode="immutable" if immutable else "ro")
 
 
 def check_database(db_file: Path, *, immutable: bool = True) -> tuple[list[str], dict[str, Any]]:
@@ -159,8 +157,10 @@ def check_database(db_file: Path, *, immutable: bool = True) -> tuple[list[str],
             info["audit_last_hash"] = last[0] if last else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except crypto.DB_ERRORS as exc:
         return [f"{db_file.name}: {exc}"], info
+    except StorageError as exc:  # encrypted: no or wrong passphrase, SQLCipher missing
+        return [exc.message], info
     if not migrate.is_known(info["schema_revision"]):
         problems.append(f"schema {info['schema_revision']} was written by a newer desk_app")
     engine = create_engine("sqlite://", creator=lambda: _connect(db_file, immutable), poolclass=NullPool)
@@ -185,6 +185,10 @@ def check_backup(folder: Path, *, immutable: bool, source_extra: Path | None = N
     manifest = read_manifest(folder)
     problems: list[str] = []
     db_file = folder / DB_FILE
+    if manifest.get("encrypted") and not crypto.marker_path(folder).is_file():
+        problems.append(f"the database is encrypted but {crypto.MARKER} is missing")
+    elif crypto.marker_path(folder).is_file():
+        crypto.key_for(db_file)  # no passphrase given: say so (StorageError), not "damaged"
     if not db_file.is_file():
         problems.append(f"{DB_FILE} is missing")
     else:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desk_app.domain.states import OPEN_STATES, State
+from desk_app.store import crypto
 
 if TYPE_CHECKING:
     from desk_app.store.db import Database
@@ -233,11 +234,9 @@ class Reader:
         self._closed = False
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(
-            f"{self.db_file.resolve().as_uri()}?mode=ro",
-            uri=True,
-            check_same_thread=False,
-            isolation_level=None,
+        # crypto.connect: plain sqlite3, or SQLCipher (same DB-API) when the database is encrypted
+        conn: sqlite3.Connection = crypto.connect(
+            self.db_file, mode="ro", check_same_thread=False, isolation_level=None
         )
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA query_only=ON")

@@ -8,7 +8,6 @@ SQLite runs in WAL with ``synchronous=FULL`` (a commit that returned survives a 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -18,10 +17,11 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from desk_app import paths
 from desk_app.domain.errors import StorageError
-from desk_app.store import migrate, schema  # noqa: F401  (schema registers every table)
+from desk_app.store import crypto, migrate, schema  # noqa: F401  (schema registers every table)
 from desk_app.store.base import Base
 from desk_app.store.ddl import EXTRA_DDL
 
@@ -53,7 +53,16 @@ def _begin_deferred(conn: Any) -> None:
 
 
 def make_engine(db_file: Path, *, writer: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{db_file}")
+    key = crypto.key_for(db_file)  # None unless the marker says the file is encrypted
+    if key is None:
+        engine = create_engine(f"sqlite:///{db_file}")
+    else:  # SQLCipher: the same pysqlite dialect over sqlcipher3, each connection unlocked first
+        engine = create_engine(
+            "sqlite://",
+            module=crypto.dbapi(),
+            poolclass=QueuePool,
+            creator=lambda: crypto.connect(db_file, key=key, check_same_thread=False),
+        )
     event.listen(engine, "connect", _pragmas)
     event.listen(engine, "connect", _autocommit_driver)
     event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
@@ -129,12 +138,17 @@ class Database:
 
 
 def backup_file(src: Path, dest: Path) -> None:
-    """Copy a live SQLite database with the online backup API, then fsync (safe while others write)."""
+    """Copy a live SQLite database with the online backup API, then fsync (safe while others write).
+
+    An encrypted database is copied encrypted with the same key (the caller copies the marker when the
+    copy must be opened on its own).
+    """
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".tmp")
-    source = sqlite3.connect(src)
+    key = crypto.key_for(src)
+    source = crypto.connect(src, key=key)
     try:
-        target = sqlite3.connect(tmp)
+        target = crypto.connect(tmp, key=key)
         try:
             source.backup(target)
         finally:
