@@ -84,6 +84,8 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
 
     from desk_app.gui import startup
 
+    if not exit_when_ready and not _unlock(data_dir):
+        return 1
     look = startup.quick_look(data_dir)
     db = None
     unit_name: str | None
@@ -120,6 +122,32 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     finally:
         if db is not None:
             db.close()
+
+
+def _unlock(data_dir: Path) -> bool:
+    """An encrypted database (desk_app.store.crypto) needs its passphrase: ask for it once at start.
+
+    The answer goes where every reader looks for it (the process environment), never to disk. False when
+    the clerk cancels.
+    """
+    import os
+
+    from desk_app.store import crypto
+
+    if os.environ.get(crypto.ENV_VAR) or not crypto.marker_path(data_dir).is_file():
+        return True
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("Unlock", "Encrypted data"),
+        QCoreApplication.translate("Unlock", "The data of this PC is encrypted. Enter the passphrase:"),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok or not text:
+        return False
+    os.environ[crypto.ENV_VAR] = text
+    return True
 
 
 class _SharedDatabase:

@@ -1386,6 +1386,17 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     </message>
 </context>
 <context>
+    <name>Unlock</name>
+    <message>
+        <source>Encrypted data</source>
+        <translation>Dữ liệu được mã hóa</translation>
+    </message>
+    <message>
+        <source>The data of this PC is encrypted. Enter the passphrase:</source>
+        <translation>Dữ liệu trên máy này được mã hóa. Nhập cụm mật khẩu:</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add an account</source>
