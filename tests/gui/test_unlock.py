@@ -9,7 +9,7 @@ import pytest
 
 
 def test_passphrase_is_asked_once_and_kept_in_the_process(
-    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: Any, vietnamese: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With a marker and no passphrase in the environment, the dialog's answer unlocks the database."""
     from PySide6.QtWidgets import QInputDialog
