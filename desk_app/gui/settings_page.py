@@ -69,6 +69,13 @@ class SettingsPage(QWidget):
         self.due_soon.setSuffix(self.tr(" working days"))
         self.printer = QLabel()
         self.printer.setObjectName("printer")
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idleLockMinutes")
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSuffix(self.tr(" minutes"))
+        self.idle_lock.setSpecialValueText(self.tr("Never"))
+        self.backup_second = _line("backupSecondPath")
+        self.backup_second.setPlaceholderText(self.tr("e.g. /media/usb/saoluu (optional)"))
         pc_box = QGroupBox(self.tr("This PC"))
         pc_form = QFormLayout(pc_box)
         pc_form.addRow(self.tr("Counter number"), self.counter)
@@ -77,6 +84,8 @@ class SettingsPage(QWidget):
         pc_form.addRow(self.tr("Hotline"), self.hotline)
         pc_form.addRow(self.tr("Warn when due within"), self.due_soon)
         pc_form.addRow(self.tr("Default printer"), self.printer)
+        pc_form.addRow(self.tr("Lock the screen after"), self.idle_lock)
+        pc_form.addRow(self.tr("Second backup place"), self.backup_second)
 
         self.data_dir = QLineEdit(str(ctx.data_dir))
         self.data_dir.setObjectName("dataDir")
@@ -122,6 +131,8 @@ class SettingsPage(QWidget):
             "lookup_url": self.lookup_url,
             "hotline": self.hotline,
             "due_soon_working_days": self.due_soon,
+            "idle_lock_minutes": self.idle_lock,
+            "backup_second_path": self.backup_second,
         }
         self.setEnabled(False)
         self.reload()
@@ -151,6 +162,8 @@ class SettingsPage(QWidget):
         self.lookup_url.setText(form.lookup_url)
         self.hotline.setText(form.hotline)
         self.due_soon.setValue(form.due_soon_working_days)
+        self.idle_lock.setValue(form.idle_lock_minutes)
+        self.backup_second.setText(form.backup_second_path)
         self.printer.setText(form.printer or self.tr("(none chosen yet: the print dialog remembers it)"))
         self.setEnabled(True)
 
@@ -169,6 +182,8 @@ class SettingsPage(QWidget):
             hotline=self.hotline.text(),
             due_soon_working_days=self.due_soon.value(),
             printer=self.loaded.printer if self.loaded is not None else "",
+            idle_lock_minutes=self.idle_lock.value(),
+            backup_second_path=self.backup_second.text(),
         )
 
     def save(self) -> None:

@@ -8,8 +8,9 @@ one audit event naming what changed. A new agency code opens a new validity peri
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import MISSING, asdict, dataclass, fields, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +26,16 @@ PAPER_SIZES = ("A4", "A5")
 _PHONE = re.compile(r"^[0-9+(). -]{0,20}$")
 # Unit columns the screen edits, and the settings keys it edits.
 UNIT_FIELDS = ("unit_name", "agency_code", "province", "address", "phone")
-SETTING_KEYS = ("counter_number", "paper_size", "lookup_url", "hotline", "due_soon_working_days", "printer")
+SETTING_KEYS = (
+    "counter_number",
+    "paper_size",
+    "lookup_url",
+    "hotline",
+    "due_soon_working_days",
+    "printer",
+    "idle_lock_minutes",
+    "backup_second_path",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,8 @@ class SettingsForm:
     hotline: str
     due_soon_working_days: int
     printer: str
+    idle_lock_minutes: int = 10  # the screen locks after this long without input (0: never)
+    backup_second_path: str = ""  # a USB stick or network share that also receives the automatic backups
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -67,6 +79,8 @@ def load(db: Database) -> SettingsForm:
             hotline=str(values["hotline"]),
             due_soon_working_days=int(values["due_soon_working_days"]),
             printer=str(values["printer"]),
+            idle_lock_minutes=int(values.get("idle_lock_minutes") or 0),
+            backup_second_path=str(values.get("backup_second_path") or ""),
         )
 
 
@@ -108,8 +122,24 @@ def validate(form: SettingsForm) -> SettingsForm:
             "Số ngày cảnh báo phải từ 0 đến 30.",
             field="due_soon_working_days",
         )
+    idle = int(form.idle_lock_minutes)
+    if not 0 <= idle <= 240:
+        raise ValidationError(
+            "The idle lock must be between 0 (never) and 240 minutes.",
+            "Thời gian tự khóa màn hình phải từ 0 (không khóa) đến 240 phút.",
+            field="idle_lock_minutes",
+        )
+    second = form.backup_second_path.strip()
+    if second and not Path(second).is_absolute():
+        raise ValidationError(
+            "The second backup place must be a full path (e.g. /media/usb/saoluu).",
+            "Nơi sao lưu thứ hai phải là đường dẫn đầy đủ (ví dụ /media/usb/saoluu).",
+            field="backup_second_path",
+        )
     return replace(
         form,
+        idle_lock_minutes=idle,
+        backup_second_path=second,
         unit_name=name,
         agency_code=code,
         province=clean_line(form.province),
@@ -171,4 +201,11 @@ def save(db: Database, form: SettingsForm, actor: str = "") -> SettingsForm:
 
 def form_from(values: dict[str, Any]) -> SettingsForm:
     """A form from a plain dict (missing keys are an error)."""
-    return SettingsForm(**{f.name: values[f.name] for f in fields(SettingsForm)})
+    return SettingsForm(
+        **{
+            f.name: values[f.name]
+            if f.name in values or f.default is MISSING
+            else values.get(f.name, f.default)
+            for f in fields(SettingsForm)
+        }
+    )

@@ -1246,6 +1246,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
 <context>
     <name>SettingsPage</name>
     <message>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
         <source> working days</source>
         <translation> ngày làm việc</translation>
     </message>
@@ -1282,6 +1286,14 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
         <translation>Đường dây nóng</translation>
     </message>
     <message>
+        <source>Lock the screen after</source>
+        <translation>Tự khóa màn hình sau</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Không khóa</translation>
+    </message>
+    <message>
         <source>Online lookup address</source>
         <translation>Địa chỉ tra cứu trực tuyến</translation>
     </message>
@@ -1300,6 +1312,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Second backup place</source>
+        <translation>Nơi sao lưu thứ hai</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -1332,6 +1348,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>Warn when due within</source>
         <translation>Cảnh báo khi còn hạn dưới</translation>
+    </message>
+    <message>
+        <source>e.g. /media/usb/saoluu (optional)</source>
+        <translation>ví dụ /media/usb/saoluu (không bắt buộc)</translation>
     </message>
 </context>
 <context>
