@@ -28,7 +28,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from desk_app.domain.codes import recover_scanned_code
-from desk_app.gui.intake.card_reader import snapshot
+from desk_app.gui.intake.card_reader import EventOnce, snapshot
 from desk_app.gui.intake.ime import undo_ime
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -72,7 +72,7 @@ class BarcodeWedge(QObject):
         self._tokens: list[str] = []
         self._printable = 0
         self._last_time = -1e9
-        self._last_event: tuple[int, QWidget | None] = (0, None)
+        self._once = EventOnce()
         self._restore: Callable[[], None] | None = None
 
     def reset(self) -> None:
@@ -82,17 +82,8 @@ class BarcodeWedge(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
             return False
         # A key ignored by a widget travels up to its parents: look at each event once.
-        pointer = shiboken6.getCppPointer(event)[0]
-        last_ptr, last_widget = self._last_event
-        if (
-            pointer == last_ptr
-            and last_widget is not None
-            and last_widget is not obj
-            and shiboken6.isValid(last_widget)
-            and obj.isAncestorOf(last_widget)
-        ):
+        if not self._once.first_time(obj, event):
             return False
-        self._last_event = (pointer, obj)
         assert isinstance(event, QKeyEvent)
         return self.key_press(obj, event)
 

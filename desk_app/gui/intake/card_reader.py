@@ -242,6 +242,27 @@ class CardScanner(QObject):
 KeyHandler = Callable[[QWidget, QKeyEvent], bool]
 
 
+class EventOnce:
+    """A key a child ignored travels up to its parents, each with the same event: see it only once."""
+
+    def __init__(self) -> None:
+        self._last: tuple[int, QWidget | None] = (0, None)
+
+    def first_time(self, obj: QWidget, event: QEvent) -> bool:
+        pointer = shiboken6.getCppPointer(event)[0]
+        last_ptr, last_widget = self._last
+        if (
+            pointer == last_ptr
+            and last_widget is not None
+            and last_widget is not obj
+            and shiboken6.isValid(last_widget)
+            and obj.isAncestorOf(last_widget)
+        ):
+            return False
+        self._last = (pointer, obj)
+        return True
+
+
 class KeyTreeFilter(QObject):
     """Calls ``handler(widget, event)`` for every key press inside ``root`` (True from it swallows the key).
 
@@ -254,7 +275,7 @@ class KeyTreeFilter(QObject):
         super().__init__(root)
         self.root = root
         self.handler = handler
-        self._last: tuple[int, QWidget | None] = (0, None)
+        self._once = EventOnce()
         self._install(root)
 
     def _install(self, widget: QObject) -> None:
@@ -275,16 +296,7 @@ class KeyTreeFilter(QObject):
             return False
         if obj.window() is not self.root.window():
             return False  # a dialog opened by the page (print preview, reason): its keys are its own
-        pointer = shiboken6.getCppPointer(event)[0]
-        last_ptr, last_widget = self._last
-        if (
-            pointer == last_ptr
-            and last_widget is not None
-            and last_widget is not obj
-            and shiboken6.isValid(last_widget)
-            and obj.isAncestorOf(last_widget)
-        ):
+        if not self._once.first_time(obj, event):
             return False  # the same key travelling up from a child that ignored it
-        self._last = (pointer, obj)
         assert isinstance(event, QKeyEvent)
         return bool(self.handler(obj, event))
