@@ -186,11 +186,13 @@ class SaneBackend:
                         raise ScanCancelled(done)
 
                     def on_lines(read: int, total: int, page: int = done) -> None:
+                        # Cancel is only noted here: calling sane_cancel from inside python-sane's read loop
+                        # deadlocked the SANE test driver now and then (and raising here crashes the
+                        # interpreter), so the page in the scanner finishes and is then thrown away.
                         nonlocal cancelled
                         if cancel is not None and not cancelled and cancel():
                             cancelled = True
-                            dev.cancel()  # allowed during sane_read; the read then ends "cancelled"
-                        if progress is not None and total > 0:
+                        if progress is not None and total > 0 and not cancelled:
                             progress(ScanProgress(page + 1, min(read / total, 1.0), page))
 
                     try:
@@ -207,6 +209,8 @@ class SaneBackend:
                                 ) from exc
                             break
                         raise _failure(exc, name, done) from exc
+                    if cancelled:
+                        raise ScanCancelled(done)  # the page being read when the clerk cancelled is dropped
                     done += 1
                     if progress is not None:
                         progress(ScanProgress(done, 1.0, done))

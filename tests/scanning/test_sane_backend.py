@@ -58,9 +58,10 @@ def test_cancel_during_a_page_stops_it_and_the_device_scans_again_later(sane_dir
     options = ScanOptions(
         device="test:0", dpi=150, source="flatbed", extra={"read_delay": True, "read_delay_duration": 1000}
     )
-    with pytest.raises(ScanCancelled):
+    with pytest.raises(ScanCancelled) as stopped:
         pages(options, progress=read.append, cancel=lambda: bool(read))
-    assert read and read[-1].fraction < 1
+    assert read and read[-1].fraction < 1  # no progress reported after the cancel
+    assert stopped.value.done == 0  # the page being read is not delivered
     assert len(pages(ScanOptions(device="test:0", dpi=75, source="flatbed"))) == 1
 
 
