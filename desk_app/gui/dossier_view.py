@@ -45,8 +45,8 @@ _TIMELINESS = {
 }
 
 
-def _when(text: str | None) -> str:
-    """``2025-07-10T09:00`` → ``09:00 10/07/2025`` (the way slips write it)."""
+def format_when(text: str | None) -> str:
+    """``2025-07-10T09:00`` → ``09:00 10/07/2025`` (the way slips write it); shared with the queues page."""
     if not text:
         return ""
     day, _, clock = text.partition("T")
@@ -198,13 +198,15 @@ class DossierPage(QWidget):
             f"{a['full_name']} · {a['id_number']} · {a['phone']}",
             f"{p['code']} {p['name']}",
             self.tr("Received %1, due %2")
-            .replace("%1", _when(data["received_at"]))
-            .replace("%2", _when(data["due_at"])),
+            .replace("%1", format_when(data["received_at"]))
+            .replace("%2", format_when(data["due_at"])),
         ]
         if data["extended_due_at"]:
-            parts.append(self.tr("Extended to %1").replace("%1", _when(data["extended_due_at"])))
+            parts.append(self.tr("Extended to %1").replace("%1", format_when(data["extended_due_at"])))
         if data["deadline_at"] and data["deadline_at"] not in (data["due_at"], data["extended_due_at"]):
-            parts.append(self.tr("Due after supplement pauses: %1").replace("%1", _when(data["deadline_at"])))
+            parts.append(
+                self.tr("Due after supplement pauses: %1").replace("%1", format_when(data["deadline_at"]))
+            )
         if data["timeliness"]:
             parts.append(self.tr("Timeliness: %1").replace("%1", self.tr(_TIMELINESS[data["timeliness"]])))
         self.info_label.setText("\n".join(parts))
@@ -231,7 +233,7 @@ class DossierPage(QWidget):
             self.moves,
             [
                 [
-                    _when(h["at"]),
+                    format_when(h["at"]),
                     h["label"],
                     state_label(h["state_after"], _language()),
                     h["actor"],
@@ -286,7 +288,7 @@ class DossierPage(QWidget):
         for s in data["supplements"]:
             lines.append(
                 self.tr("Supplement requested %1: %2")
-                .replace("%1", _when(s["requested_at"]))
+                .replace("%1", format_when(s["requested_at"]))
                 .replace("%2", "; ".join(s["items"]))
             )
         self.fee_label.setText("\n".join(lines))

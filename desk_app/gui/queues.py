@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desk_app.domain.states import state_label
 from desk_app.gui import barcode_wedge
 from desk_app.gui.context import GuiContext
+from desk_app.gui.dossier_view import format_when
 from desk_app.gui.pages import PageSpec
 from desk_app.services import dossier_view, queues
 
@@ -59,15 +60,6 @@ def _snapshot(db: Any, queue: str | None, now: datetime | None) -> Snapshot:
     warned = queues.warnings(db, now, limit=50)
     rows = queues.list_queue(db, queue, now) if queue else None
     return counts, warned, rows
-
-
-def _when(text: str | None) -> str:
-    """``2025-07-10T09:00`` → ``09:00 10/07/2025``."""
-    if not text:
-        return ""
-    day, _, clock = text.partition("T")
-    y, m, d = day.split("-")
-    return f"{clock} {d}/{m}/{y}".strip()
 
 
 class _Table(QTableWidget):
@@ -247,7 +239,7 @@ class QueuesPage(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, d in enumerate(rows):
-            due = _when(d["deadline_at"] or d["due_at"])
+            due = format_when(d["deadline_at"] or d["due_at"])
             values = [
                 d["code"] or "",
                 d["applicant"]["full_name"],
