@@ -47,8 +47,23 @@ from desk_app.store.models import Procedure
 
 CODE = re.compile(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$")
 DOC_KINDS = ("original", "copy", "certified_copy", "electronic")
-VERSIONED = ("name", "field", "processing_value", "processing_unit", "processing_text", "cutoff_time", "fee_rule",
-             "fee_text", "documents", "online_level", "agency", "legal_basis", "old_code", "confidence", "source_note")
+VERSIONED = (
+    "name",
+    "field",
+    "processing_value",
+    "processing_unit",
+    "processing_text",
+    "cutoff_time",
+    "fee_rule",
+    "fee_text",
+    "documents",
+    "online_level",
+    "agency",
+    "legal_basis",
+    "old_code",
+    "confidence",
+    "source_note",
+)
 
 
 @dataclass
@@ -72,7 +87,9 @@ def _parse_time(value: Any) -> tuple[float, str]:
     if not m:
         raise ValueError(f"cannot read the processing time {value!r}")
     number = float(m.group(1).replace(",", "."))
-    unit = {"ngay lam viec": TimeUnit.WORKING_DAYS, "ngay": TimeUnit.DAYS}.get(m.group(2), TimeUnit.WORKING_HOURS)
+    unit = {"ngay lam viec": TimeUnit.WORKING_DAYS, "ngay": TimeUnit.DAYS}.get(
+        m.group(2), TimeUnit.WORKING_HOURS
+    )
     return number, unit.value
 
 
@@ -97,7 +114,9 @@ def _parse_documents(value: Any) -> list[dict[str, Any]]:
         return []
     if isinstance(value, str):
         text = value.strip()
-        value = json.loads(text) if text.startswith("[") else [{"name": n} for n in text.split(";") if n.strip()]
+        value = (
+            json.loads(text) if text.startswith("[") else [{"name": n} for n in text.split(";") if n.strip()]
+        )
     docs = []
     for item in value:
         if isinstance(item, str):
@@ -189,7 +208,9 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
 
 def _current(session: Session, code: str) -> Procedure | None:
     return session.scalars(
-        select(Procedure).where(Procedure.code == code, Procedure.effective_to.is_(None)).order_by(Procedure.version.desc())
+        select(Procedure)
+        .where(Procedure.code == code, Procedure.effective_to.is_(None))
+        .order_by(Procedure.version.desc())
     ).first()
 
 
@@ -210,7 +231,9 @@ def upsert(session: Session, fields: dict[str, Any], report: ImportReport) -> No
     session.flush()
 
 
-def import_rows(db: Database, rows: list[tuple[int, dict[str, Any]]], actor: str = "", source: str = "") -> ImportReport:
+def import_rows(
+    db: Database, rows: list[tuple[int, dict[str, Any]]], actor: str = "", source: str = ""
+) -> ImportReport:
     report = ImportReport()
     good: list[dict[str, Any]] = []
     for line, row in rows:
@@ -224,8 +247,14 @@ def import_rows(db: Database, rows: list[tuple[int, dict[str, Any]]], actor: str
     with db.transaction() as session:
         for fields in good:
             upsert(session, fields, report)
-        audit.record(session, "catalog.import", actor=actor, entity="catalog", entity_id=source,
-                     detail={"added": report.added, "updated": report.updated, "errors": len(report.errors)})
+        audit.record(
+            session,
+            "catalog.import",
+            actor=actor,
+            entity="catalog",
+            entity_id=source,
+            detail={"added": report.added, "updated": report.updated, "errors": len(report.errors)},
+        )
     return report
 
 
@@ -263,7 +292,11 @@ def procedure_dict(p: Procedure) -> dict[str, Any]:
 
 def current_procedures(session: Session) -> list[Procedure]:
     return list(
-        session.scalars(select(Procedure).where(Procedure.effective_to.is_(None)).order_by(Procedure.field, Procedure.code))
+        session.scalars(
+            select(Procedure)
+            .where(Procedure.effective_to.is_(None))
+            .order_by(Procedure.field, Procedure.code)
+        )
     )
 
 

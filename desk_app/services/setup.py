@@ -68,19 +68,34 @@ def init_unit(
         short = name
         for prefix in ("Ủy ban nhân dân ", "UBND "):
             if short.lower().startswith(prefix.lower()):
-                short = short[len(prefix):]
+                short = short[len(prefix) :]
         unit.governing_body = clean_line(governing_body) or unit.governing_body or _governing_body(province)
         unit.office_name = unit.office_name or f"Trung tâm Phục vụ hành chính công {short}"
         place = clean_line(place_name) or unit.place_name
         if not place:
             words = short.split()
-            place = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("xã", "phường", "đặc") else short
+            place = (
+                " ".join(words[1:])
+                if len(words) > 1 and words[0].lower() in ("xã", "phường", "đặc")
+                else short
+            )
         unit.place_name = place
-        if session.scalars(select(Counter).where(Counter.unit_id == unit.id, Counter.number == counter)).first() is None:
+        if (
+            session.scalars(
+                select(Counter).where(Counter.unit_id == unit.id, Counter.number == counter)
+            ).first()
+            is None
+        ):
             session.add(Counter(unit_id=unit.id, number=counter, name=f"Quầy {counter}"))
         settings.put(session, "counter_number", counter)
-        audit.record(session, "unit.init", actor=actor, entity="unit", entity_id=code,
-                     detail={"name": name, "province": province, "counter": counter})
+        audit.record(
+            session,
+            "unit.init",
+            actor=actor,
+            entity="unit",
+            entity_id=code,
+            detail={"name": name, "province": province, "counter": counter},
+        )
         session.flush()
         return _info(unit, counter)
 
@@ -90,7 +105,7 @@ _CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần 
 
 
 def _governing_body(province: str) -> str:
-    """"Quảng Trị" → "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"; a name already saying tỉnh/thành phố is kept."""
+    """ "Quảng Trị" → "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"; a name already saying tỉnh/thành phố is kept."""
     if not province:
         return ""
     lowered = province.lower()
@@ -104,8 +119,17 @@ def _governing_body(province: str) -> str:
 
 
 def _info(unit: Unit, counter: int) -> UnitInfo:
-    return UnitInfo(unit.id, unit.agency_code, unit.name, unit.province, unit.address, unit.governing_body,
-                    unit.office_name, unit.place_name, counter)
+    return UnitInfo(
+        unit.id,
+        unit.agency_code,
+        unit.name,
+        unit.province,
+        unit.address,
+        unit.governing_body,
+        unit.office_name,
+        unit.place_name,
+        counter,
+    )
 
 
 def get_unit(db: Database) -> UnitInfo:
