@@ -15,15 +15,28 @@ from desk_app.store import audit, settings
 from desk_app.store.db import Database
 from desk_app.store.models import HolidayOverride
 
+# Building a calendar (the holidays package, the make-up days) costs milliseconds, and views, queues and the
+# intake preview ask on every refresh: keep one per distinct set of overrides and office hours.
+_CALENDARS: dict[tuple[object, ...], WorkingCalendar] = {}
+
 
 def calendar_from_session(session: Session) -> WorkingCalendar:
-    overrides = [
-        Override(o.day, OverrideKind(o.kind), o.note, o.legal_basis) for o in session.scalars(select(HolidayOverride))
-    ]
+    """The unit's working calendar (cached while its overrides and office hours stay the same)."""
+    overrides = tuple(
+        Override(o.day, OverrideKind(o.kind), o.note, o.legal_basis)
+        for o in session.scalars(select(HolidayOverride).order_by(HolidayOverride.day))
+    )
     hours = tuple(
         (time.fromisoformat(a), time.fromisoformat(b)) for a, b in settings.get(session, "office_hours")
     )
-    return WorkingCalendar(overrides, hours)
+    key = (overrides, hours)
+    found = _CALENDARS.get(key)
+    if found is None:
+        found = WorkingCalendar(overrides, hours)
+        if len(_CALENDARS) > 8:
+            _CALENDARS.clear()
+        _CALENDARS[key] = found
+    return found
 
 
 def load_calendar(db: Database) -> WorkingCalendar:
@@ -35,14 +48,20 @@ def seed_overrides(session: Session) -> None:
     for row in load_json("calendar", "overrides.json")["overrides"]:
         day = date.fromisoformat(row["day"])
         if session.get(HolidayOverride, day) is None:
-            session.add(HolidayOverride(day=day, kind=row["kind"], note=row["note"], legal_basis=row["legal_basis"]))
+            session.add(
+                HolidayOverride(day=day, kind=row["kind"], note=row["note"], legal_basis=row["legal_basis"])
+            )
 
 
-def set_override(db: Database, day: date, kind: OverrideKind, note: str, legal_basis: str = "", actor: str = "") -> None:
+def set_override(
+    db: Database, day: date, kind: OverrideKind, note: str, legal_basis: str = "", actor: str = ""
+) -> None:
     """Add or replace an override: one transaction with its audit event."""
     note = clean_line(note)
     if not note:
-        raise ValidationError("A note is required (say why the day changes).", "Cần ghi chú lý do thay đổi ngày.")
+        raise ValidationError(
+            "A note is required (say why the day changes).", "Cần ghi chú lý do thay đổi ngày."
+        )
     if kind == OverrideKind.WORKDAY and day.weekday() < 5:
         raise ValidationError(
             f"{day} is a weekday already; a make-up working day is a Saturday or Sunday.",
@@ -51,11 +70,19 @@ def set_override(db: Database, day: date, kind: OverrideKind, note: str, legal_b
     with db.transaction() as session:
         row = session.get(HolidayOverride, day)
         if row is None:
-            session.add(HolidayOverride(day=day, kind=kind.value, note=note, legal_basis=clean_line(legal_basis)))
+            session.add(
+                HolidayOverride(day=day, kind=kind.value, note=note, legal_basis=clean_line(legal_basis))
+            )
         else:
             row.kind, row.note, row.legal_basis = kind.value, note, clean_line(legal_basis)
-        audit.record(session, "calendar.set", actor=actor, entity="holiday_override", entity_id=day.isoformat(),
-                     detail={"kind": kind.value, "note": note})
+        audit.record(
+            session,
+            "calendar.set",
+            actor=actor,
+            entity="holiday_override",
+            entity_id=day.isoformat(),
+            detail={"kind": kind.value, "note": note},
+        )
 
 
 def remove_override(db: Database, day: date, actor: str = "") -> bool:
@@ -64,5 +91,7 @@ def remove_override(db: Database, day: date, actor: str = "") -> bool:
         if row is None:
             return False
         session.delete(row)
-        audit.record(session, "calendar.remove", actor=actor, entity="holiday_override", entity_id=day.isoformat())
+        audit.record(
+            session, "calendar.remove", actor=actor, entity="holiday_override", entity_id=day.isoformat()
+        )
         return True

@@ -21,7 +21,6 @@ from desk_app.domain.errors import NotFound
 from desk_app.domain.lateness import dossier_timeliness, late_for_reporting
 from desk_app.domain.states import NATIONAL_CODE, State, action_label, allowed_actions, state_label
 from desk_app.services.calendar import calendar_from_session
-from desk_app.store import settings
 from desk_app.store.db import Database
 from desk_app.store.models import AuditEvent, Dossier, DossierEvent
 
@@ -35,30 +34,6 @@ def fmt(moment: datetime | date | None) -> str | None:
     if isinstance(moment, datetime):
         return moment.strftime(TIME_FORMAT)
     return moment.isoformat()
-
-
-_CALENDARS: dict[tuple[Any, ...], WorkingCalendar] = {}
-
-
-def cached_calendar(session: Session) -> WorkingCalendar:
-    """The unit's working calendar, built once per distinct set of overrides and office hours.
-
-    Building one (the holidays package, the make-up days) costs milliseconds; views and queues ask on every
-    refresh, so the calendar is reused while the database's overrides and the office hours stay the same.
-    """
-    key = (
-        tuple(
-            tuple(r) for r in session.execute(text("SELECT day, kind FROM holiday_overrides ORDER BY day"))
-        ),
-        json.dumps(settings.get(session, "office_hours")),
-    )
-    found = _CALENDARS.get(key)
-    if found is None:
-        found = calendar_from_session(session)
-        if len(_CALENDARS) > 8:
-            _CALENDARS.clear()
-        _CALENDARS[key] = found
-    return found
 
 
 def normalise_code(text: str) -> str:
@@ -259,7 +234,7 @@ def view(
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """The full ``show`` shape of a loaded dossier."""
-    calendar = calendar or cached_calendar(session)
+    calendar = calendar or calendar_from_session(session)
     now = now or datetime.now()
     data = summary(dossier, calendar, now, with_pause=True)
     trail = audit_trail(session, dossier)
@@ -341,7 +316,7 @@ def summaries(
     """
     if not ids:
         return []
-    calendar = calendar or cached_calendar(session)
+    calendar = calendar or calendar_from_session(session)
     now = now or datetime.now()
     wanted = list(ids)
     rows = {r["id"]: r for r in session.execute(_LIST_SQL, {"ids": wanted}).mappings()}

@@ -30,7 +30,8 @@ from desk_app.printing.control_sheet import render_control_sheet
 from desk_app.printing.notices import render_apology, render_refusal, render_stop_notice, render_supplement
 from desk_app.printing.tracking_book import render_tracking_book
 from desk_app.services import prints
-from desk_app.services.dossier_view import cached_calendar, normalise_code
+from desk_app.services.calendar import calendar_from_session
+from desk_app.services.dossier_view import normalise_code
 from desk_app.services.intake import fee_text
 from desk_app.store import audit, settings
 from desk_app.store.db import Database
@@ -249,7 +250,7 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
 
 def _control(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
     header = prints.unit_header(session)
-    steps = control_steps(dossier, header.office, cached_calendar(session))
+    steps = control_steps(dossier, header.office, calendar_from_session(session))
     finished = dossier.state in (State.RETURNED, State.STOPPED, State.REFUSED)
     return render_control_sheet(
         pdata.ControlSheetData(

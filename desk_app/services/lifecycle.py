@@ -28,7 +28,8 @@ from desk_app.domain.identity import mask_id
 from desk_app.domain.lateness import check_extension, late_for_reporting, pause_minutes, shift_due
 from desk_app.domain.states import FINISHING_ACTIONS, Action, State, next_state, parse_action
 from desk_app.domain.text import clean_line, fold
-from desk_app.services.dossier_view import cached_calendar, fmt, get_dossier, last_move_at
+from desk_app.services.calendar import calendar_from_session
+from desk_app.services.dossier_view import fmt, get_dossier, last_move_at
 from desk_app.store import audit
 from desk_app.store.db import Database
 from desk_app.store.models import Dossier, DossierEvent, SupplementEpisode
@@ -237,7 +238,7 @@ def act(
         before = State(dossier.state)
         after = next_state(before, move)
         moment = _moment(at, dossier, last_move_at(session, dossier))
-        calendar = cached_calendar(session)
+        calendar = calendar_from_session(session)
         data = _apply(
             session,
             dossier,

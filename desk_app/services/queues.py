@@ -24,7 +24,8 @@ from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.lateness import day_bounds, due_status, soon_horizon
 from desk_app.domain.states import CLOCK_RUNNING_STATES, State
-from desk_app.services.dossier_view import cached_calendar, summaries
+from desk_app.services.calendar import calendar_from_session
+from desk_app.services.dossier_view import summaries
 from desk_app.store import settings
 from desk_app.store.db import Database
 from desk_app.store.models import Dossier
@@ -62,7 +63,7 @@ class Window:
 
 def window(session: Session, now: datetime | None = None, calendar: WorkingCalendar | None = None) -> Window:
     now = (now or datetime.now()).replace(second=0, microsecond=0)
-    calendar = calendar or cached_calendar(session)
+    calendar = calendar or calendar_from_session(session)
     days = int(settings.get(session, "due_soon_working_days") or 0)
     today, tomorrow = day_bounds(now.date())
     return Window(now, today, tomorrow, max(soon_horizon(now, calendar, days), tomorrow), days)
@@ -136,7 +137,7 @@ def list_queue(
 ) -> list[dict[str, Any]]:
     """The dossiers of one queue (``find`` shape), most urgent first."""
     with db.session() as session:
-        calendar = cached_calendar(session)
+        calendar = calendar_from_session(session)
         w = window(session, now, calendar)
         ids = list(
             session.scalars(
@@ -154,7 +155,7 @@ def warnings(db: Database, now: datetime | None = None, *, limit: int = 200) -> 
     The GUI shows these without being asked: the apology (Mẫu 04) must go out before the due date.
     """
     with db.session() as session:
-        calendar = cached_calendar(session)
+        calendar = calendar_from_session(session)
         w = window(session, now, calendar)
         ids = list(
             session.scalars(
