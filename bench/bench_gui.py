@@ -117,7 +117,7 @@ def main() -> int:
         "PYTHONPATH": str(ROOT),
     }
 
-    from desk_app.services import dossier_query as dq
+    from desk_app.services.lifecycle import dossier_query as dq
     from desk_app.store.db import open_database
 
     db = open_database(data_dir)

@@ -30,8 +30,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.printing.slip import render_slip as pdf_slip
-from desk_app.services import catalog, prints, setup
-from desk_app.services.intake import ApplicantInput, DocumentInput, IntakeRequest, receive
+from desk_app.services.intake.receive import ApplicantInput, DocumentInput, IntakeRequest, receive
+from desk_app.services.lifecycle import prints
+from desk_app.services.setup import catalog
+from desk_app.services.setup import unit as setup
 from desk_app.store import audit
 from desk_app.store.db import Database, open_database
 from desk_app.store.models import Dossier

@@ -34,8 +34,8 @@ from typing import Any
 
 from common import DEFAULT_NAME, Timing, compare, fmt_time, print_table, require_db
 
-from desk_app.services import dossier_view, queues
-from desk_app.services.search import match_expressions
+from desk_app.services.lifecycle import dossier_view, queues
+from desk_app.services.lifecycle.search import match_expressions
 from desk_app.store.db import open_database
 
 NAME_QUERY = "nguyen thi h"

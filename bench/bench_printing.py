@@ -52,7 +52,9 @@ def ttf_floor_page(number: int) -> bytes:
     Code128(CODE.format(number), barWidth=0.33 * mm, barHeight=10 * mm).drawOn(canvas, 15 * mm, 150 * mm)
     for index, face in enumerate((fonts.regular, fonts.bold, fonts.italic)):
         canvas.setFont(face, 11)
-        canvas.drawString(15 * mm, (100 - 8 * index) * mm, "Giấy tiếp nhận hồ sơ của Nguyễn Thị Hằng, Đăng ký khai sinh")
+        canvas.drawString(
+            15 * mm, (100 - 8 * index) * mm, "Giấy tiếp nhận hồ sơ của Nguyễn Thị Hằng, Đăng ký khai sinh"
+        )
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -120,8 +122,11 @@ def main() -> None:
     print(f"  bare reportlab page + Code128:                 {bare[0]:7.2f} / {bare[1]:7.2f} ms")
     print(f"  same + 3 embedded Liberation Serif subsets:    {floor[0]:7.2f} / {floor[1]:7.2f} ms (floor)")
     print(f"  slip {args.page_size} (2 pages, Code128 + QR, {size} B): {slip[0]:7.2f} / {slip[1]:7.2f} ms")
-    print(f"ratio slip / bare: {slip[0] / bare[0]:.1f}x wall, {slip[1] / bare[1]:.1f}x CPU"
-          f"   (slip / floor: {slip[1] / floor[1]:.1f}x CPU)")
+    print(
+        f"ratio slip / bare: {slip[0] / bare[0]:.1f}x wall, {slip[1] / bare[1]:.1f}x CPU"
+        f"   (slip / floor: {slip[1] / floor[1]:.1f}x CPU)"
+    )
+
 
 if __name__ == "__main__":
     main()

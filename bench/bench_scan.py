@@ -58,9 +58,11 @@ def main() -> int:
     from desk_app.scanning.files import encode_scan
     from desk_app.scanning.sane_backend import SaneBackend
     from desk_app.scanning.store import atomic_write
-    from desk_app.services import catalog, digitization, setup
-    from desk_app.services.intake import receive
-    from desk_app.services.intake_input import ApplicantInput, DocumentInput, IntakeRequest
+    from desk_app.services.digitization import pages as digitization
+    from desk_app.services.intake.inputs import ApplicantInput, DocumentInput, IntakeRequest
+    from desk_app.services.intake.receive import receive
+    from desk_app.services.setup import catalog
+    from desk_app.services.setup import unit as setup
     from desk_app.store.db import open_database
 
     loads = [min(10, args.pages - i) for i in range(0, args.pages, 10)]

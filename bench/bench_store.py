@@ -24,7 +24,7 @@ from common import Timing, compare, print_table, require_db
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 
-from desk_app.services import dossier_query
+from desk_app.services.lifecycle import dossier_query
 from desk_app.store.db import open_database
 from desk_app.store.models import Dossier
 

@@ -7,7 +7,7 @@ The result is a valid desk_app data directory, bench/.cache/<name>/ (gitignored)
 (schema and Alembic stamp), with the demo unit, four counters and the shipped catalog. Dossiers are spread
 over the working days before --today (--per-day a day: a million span about five years), each with its
 applicant, documents and supplement episodes, made by the code behind `desk-app demo`
-(desk_app.services.demo_life / demo_rows). Their moves (dossier_events) are kept for the last
+(desk_app.demo.life / demo_rows). Their moves (dossier_events) are kept for the last
 --history-days working days (about a year), which is what queues, reports and dossier views read most.
 
 - The last --rich-days working days are planned dossier by dossier and cut at "now", so the open states
@@ -43,14 +43,15 @@ from typing import Any
 from common import RawTable, cache_dir, read_marker, restore, set_aside, write_marker
 from sqlalchemy import Connection, func, insert, select, update
 
+from desk_app.demo import people as dd
+from desk_app.demo.commune import procedure_infos
+from desk_app.demo.life import LifePlanner
+from desk_app.demo.rows import DossierFactory, Rows
 from desk_app.domain.calendar import TimeUnit
 from desk_app.domain.identity import mask_id
-from desk_app.services import catalog, setup
-from desk_app.services import demo_data as dd
-from desk_app.services.calendar import calendar_from_session
-from desk_app.services.demo import procedure_infos
-from desk_app.services.demo_life import LifePlanner
-from desk_app.services.demo_rows import DossierFactory, Rows
+from desk_app.services.setup import catalog
+from desk_app.services.setup import unit as setup
+from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store import audit
 from desk_app.store.db import Database, open_database
 from desk_app.store.models import (

@@ -47,21 +47,25 @@ def db(data_dir: Path) -> Iterator[object]:
 @pytest.fixture
 def unit_db(db: object) -> object:
     """A database with the commune set up and the shipped catalog loaded."""
-    from desk_app.services import catalog, setup
+    from desk_app.services.setup import catalog
+    from desk_app.services.setup import unit as setup
 
     setup.init_unit(db, "001.05.12.H49", "Ủy ban nhân dân xã Gio Sơn", province="Quảng Trị")  # type: ignore[arg-type]
     catalog.import_seed(db)  # type: ignore[arg-type]
     return db
 
 
-def run_cli(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None,
-            input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, data_dir: Path | None = None, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``desk-app`` in a subprocess, as a script would."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     cmd = [sys.executable, "-m", "desk_app"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, env=full_env, input=input, timeout=120)
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, env=full_env, input=input, timeout=120
+    )
 
 
 def cli_json(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None) -> object:

@@ -12,7 +12,7 @@ from pathlib import Path
 import desk_app
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ("domain", "store", "services", "printing", "scanning", "sync")
+CORE_PACKAGES = ("domain", "store", "services", "printing", "scanning", "demo")
 
 
 def core_modules() -> list[str]:
@@ -30,7 +30,7 @@ def core_modules() -> list[str]:
 def test_the_core_never_imports_pyside() -> None:
     """Import desk_app, its CLI and every core module in a fresh interpreter: PySide6 stays unloaded."""
     modules = core_modules()
-    assert "desk_app.services.dossier_query" in modules
+    assert "desk_app.services.lifecycle.dossier_query" in modules
     script = (
         "import importlib, json, sys\n"
         f"mods = {modules!r}\n"

@@ -25,7 +25,11 @@ def main() -> None:
         command.revision(cfg, message="initial schema", autogenerate=True, rev_id="0001", head="base")
     (path,) = VERSIONS.glob("0001_*.py")
     text = path.read_text()
-    text = text.replace("import sqlalchemy as sa\n", "import sqlalchemy as sa\n\nfrom desk_app.store.ddl import EXTRA_DDL\n", 1)
+    text = text.replace(
+        "import sqlalchemy as sa\n",
+        "import sqlalchemy as sa\n\nfrom desk_app.store.ddl import EXTRA_DDL\n",
+        1,
+    )
     text = text.replace(
         "    # ### end Alembic commands ###\n\n\ndef downgrade",
         "    # ### end Alembic commands ###\n    for stmt in EXTRA_DDL:\n        op.execute(stmt)\n\n\ndef downgrade",

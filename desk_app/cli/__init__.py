@@ -9,76 +9,22 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
-import json
 import logging
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desk_app import __version__, paths
+from desk_app.cli.context import Context, Handler, add_json
 from desk_app.domain.errors import UserError
 from desk_app.logmask import install_log_masking, mask_text
+
+__all__ = ["Context", "Handler", "add_json", "build_parser", "main"]
 
 COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle", "scan", "crypto"]
 
 log = logging.getLogger("desk_app")
-
-
-@dataclass
-class Context:
-    """What every handler needs: where the data is, how to print, who is acting."""
-
-    data_dir: Path
-    json: bool = False
-    _db: Any = field(default=None, repr=False)
-
-    @property
-    def db(self) -> Any:
-        if self._db is None:
-            from desk_app.store.db import open_database
-
-            self._db = open_database(self.data_dir)
-        return self._db
-
-    _identity: Any = field(default=None, repr=False)
-
-    def identity(self) -> Any:
-        """The acting account (services.auth.Identity), authenticated once per process from the environment."""
-        if self._identity is None:
-            from desk_app.services.auth import identify
-
-            self._identity = identify(self.db, os.environ.get("DESK_APP_USER", ""),
-                                      os.environ.get("DESK_APP_PASSWORD", ""))
-        return self._identity
-
-    @property
-    def actor(self) -> str:
-        return str(self.identity().username)
-
-    def require(self, permission: str) -> str:
-        """Check that the acting user may do ``permission``; return the user name for the audit trail.
-
-        Permissions (domain.roles): view, intake, move, return, scan, helplog (clerk); extend, report
-        (leader); settings, users, catalog, calendar, backup, privacy (admin). Scripts authenticate with
-        DESK_APP_USER / DESK_APP_PASSWORD; while the database holds no account, everything runs as "setup".
-        """
-        return str(self.identity().require(permission))
-
-    def out(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
-        """Print ``data`` as JSON with --json, else the human text (or a plain rendering of data)."""
-        if self.json:
-            print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
-        else:
-            if callable(text):
-                text = text()
-            print(text if text is not None else data)
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
 
 
 def one_line(text: str, limit: int = 500) -> str:
@@ -104,13 +50,6 @@ def _log_bug(data_dir: Path) -> Path | str:
         return "stderr"
 
 
-Handler = Callable[[argparse.Namespace, Context], int]
-
-
-def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # one clear line, not the usage block
         print(f"{self.prog}: error: {message} (see {self.prog} --help)", file=sys.stderr)
@@ -120,7 +59,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desk-app", description="Front desk of a commune one-stop counter.")
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
-    parser.add_argument("--data-dir", help=f"data directory (default: ${paths.ENV_VAR} or the user data directory)")
+    parser.add_argument(
+        "--data-dir", help=f"data directory (default: ${paths.ENV_VAR} or the user data directory)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     from desk_app.cli.gui import cmd_gui
 
@@ -131,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
+    )
     install_log_masking()  # ID numbers and phones never reach a log in clear
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
@@ -155,8 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         if known is not None:
             print(f"desk-app: error: {known.message}", file=sys.stderr)
             return 1
-        bad_input = {UnicodeError: "characters that are not valid text (invalid UTF-8)",
-                     OverflowError: "a number or a date out of range", RecursionError: "data nested too deeply"}
+        bad_input = {
+            UnicodeError: "characters that are not valid text (invalid UTF-8)",
+            OverflowError: "a number or a date out of range",
+            RecursionError: "data nested too deeply",
+        }
         what = next((text for kind, text in bad_input.items() if isinstance(exc, kind)), None)
         if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
             what = "a file name that is too long"
@@ -164,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"desk-app: error: the input holds {what}; nothing was changed", file=sys.stderr)
             return 1
         logfile = _log_bug(ctx.data_dir)
-        print(f"desk-app: internal error: {type(exc).__name__}: {exc} (details in {logfile})", file=sys.stderr)
+        print(
+            f"desk-app: internal error: {type(exc).__name__}: {exc} (details in {logfile})", file=sys.stderr
+        )
         return 70
     finally:
         ctx.close()

@@ -6,7 +6,7 @@ import argparse
 from datetime import date, datetime
 from typing import Any
 
-from desk_app.cli import Context, add_json
+from desk_app.cli.context import Context, add_json
 from desk_app.domain.errors import UserError
 
 
@@ -17,7 +17,10 @@ def register(sub: Any) -> None:
     lst.add_argument("--year", type=int, default=date.today().year)
     add_json(lst)
     lst.set_defaults(handler=cmd_list)
-    for name, kind, helptext in (("add-off", "off", "add a day off"), ("add-workday", "workday", "add a make-up working day")):
+    for name, kind, helptext in (
+        ("add-off", "off", "add a day off"),
+        ("add-workday", "workday", "add a make-up working day"),
+    ):
         a = csub.add_parser(name, help=helptext)
         a.add_argument("day", type=_day)
         a.add_argument("--note", required=True)
@@ -55,24 +58,29 @@ def _moment(text: str) -> datetime:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services.calendar import load_calendar
+    from desk_app.services.setup.calendar import load_calendar
 
-    rows = [{"day": d.isoformat(), "kind": k, "note": n} for d, k, n in load_calendar(ctx.db).days_in_year(args.year)]
+    rows = [
+        {"day": d.isoformat(), "kind": k, "note": n}
+        for d, k, n in load_calendar(ctx.db).days_in_year(args.year)
+    ]
     ctx.out(rows, lambda: "\n".join(f"{r['day']} {r['kind']:<8} {r['note']}" for r in rows))
     return 0
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.domain.calendar import OverrideKind
-    from desk_app.services.calendar import set_override
+    from desk_app.services.setup.calendar import set_override
 
-    set_override(ctx.db, args.day, OverrideKind(args.kind), args.note, args.legal_basis, actor=ctx.require("calendar"))
+    set_override(
+        ctx.db, args.day, OverrideKind(args.kind), args.note, args.legal_basis, actor=ctx.require("calendar")
+    )
     ctx.out({"day": args.day.isoformat(), "kind": args.kind, "note": args.note}, f"{args.day}: {args.kind}")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services.calendar import remove_override
+    from desk_app.services.setup.calendar import remove_override
 
     if not remove_override(ctx.db, args.day, actor=ctx.require("calendar")):
         raise UserError(f"No local change on {args.day}.")
@@ -82,8 +90,8 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.domain.calendar import DEFAULT_CUTOFF, TimeUnit
-    from desk_app.services import catalog
-    from desk_app.services.calendar import calendar_from_session
+    from desk_app.services.setup import catalog
+    from desk_app.services.setup.calendar import calendar_from_session
 
     received = args.received or datetime.now().replace(second=0, microsecond=0)
     with ctx.db.session() as session:
@@ -93,6 +101,8 @@ def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
             due = cal.due_at(received, proc.processing_value, proc.processing_unit, proc.cutoff_time)
         else:
             due = cal.due_at(received, args.working_days, TimeUnit.WORKING_DAYS, DEFAULT_CUTOFF)
-    ctx.out({"due_at": due.strftime("%Y-%m-%dT%H:%M"), "received_at": received.strftime("%Y-%m-%dT%H:%M")},
-            due.strftime("%Y-%m-%d %H:%M"))
+    ctx.out(
+        {"due_at": due.strftime("%Y-%m-%dT%H:%M"), "received_at": received.strftime("%Y-%m-%dT%H:%M")},
+        due.strftime("%Y-%m-%d %H:%M"),
+    )
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desk_app.cli import Context, add_json
+from desk_app.cli.context import Context, add_json
 
 
 def register(sub: Any) -> None:
@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.domain.errors import UserError
-    from desk_app.services import catalog
+    from desk_app.services.setup import catalog
 
     try:
         exists = args.file.is_file()
@@ -33,12 +33,18 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if not exists:
         raise UserError(f"{args.file} does not exist.", "Không tìm thấy tệp danh mục.")
     report = catalog.import_file(ctx.db, args.file, actor=ctx.require("catalog"))
-    data = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged,
-            "errors": [{"line": line, "reason": reason} for line, reason in report.errors]}
+    data = {
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "errors": [{"line": line, "reason": reason} for line, reason in report.errors],
+    }
 
     def text() -> str:
-        lines = [f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
-                 f"rejected {len(report.errors)}"]
+        lines = [
+            f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+            f"rejected {len(report.errors)}"
+        ]
         lines += [f"line {line}: {reason}" for line, reason in report.errors]
         return "\n".join(lines)
 
@@ -47,7 +53,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import catalog
+    from desk_app.services.setup import catalog
 
     rows = catalog.list_procedures(ctx.db, include_old=args.all_versions)
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from desk_app.cli import Context
+from desk_app.cli.context import Context
 from desk_app.store.crypto import ENV_VAR
 
 
@@ -19,7 +19,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import encryption
+    from desk_app.services.trust import encryption
 
     actor = ctx.require("backup")
     ctx.close()

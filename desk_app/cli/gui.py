@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desk_app.cli import Context
+from desk_app.cli.context import Context
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("gui", help="open the desktop app (the default)")
-    p.add_argument("--exit-when-ready", action="store_true",
-                   help="exit once the main window has painted its first data; print the milliseconds")
+    p.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit once the main window has painted its first data; print the milliseconds",
+    )
     p.set_defaults(handler=cmd_gui)
 
 

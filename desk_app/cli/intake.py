@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desk_app.cli import Context, add_json
+from desk_app.cli.context import Context, add_json
 from desk_app.domain.errors import UserError, ValidationError
 
 
@@ -89,7 +89,7 @@ def _int(obj: dict[str, Any], key: str, default: int | None, where: str = "") ->
 
 
 def _person(obj: Any, where: str) -> Any:
-    from desk_app.services.intake import ApplicantInput
+    from desk_app.services.intake.receive import ApplicantInput
 
     if not isinstance(obj, dict):
         raise _bad(where, f"{where} must be an object with full_name, id_number, …")
@@ -108,7 +108,7 @@ def _person(obj: Any, where: str) -> Any:
 
 def request_from_json(obj: Any) -> Any:
     """Build an IntakeRequest from one JSON object of the ``receive`` file; ValidationError when malformed."""
-    from desk_app.services.intake import DocumentInput, FeeInput, IntakeRequest
+    from desk_app.services.intake.receive import DocumentInput, FeeInput, IntakeRequest
 
     if not isinstance(obj, dict):
         raise _bad("", "Each entry must be a JSON object.")
@@ -197,7 +197,7 @@ def _load(path: Path) -> list[Any]:
 
 
 def cmd_receive(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services.intake import receive
+    from desk_app.services.intake.receive import receive
 
     actor = ctx.require("intake")
     entries = _load(args.file)
@@ -237,7 +237,7 @@ def cmd_receive(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_slip(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services.prints import render_slip
+    from desk_app.services.lifecycle.prints import render_slip
 
     actor = ctx.require("intake")
     pdf = render_slip(

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desk_app.cli import Context, add_json
+from desk_app.cli.context import Context, add_json
 from desk_app.domain.errors import ValidationError
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
@@ -119,7 +119,7 @@ def register(sub: Any) -> None:
 
 def cmd_act(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.domain.states import ACTION_PERMISSION, parse_action
-    from desk_app.services.lifecycle import act
+    from desk_app.services.lifecycle.moves import act
 
     action = parse_action(args.action)
     actor = ctx.require(ACTION_PERMISSION[action])
@@ -166,7 +166,7 @@ def _show_text(d: dict[str, Any]) -> str:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services.dossier_view import show
+    from desk_app.services.lifecycle.dossier_view import show
 
     ctx.require("view")
     data = show(ctx.db, args.code)
@@ -175,7 +175,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_find(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services.dossier_view import find
+    from desk_app.services.lifecycle.dossier_view import find
 
     ctx.require("view")
     rows = find(ctx.db, args.text, limit=max(1, min(args.limit, 500)))
@@ -193,7 +193,7 @@ def cmd_find(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_form(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import forms
+    from desk_app.services.lifecycle import forms
 
     actor = ctx.require("view")
     pdf = forms.form_pdf(ctx.db, args.code, args.form, actor=actor, reprint=True if args.reprint else None)
@@ -203,7 +203,7 @@ def cmd_form(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_book(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import forms
+    from desk_app.services.lifecycle import forms
 
     actor = ctx.require("view")
     start, end = _day(args.date_from, "from"), _day(args.date_to, "to")
@@ -216,7 +216,7 @@ def cmd_book(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_queues(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import queues
+    from desk_app.services.lifecycle import queues
 
     ctx.require("view")
     now = _moment(args.at)
@@ -239,7 +239,7 @@ def cmd_queues(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services.search import rebuild_index
+    from desk_app.services.lifecycle.search import rebuild_index
 
     actor = ctx.require("settings")
     n = rebuild_index(ctx.db, actor=actor)

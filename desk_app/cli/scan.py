@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk_app.cli import Context, add_json
+from desk_app.cli.context import Context, add_json
 
 
 def register(sub: Any) -> None:
@@ -115,8 +115,9 @@ def _warn_problems(report: Any) -> int:
 
 
 def cmd_scan(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.scanning.backend import ScanOptions, default_backend
-    from desk_app.services import digitization
+    from desk_app.scanning.backend import ScanOptions
+    from desk_app.scanning.backends import default_backend
+    from desk_app.services.digitization import pages as digitization
 
     if args.target == "devices":
         devices = default_backend().list_devices()
@@ -138,7 +139,7 @@ def cmd_scan(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_attach(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import digitization
+    from desk_app.services.digitization import pages as digitization
 
     actor = ctx.require("scan")
     report = digitization.attach_files(ctx.db, args.code, _need_document(args), args.files, actor=actor)
@@ -147,7 +148,7 @@ def cmd_attach(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_pages(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import digitization
+    from desk_app.services.digitization import pages as digitization
 
     document = _need_document(args)
     if args.remove is not None:
@@ -182,7 +183,7 @@ def cmd_pages(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_reuse(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import digitization
+    from desk_app.services.digitization import pages as digitization
 
     actor = ctx.require("scan")
     report = digitization.set_reuse(
@@ -212,7 +213,7 @@ def _inbox_text(items: list[dict[str, Any]], header: str = "") -> str:
 
 def cmd_inbox(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.domain.errors import ValidationError
-    from desk_app.services import digitization_inbox as inbox
+    from desk_app.services.digitization import inbox
 
     if args.action == "attach":
         if args.document is None:
@@ -245,7 +246,7 @@ def cmd_inbox(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_files_verify(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import digitization
+    from desk_app.services.digitization import pages as digitization
 
     report = digitization.verify_files(ctx.db)
     ctx.out(
@@ -274,7 +275,7 @@ def cmd_files_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_files_sweep(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import digitization
+    from desk_app.services.digitization import pages as digitization
 
     report = digitization.sweep(ctx.db)
     data = report.as_dict()

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
-from desk_app.cli import Context, add_json
+from desk_app.cli.context import Context, add_json
 
 
 def register(sub: Any) -> None:
@@ -17,8 +17,11 @@ def register(sub: Any) -> None:
     p.add_argument("--address", default="")
     p.add_argument("--counter", type=int, default=1, help="this PC's counter number (1-9)")
     p.add_argument("--no-catalog", action="store_true", help="do not load the shipped procedure catalog")
-    p.add_argument("--admin-user", metavar="NAME",
-                   help="create the first admin account (password from DESK_APP_PASSWORD, else asked)")
+    p.add_argument(
+        "--admin-user",
+        metavar="NAME",
+        help="create the first admin account (password from DESK_APP_PASSWORD, else asked)",
+    )
     add_json(p)
     p.set_defaults(handler=cmd_init)
 
@@ -31,11 +34,19 @@ def register(sub: Any) -> None:
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.cli.trust import first_admin
-    from desk_app.services import catalog, setup
+    from desk_app.services.setup import catalog
+    from desk_app.services.setup import unit as setup
 
     admin = first_admin(ctx, args.admin_user) if args.admin_user else None
-    info = setup.init_unit(ctx.db, args.agency_code, args.unit_name, province=args.province, address=args.address,
-                           counter=args.counter, actor=admin.username if admin else ctx.require("settings"))
+    info = setup.init_unit(
+        ctx.db,
+        args.agency_code,
+        args.unit_name,
+        province=args.province,
+        address=args.address,
+        counter=args.counter,
+        actor=admin.username if admin else ctx.require("settings"),
+    )
     if admin is not None:
         admin.create()
     loaded = None
@@ -47,7 +58,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import demo
+    from desk_app.demo import commune as demo
 
     summary = demo.build_demo(ctx.db, dossiers=args.dossiers, seed=args.seed)
     ctx.out(summary, lambda: f"Demo commune ready in {ctx.data_dir}: {summary['dossiers']} dossiers")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app import paths
-from desk_app.cli import Context, add_json
+from desk_app.cli.context import Context, add_json
 from desk_app.domain.errors import StorageError, UserError
 
 NEW_PASSWORD_ENV = "DESK_APP_NEW_PASSWORD"
@@ -108,7 +108,7 @@ class PendingAdmin:
     password: str
 
     def create(self) -> None:
-        from desk_app.services import auth
+        from desk_app.services.trust import auth
 
         auth.create_user(
             self.ctx.db, self.username, "Quản trị viên", "admin", self.password, actor=self.username
@@ -117,7 +117,7 @@ class PendingAdmin:
 
 def first_admin(ctx: Context, name: str) -> PendingAdmin | None:
     """Validate ``--admin-user`` (None when accounts exist and this one is among them)."""
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     username = auth.normalise_username(name)
     if auth.has_users(ctx.db):
@@ -133,7 +133,7 @@ def first_admin(ctx: Context, name: str) -> PendingAdmin | None:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import backup
+    from desk_app.services.trust import backup
 
     actor = ctx.require("backup")
     if args.out is not None:
@@ -162,8 +162,8 @@ def _restore_actor(ctx: Context, source: Path) -> str:
     """Authenticate against the live accounts; when the live database cannot be read, against the backup's."""
     from sqlalchemy.exc import DatabaseError  # imported here: SQLAlchemy costs every command ~0.4 s
 
-    from desk_app.services import auth_core as auth
-    from desk_app.services.backup_check import DB_FILE, MANIFEST
+    from desk_app.services.trust import auth_core as auth
+    from desk_app.services.trust.backup_check import DB_FILE, MANIFEST
 
     if paths.db_path(ctx.data_dir).is_file():
         try:
@@ -179,7 +179,7 @@ def _restore_actor(ctx: Context, source: Path) -> str:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import backup
+    from desk_app.services.trust import backup
 
     source = args.path.expanduser().absolute()
     try:
@@ -199,7 +199,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import integrity
+    from desk_app.services.trust import integrity
 
     report = integrity.verify_data_dir(ctx.data_dir)
     ctx.out(
@@ -213,7 +213,7 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     actor = ctx.require("users")
     username = auth.normalise_username(args.username)
@@ -224,7 +224,7 @@ def cmd_user_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     ctx.require("users")
     rows = [u.as_dict() for u in auth.list_users(ctx.db)]
@@ -239,7 +239,7 @@ def cmd_user_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_user_passwd(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     username = auth.normalise_username(args.username)
     ident = ctx.identity()
@@ -253,7 +253,7 @@ def cmd_user_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_user_active(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     actor = ctx.require("users")
     info = auth.set_active(ctx.db, args.username, args.active, actor=actor)
@@ -262,7 +262,7 @@ def cmd_user_active(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_user_role(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     actor = ctx.require("users")
     info = auth.set_role(ctx.db, args.username, args.role, actor=actor)
@@ -271,7 +271,7 @@ def cmd_user_role(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_privacy_export(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import privacy
+    from desk_app.services.trust import privacy
 
     actor = ctx.require("privacy")
     result = privacy.export_person(ctx.db, args.id_number, args.out, actor=actor)
@@ -290,7 +290,7 @@ def cmd_privacy_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_privacy_retention(args: argparse.Namespace, ctx: Context) -> int:
-    from desk_app.services import privacy
+    from desk_app.services.trust import privacy
 
     actor = ctx.require("privacy")
     result = privacy.retention(ctx.db, apply=args.apply, years=args.years, actor=actor)

@@ -60,7 +60,11 @@ def quote(rule: dict[str, Any], *, copies: int = 1, pages: int = 1, online: bool
             per_copy = min(per_copy, int(rule["max_per_copy"]))
         total = per_copy * copies
     else:
-        amount = rule.get("online_amount") if online and rule.get("online_amount") is not None else rule.get("amount")
+        amount = (
+            rule.get("online_amount")
+            if online and rule.get("online_amount") is not None
+            else rule.get("amount")
+        )
         if amount is None:
             return FeeQuote(None, rule.get("note") or "Theo nghị quyết HĐND tỉnh")
         total = int(amount) * (copies if kind == "per_copy" else 1)

@@ -8,54 +8,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desk_app.resources import resource_path
+from desk_app.gui.language import install_translators
 
 log = logging.getLogger(__name__)
 
 ORGANIZATION = "desk-app"
 APPLICATION = "desk-app"
-_language = "vi"
 # Import the page modules other than the dossier list after the first paint (see MainWindow).
 DEFER_PAGES = True
-_translators: list[QTranslator] = []
-
-
-def current_language() -> str:
-    """Either "vi" (the default) or "en" (no translator: the English source strings)."""
-    return _language
-
-
-def install_translators(app: QCoreApplication, language: str = "vi") -> bool:
-    """Load desk_app's Vietnamese catalog (and Qt's own when shipped); "en" removes them. True when loaded."""
-    global _language
-    for tr in _translators:
-        app.removeTranslator(tr)
-    _translators.clear()
-    _language = language
-    if language == "en":
-        QLocale.setDefault(QLocale("en_US"))
-        return False
-    QLocale.setDefault(QLocale("vi_VN"))
-    loaded = False
-    ours = QTranslator(app)
-    if ours.load(str(resource_path("translations", "desk_app_vi.qm"))):
-        app.installTranslator(ours)
-        _translators.append(ours)
-        loaded = True
-    else:
-        log.warning("Vietnamese translation desk_app_vi.qm not found")
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_vi.qm", "qt_vi.qm"):
-        if (Path(qt_dir) / name).exists():
-            qt_tr = QTranslator(app)
-            if qt_tr.load(name, qt_dir):
-                app.installTranslator(qt_tr)
-                _translators.append(qt_tr)
-            break
-    return loaded
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -18,7 +18,7 @@ from desk_app.gui import messages
 from desk_app.gui.runner import Runner
 
 if TYPE_CHECKING:
-    from desk_app.services.dossier_query import Reader
+    from desk_app.services.lifecycle.dossier_query import Reader
     from desk_app.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class GuiContext(QObject):
         """Read-only sqlite3 connections for list queries (``services.dossier_query.Reader``)."""
         if self._reader is None:
             from desk_app import paths
-            from desk_app.services.dossier_query import Reader
+            from desk_app.services.lifecycle.dossier_query import Reader
 
             self._reader = Reader(paths.db_path(self.data_dir))
         return self._reader
@@ -133,6 +133,6 @@ class GuiContext(QObject):
         self.statusMessage.emit(text)
 
     def _vietnamese(self) -> bool:
-        from desk_app.gui.app import current_language
+        from desk_app.gui.language import current_language
 
         return current_language() != "en"

@@ -25,7 +25,7 @@ from desk_app.domain.states import STATE_LABEL_VI, State
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_model import COLUMNS, DossierTableModel
 from desk_app.gui.pages import PageSpec
-from desk_app.services.dossier_query import DossierFilter
+from desk_app.services.lifecycle.dossier_query import DossierFilter
 
 
 class DossierTable(QTableView):

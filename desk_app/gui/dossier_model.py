@@ -26,8 +26,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.domain.states import STATE_LABEL_VI, State
 from desk_app.gui.context import GuiContext
-from desk_app.services import dossier_query as dq
-from desk_app.services.dossier_query import DossierFilter, DossierRow
+from desk_app.services.lifecycle import dossier_query as dq
+from desk_app.services.lifecycle.dossier_query import DossierFilter, DossierRow
 
 PAGE_SIZE = dq.PAGE_SIZE
 MAX_PAGES = 64  # LRU size: 12,800 rows in memory at most

@@ -30,7 +30,8 @@ from desk_app.gui import barcode_wedge
 from desk_app.gui.context import GuiContext
 from desk_app.gui.move_dialog import MoveDialog
 from desk_app.gui.pages import PageSpec
-from desk_app.services import dossier_view, forms, lifecycle
+from desk_app.services.lifecycle import dossier_view, forms
+from desk_app.services.lifecycle import moves as lifecycle
 
 _KIND = {
     "original": str(QT_TRANSLATE_NOOP("DossierPage", "Original")),
@@ -55,7 +56,7 @@ def format_when(text: str | None) -> str:
 
 
 def _language() -> str:
-    from desk_app.gui.app import current_language
+    from desk_app.gui.language import current_language
 
     return current_language()
 

@@ -42,8 +42,9 @@ from desk_app.gui.intake.procedure_picker import CatalogRow, load_catalog
 from desk_app.gui.intake.reason_dialog import ReasonDialog
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.pdf_preview import PdfPreviewDialog
-from desk_app.services import intake, prints
-from desk_app.services.intake import IntakeRequest, IntakeResult, ProcedurePreview
+from desk_app.services.intake import receive as intake
+from desk_app.services.intake.receive import IntakeRequest, IntakeResult, ProcedurePreview
+from desk_app.services.lifecycle import prints
 
 if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext

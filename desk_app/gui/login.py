@@ -57,7 +57,7 @@ _INPUT_EVENTS = {
 
 def _error_text(exc: BaseException) -> str:
     if isinstance(exc, UserError):
-        from desk_app.gui.app import current_language
+        from desk_app.gui.language import current_language
 
         return exc.message if current_language() == "en" else exc.vi
     log.error("sign-in failed", exc_info=exc)
@@ -118,7 +118,7 @@ class LoginForm(QWidget):
         self.error.setText(self.tr("Checking…"))
 
         def work() -> Any:
-            from desk_app.services import auth
+            from desk_app.services.trust import auth
 
             return auth.authenticate(self._db_provider(), name, secret)
 
@@ -220,7 +220,7 @@ class FirstAdminDialog(QDialog):
         self.button.setEnabled(False)
 
         def work() -> Any:
-            from desk_app.services import auth
+            from desk_app.services.trust import auth
 
             db = self._db_provider()
             auth.create_user(db, name, full or name, "admin", secret, actor=auth.normalise_username(name))
@@ -400,7 +400,7 @@ class Session(QObject):
             return
 
         def work() -> Any:
-            from desk_app.services import backup
+            from desk_app.services.trust import backup
 
             db = self.ctx.db
             return (
@@ -424,7 +424,7 @@ class Session(QObject):
         if db is None:
             return
         try:
-            from desk_app.services import backup
+            from desk_app.services.trust import backup
 
             backup.auto_backup(db, reason="exit", actor=self.username)
         except Exception:
@@ -459,7 +459,7 @@ def apply_permissions(window: Any) -> None:
 
 def _env_identity(db_file: Path) -> Any:
     """``desk-app gui --exit-when-ready`` (scripts, benchmarks): credentials from the environment."""
-    from desk_app.services import auth_core as auth
+    from desk_app.services.trust import auth_core as auth
 
     user, password = os.environ.get("DESK_APP_USER", ""), os.environ.get("DESK_APP_PASSWORD", "")
     if not user or not password:
@@ -475,7 +475,7 @@ def start_session(
     No account yet: create the admin first. ``exit_when_ready``: no dialog; DESK_APP_USER/DESK_APP_PASSWORD
     when accounts exist (else None with the reason on stderr), ``setup`` when none exist.
     """
-    from desk_app.services import auth_core as auth
+    from desk_app.services.trust import auth_core as auth
 
     db_file = paths.db_path(data_dir)
     has_accounts = auth.accounts_exist(db_file)

@@ -46,7 +46,7 @@ ZOOM_STEP = 1.25
 
 def load_printer_name(db: Database) -> str:
     """The printer chosen last time (setting "printer"), "" when none or no unit yet."""
-    from desk_app.services import settings_service
+    from desk_app.services.setup import settings as settings_service
 
     try:
         return settings_service.load(db).printer
@@ -56,7 +56,7 @@ def load_printer_name(db: Database) -> str:
 
 def save_printer_name(db: Database, name: str, actor: str = "") -> str:
     """Remember the printer for the next print dialog (one transaction, audited by the settings service)."""
-    from desk_app.services import settings_service
+    from desk_app.services.setup import settings as settings_service
 
     form = settings_service.load(db)
     if form.printer == name:

@@ -37,7 +37,7 @@ from desk_app.gui import barcode_wedge
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_view import format_when
 from desk_app.gui.pages import PageSpec
-from desk_app.services import dossier_view, queues
+from desk_app.services.lifecycle import dossier_view, queues
 
 REFRESH_MS = 60_000
 SEARCH_DELAY_MS = 120
@@ -233,7 +233,7 @@ class QueuesPage(QWidget):
         self.refresh()
 
     def _show_rows(self, rows: list[dict[str, Any]]) -> None:
-        from desk_app.gui.app import current_language
+        from desk_app.gui.language import current_language
 
         lang = current_language()
         self.rows = rows

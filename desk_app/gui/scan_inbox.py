@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desk_app.gui import messages
 from desk_app.gui.context import GuiContext
 from desk_app.scanning.watcher import FolderWatcher
-from desk_app.services import digitization_inbox as inbox
+from desk_app.services.digitization import inbox
 from desk_app.store import settings
 
 if TYPE_CHECKING:

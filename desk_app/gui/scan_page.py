@@ -48,8 +48,9 @@ from desk_app.gui.scan_widgets import (
     load_dossier,
     load_pages,
 )
-from desk_app.scanning.backend import ScanCancelled, ScanOptions, ScanProgress, default_backend
-from desk_app.services import digitization
+from desk_app.scanning.backend import ScanCancelled, ScanOptions, ScanProgress
+from desk_app.scanning.backends import default_backend
+from desk_app.services.digitization import pages as digitization
 
 
 class ScanPage(QWidget):

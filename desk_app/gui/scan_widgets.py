@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidget, QWidget
 
-from desk_app.services import digitization
-from desk_app.services.digitization_view import page_thumbnail
+from desk_app.services.digitization import pages as digitization
+from desk_app.services.digitization.view import page_thumbnail
 
 THUMB = 160
 STATUS_TEXT = {

@@ -26,7 +26,7 @@ from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
 
 if TYPE_CHECKING:
-    from desk_app.services.settings_service import SettingsForm
+    from desk_app.services.setup.settings import SettingsForm
 
 # Mirrors settings_service.PAPER_SIZES; the service (and SQLAlchemy) is imported only when the page loads data.
 PAPER_SIZES = ("A4", "A5")
@@ -143,7 +143,7 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         def load() -> SettingsForm:
-            from desk_app.services import settings_service
+            from desk_app.services.setup import settings as settings_service
 
             return settings_service.load(self.ctx.db)
 
@@ -168,7 +168,7 @@ class SettingsPage(QWidget):
         self.setEnabled(True)
 
     def form(self) -> SettingsForm:
-        from desk_app.services.settings_service import SettingsForm
+        from desk_app.services.setup.settings import SettingsForm
 
         return SettingsForm(
             unit_name=self.unit_name.text(),
@@ -223,7 +223,7 @@ class SettingsPage(QWidget):
 
 
 def _save(ctx: GuiContext, form: SettingsForm) -> SettingsForm:
-    from desk_app.services import settings_service
+    from desk_app.services.setup import settings as settings_service
 
     return settings_service.save(ctx.db, form, ctx.user or "gui")
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.codes import MAX_COUNTERS
 from desk_app.domain.errors import UserError, ValidationError
-from desk_app.services.setup import UnitInfo
+from desk_app.services.setup.unit import UnitInfo
 from desk_app.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,8 @@ class SetupDialog(QDialog):
 
     def submit(self) -> bool:
         """Validate and create the unit; True (and the dialog accepted) on success."""
-        from desk_app.services import catalog, setup
+        from desk_app.services.setup import catalog
+        from desk_app.services.setup import unit as setup
 
         self.error_label.clear()
         code = self.agency_code.text().strip()

@@ -155,7 +155,7 @@ class UsersPage(QWidget):
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
         def work() -> list[dict[str, Any]]:
-            from desk_app.services import auth
+            from desk_app.services.trust import auth
 
             return [u.as_dict() for u in auth.list_users(self.ctx.db)]
 
@@ -195,7 +195,7 @@ class UsersPage(QWidget):
 
     # -- actions (each one service call; errors shown by the context) ---------------------------------
     def add_user(self, username: str, full_name: str, role: str, password: str) -> None:
-        from desk_app.services import auth
+        from desk_app.services.trust import auth
 
         self._run(
             lambda: auth.create_user(self.ctx.db, username, full_name, role, password, actor=self.ctx.user),
@@ -203,7 +203,7 @@ class UsersPage(QWidget):
         )
 
     def set_password(self, username: str, password: str) -> None:
-        from desk_app.services import auth
+        from desk_app.services.trust import auth
 
         self._run(
             lambda: auth.change_password(self.ctx.db, username, password, actor=self.ctx.user),
@@ -211,7 +211,7 @@ class UsersPage(QWidget):
         )
 
     def set_role(self, username: str, role: str) -> None:
-        from desk_app.services import auth
+        from desk_app.services.trust import auth
 
         if username:
             self._run(
@@ -220,7 +220,7 @@ class UsersPage(QWidget):
             )
 
     def set_active(self, username: str, active: bool) -> None:
-        from desk_app.services import auth
+        from desk_app.services.trust import auth
 
         if username:
             self._run(

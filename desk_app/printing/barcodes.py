@@ -59,7 +59,9 @@ class QrMatrix:
 
 
 @lru_cache(maxsize=256)
-def qr_matrix(data: str, *, error_level: Literal["L", "M", "Q", "H"] = "M", mask_pattern: int | None = 0) -> QrMatrix:
+def qr_matrix(
+    data: str, *, error_level: Literal["L", "M", "Q", "H"] = "M", mask_pattern: int | None = 0
+) -> QrMatrix:
     """QR matrix of ``data`` (smallest fitting version; cached, so reprints skip the encoder).
 
     ``mask_pattern`` 0–7 fixes the data mask; None lets qrcode score all eight masks and keep
@@ -135,8 +137,13 @@ class Code128Flowable(Flowable):
     """A Code128 symbol with its quiet zones and, optionally, the text under it."""
 
     def __init__(
-        self, code: str, *, module_width: float = MIN_MODULE_WIDTH, bar_height: float = 8 * mm,
-        font: str | None = None, font_size: float = 8.0,
+        self,
+        code: str,
+        *,
+        module_width: float = MIN_MODULE_WIDTH,
+        bar_height: float = 8 * mm,
+        font: str | None = None,
+        font_size: float = 8.0,
     ) -> None:
         super().__init__()
         self.code = code
@@ -154,7 +161,9 @@ class Code128Flowable(Flowable):
 
     def draw(self) -> None:
         quiet = CODE128_QUIET_MODULES * self.module_width
-        draw_code128(self.canv, quiet, self.height - self.bar_height, self.modules, self.module_width, self.bar_height)
+        draw_code128(
+            self.canv, quiet, self.height - self.bar_height, self.modules, self.module_width, self.bar_height
+        )
         if self.font:
             self.canv.setFont(self.font, self.font_size)
             self.canv.drawCentredString(self.width / 2, 1.5, self.code)

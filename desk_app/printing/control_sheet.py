@@ -30,7 +30,9 @@ def _party(label: str, name: str) -> str:
     return f"{label}: {esc(name) if name.strip() else DOTS * 2}"
 
 
-def _step_rows(step: ControlStep, styles: Styles, sign: ParagraphStyle, date_style: DateStyle) -> list[list[Any]]:
+def _step_rows(
+    step: ControlStep, styles: Styles, sign: ParagraphStyle, date_style: DateStyle
+) -> list[list[Any]]:
     cell, center = styles.cell, styles.cell_center
     parties = Paragraph(f"{_party('1. Giao', step.from_party)}<br/>{_party('2. Nhận', step.to_party)}", cell)
     given = format_time_date_long(step.handed_at, style=date_style)
@@ -75,17 +77,19 @@ def render_control_sheet(
         Spacer(1, 3 * mm),
     ]
     head = styles.cell_head
-    rows: list[list[Any]] = [[
-        Paragraph("TÊN CƠ QUAN", head),
-        Paragraph("THỜI GIAN GIAO, NHẬN HỒ SƠ", head),
-        "",
-        Paragraph(
-            f"KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br/><font name='{fonts.italic}' size='{_SIZE - 2}'>"
-            "(Trước hạn/đúng hạn/quá hạn)</font>",
-            head,
-        ),
-        Paragraph("GHI CHÚ", head),
-    ]]
+    rows: list[list[Any]] = [
+        [
+            Paragraph("TÊN CƠ QUAN", head),
+            Paragraph("THỜI GIAN GIAO, NHẬN HỒ SƠ", head),
+            "",
+            Paragraph(
+                f"KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br/><font name='{fonts.italic}' size='{_SIZE - 2}'>"
+                "(Trước hạn/đúng hạn/quá hạn)</font>",
+                head,
+            ),
+            Paragraph("GHI CHÚ", head),
+        ]
+    ]
     sign = ParagraphStyle("csign", parent=styles.cell_center)
     steps = list(data.steps) + [ControlStep("", "") for _ in range(max(data.blank_rows, 0))]
     commands: list[tuple[Any, ...]] = [

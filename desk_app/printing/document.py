@@ -92,13 +92,25 @@ def build_flow_document(
     """Lay ``story`` out over as many pages as needed; returns the PDF bytes."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=pagesize, leftMargin=margins.left, rightMargin=margins.right,
-        topMargin=margins.top, bottomMargin=margins.bottom, title=nfc(title), author="desk_app",
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margins.left,
+        rightMargin=margins.right,
+        topMargin=margins.top,
+        bottomMargin=margins.bottom,
+        title=nfc(title),
+        author="desk_app",
     )
     frame = Frame(
-        margins.left, margins.bottom, pagesize[0] - margins.left - margins.right,
-        pagesize[1] - margins.top - margins.bottom, leftPadding=0, rightPadding=0, topPadding=0,
-        bottomPadding=0, id="body",
+        margins.left,
+        margins.bottom,
+        pagesize[0] - margins.left - margins.right,
+        pagesize[1] - margins.top - margins.bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=pagesize)])
     maker = partial(_DeferredCanvas, decor=decor, initialFontName=decor.fonts.regular, initialFontSize=10)
@@ -117,12 +129,16 @@ def measure(flowables: Sequence[Any], width: float) -> tuple[float, list[tuple[A
     return total, sized
 
 
-def draw_stack(canvas: Any, sized: Sequence[tuple[Any, float, float]], x: float, top: float, width: float) -> None:
+def draw_stack(
+    canvas: Any, sized: Sequence[tuple[Any, float, float]], x: float, top: float, width: float
+) -> None:
     """Draw measured flowables top-down from ``top`` (no page breaking)."""
     y = top
     for flowable, w, h in sized:
         y -= flowable.getSpaceBefore()
         align = getattr(flowable, "hAlign", "LEFT")
-        offset = (width - w) / 2 if align in ("CENTER", "CENTRE") else (width - w if align == "RIGHT" else 0.0)
+        offset = (
+            (width - w) / 2 if align in ("CENTER", "CENTRE") else (width - w if align == "RIGHT" else 0.0)
+        )
         flowable.drawOn(canvas, x + offset, y - h)
         y -= h + flowable.getSpaceAfter()

@@ -83,7 +83,11 @@ def register_fonts(font_dir: Path | str | None = None) -> FontSet:
             names.append(name)
         fonts = FontSet(names[0], names[1], names[2], names[3], directory)
         pdfmetrics.registerFontFamily(
-            fonts.regular, normal=fonts.regular, bold=fonts.bold, italic=fonts.italic, boldItalic=fonts.bold_italic
+            fonts.regular,
+            normal=fonts.regular,
+            bold=fonts.bold,
+            italic=fonts.italic,
+            boldItalic=fonts.bold_italic,
         )
         _registered[directory] = fonts
         return fonts

@@ -29,7 +29,6 @@ SIGN_SEAL_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
 
 
-
 @dataclass(frozen=True)
 class Margins:
     """Page margins in points."""
@@ -91,7 +90,11 @@ def make_styles(fonts: FontSet, size: float) -> Styles:
             alignment=TA_CENTER,
         ),
         note=ParagraphStyle(
-            f"note{size}", parent=base, fontName=fonts.italic, fontSize=size - 1, leading=round((size - 1) * 1.2, 2)
+            f"note{size}",
+            parent=base,
+            fontName=fonts.italic,
+            fontSize=size - 1,
+            leading=round((size - 1) * 1.2, 2),
         ),
         cell=cell,
         cell_center=ParagraphStyle(f"cellc{size}", parent=cell, alignment=TA_CENTER),
@@ -104,7 +107,9 @@ def para(markup: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup, style)
 
 
-def field(label: str, value: str, style: ParagraphStyle, *, bold: bool = False, dots: bool = True) -> Paragraph:
+def field(
+    label: str, value: str, style: ParagraphStyle, *, bold: bool = False, dots: bool = True
+) -> Paragraph:
     """A "Label: value" paragraph; an empty value prints dotted blanks to be completed by hand."""
     text = esc(value.strip())
     if not text and dots:
@@ -138,7 +143,9 @@ def _fit_size(text: str, font: str, size: float, width: float) -> float:
     return size if needed <= width else size * width / needed
 
 
-def fit_lines(text: str, font: str, size: float, width: float, min_ratio: float = 0.8) -> tuple[list[str], float]:
+def fit_lines(
+    text: str, font: str, size: float, width: float, min_ratio: float = 0.8
+) -> tuple[list[str], float]:
     """One line shrunk to fit when it takes at most 1/``min_ratio`` of the size, else wrapped lines."""
     if not text:
         return [], size
@@ -157,8 +164,15 @@ class HeaderBlock(Flowable):
     """
 
     def __init__(
-        self, fonts: FontSet, size: float, header: UnitHeader, number: str | None, date_line: str | None,
-        *, unit_name: str | None = None, left_fraction: float = 0.44,
+        self,
+        fonts: FontSet,
+        size: float,
+        header: UnitHeader,
+        number: str | None,
+        date_line: str | None,
+        *,
+        unit_name: str | None = None,
+        left_fraction: float = 0.44,
     ) -> None:
         super().__init__()
         self.fonts = fonts
@@ -181,7 +195,9 @@ class HeaderBlock(Flowable):
         self.motto_size = _fit_size(NATIONAL_MOTTO, fonts.bold, size + 1, self.right_w - pad)
         self.leading = size * 1.2
         left_lines = len(self.gov_lines) + len(self.unit_lines)
-        self.top_height = max(left_lines * self.leading + size * 0.5, self.leading + (self.motto_size * 1.2)) + 6
+        self.top_height = (
+            max(left_lines * self.leading + size * 0.5, self.leading + (self.motto_size * 1.2)) + 6
+        )
         has_bottom = self.number is not None or self.date_line is not None
         self.height = self.top_height + (self.leading + 4 if has_bottom else 0)
         return avail_width, self.height
@@ -240,7 +256,12 @@ class SignatureBlock(Flowable):
     """
 
     def __init__(
-        self, fonts: FontSet, size: float, signers: Sequence[Signer], *, sign_space: float,
+        self,
+        fonts: FontSet,
+        size: float,
+        signers: Sequence[Signer],
+        *,
+        sign_space: float,
         recipients: Sequence[str] = (),
     ) -> None:
         super().__init__()

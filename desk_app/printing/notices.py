@@ -69,9 +69,19 @@ def _contact(phone: str, email: str | None, style: ParagraphStyle) -> Paragraph:
 
 
 def _document(
-    *, header: UnitHeader, number: str | None, issued_at: datetime, title: str, code: str | None,
-    body: list[Any], signers: Sequence[Signer], recipients: Sequence[str] = (), reprint: bool,
-    reprint_count: int, printed_at: datetime | None, fonts: FontSet,
+    *,
+    header: UnitHeader,
+    number: str | None,
+    issued_at: datetime,
+    title: str,
+    code: str | None,
+    body: list[Any],
+    signers: Sequence[Signer],
+    recipients: Sequence[str] = (),
+    reprint: bool,
+    reprint_count: int,
+    printed_at: datetime | None,
+    fonts: FontSet,
 ) -> bytes:
     styles = make_styles(fonts, _SIZE)
     place_date = format_place_date(header.place_name, issued_at, style=header.date_style)
@@ -104,7 +114,10 @@ def render_supplement(
         field("Nội dung yêu cầu giải quyết", data.procedure_name, line),
         field("Địa chỉ", data.address, line),
         _contact(data.phone, data.email, line),
-        Paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", ParagraphStyle("h", parent=line, spaceBefore=6)),
+        Paragraph(
+            "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:",
+            ParagraphStyle("h", parent=line, spaceBefore=6),
+        ),
     ]
     items = [item for item in data.items if item.strip()] or ["…………………………"]
     item_style = ParagraphStyle("item", parent=line, leftIndent=8 * mm, firstLineIndent=-5 * mm)
@@ -112,15 +125,25 @@ def render_supplement(
     body.append(field("Lý do", data.reason, ParagraphStyle("reason", parent=line, spaceBefore=6)))
     contact = esc(data.contact_name) or "…………"
     phone = esc(data.contact_phone) or "…………"
-    body.append(Paragraph(
-        "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với "
-        f"{contact} số điện thoại {phone} để được hướng dẫn./.",
-        prose,
-    ))
+    body.append(
+        Paragraph(
+            "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với "
+            f"{contact} số điện thoại {phone} để được hướng dẫn./.",
+            prose,
+        )
+    )
     return _document(
-        header=data.header, number=data.number, issued_at=data.issued_at, title=SUPPLEMENT_TITLE,
-        code=data.code, body=body, signers=[Signer("NGƯỜI HƯỚNG DẪN", data.guide_name)], reprint=data.reprint,
-        reprint_count=data.reprint_count, printed_at=printed_at, fonts=fonts,
+        header=data.header,
+        number=data.number,
+        issued_at=data.issued_at,
+        title=SUPPLEMENT_TITLE,
+        code=data.code,
+        body=body,
+        signers=[Signer("NGƯỜI HƯỚNG DẪN", data.guide_name)],
+        reprint=data.reprint,
+        reprint_count=data.reprint_count,
+        printed_at=printed_at,
+        fonts=fonts,
     )
 
 
@@ -147,9 +170,17 @@ def render_refusal(
         Paragraph("Xin thông báo để ông/bà được biết và thực hiện./.", prose),
     ]
     return _document(
-        header=data.header, number=data.number, issued_at=data.issued_at, title=REFUSAL_TITLE, code=data.code,
-        body=body, signers=[Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name)], reprint=data.reprint,
-        reprint_count=data.reprint_count, printed_at=printed_at, fonts=fonts,
+        header=data.header,
+        number=data.number,
+        issued_at=data.issued_at,
+        title=REFUSAL_TITLE,
+        code=data.code,
+        body=body,
+        signers=[Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name)],
+        reprint=data.reprint,
+        reprint_count=data.reprint_count,
+        printed_at=printed_at,
+        fonts=fonts,
     )
 
 
@@ -212,9 +243,18 @@ def render_apology(
         ]
     body.append(Paragraph("Xin trân trọng cảm ơn sự hợp tác của ông/bà./.", prose))
     return _document(
-        header=data.header, number=data.number, issued_at=data.issued_at, title=title, code=None, body=body,
-        signers=[Signer(data.signer_title, data.signer_name, SIGN_SEAL_HINT)], recipients=data.recipients,
-        reprint=data.reprint, reprint_count=data.reprint_count, printed_at=printed_at, fonts=fonts,
+        header=data.header,
+        number=data.number,
+        issued_at=data.issued_at,
+        title=title,
+        code=None,
+        body=body,
+        signers=[Signer(data.signer_title, data.signer_name, SIGN_SEAL_HINT)],
+        recipients=data.recipients,
+        reprint=data.reprint,
+        reprint_count=data.reprint_count,
+        printed_at=printed_at,
+        fonts=fonts,
     )
 
 
@@ -243,8 +283,16 @@ def render_stop_notice(
         Paragraph("Xin thông báo để ông/bà được biết./.", prose),
     ]
     return _document(
-        header=data.header, number=data.number, issued_at=data.issued_at, title=STOP_TITLE, code=None, body=body,
-        signers=[Signer(data.signer_title, data.signer_name, SIGN_SEAL_HINT)], recipients=data.recipients,
-        reprint=data.reprint, reprint_count=data.reprint_count, printed_at=printed_at, fonts=fonts,
+        header=data.header,
+        number=data.number,
+        issued_at=data.issued_at,
+        title=STOP_TITLE,
+        code=None,
+        body=body,
+        signers=[Signer(data.signer_title, data.signer_name, SIGN_SEAL_HINT)],
+        recipients=data.recipients,
+        reprint=data.reprint,
+        reprint_count=data.reprint_count,
+        printed_at=printed_at,
+        fonts=fonts,
     )
-

@@ -69,8 +69,15 @@ class CodeBlock(Flowable):
     """
 
     def __init__(
-        self, styles: Styles, code: str, modules: str, qr: QrMatrix | None, *, bar_height: float,
-        qr_size: float, max_module: float,
+        self,
+        styles: Styles,
+        code: str,
+        modules: str,
+        qr: QrMatrix | None,
+        *,
+        bar_height: float,
+        qr_size: float,
+        max_module: float,
     ) -> None:
         super().__init__()
         self.styles = styles
@@ -119,7 +126,9 @@ class CodeBlock(Flowable):
         """Draw "(Liên …)" under the title, in page coordinates (after the block was drawn)."""
         x, y = self.origin
         canvas.setFont(self.styles.fonts.italic, self.label_size)
-        canvas.drawCentredString(x + self.left_w / 2, y + self.height - self.title_h - self.label_size, f"({label})")
+        canvas.drawCentredString(
+            x + self.left_w / 2, y + self.height - self.title_h - self.label_size, f"({label})"
+        )
 
     def draw(self) -> None:
         canvas, fonts = self.canv, self.styles.fonts
@@ -138,7 +147,9 @@ class CodeBlock(Flowable):
             cx = self.width / 2
         cursor -= 3
         bar_w = len(self.modules) * self.module
-        draw_code128(canvas, cx - bar_w / 2, cursor - self.bar_height, self.modules, self.module, self.bar_height)
+        draw_code128(
+            canvas, cx - bar_w / 2, cursor - self.bar_height, self.modules, self.module, self.bar_height
+        )
         cursor -= self.bar_height + self.text_size
         canvas.setFont(fonts.regular, self.text_size)
         canvas.drawCentredString(cx, cursor, self.code)
@@ -161,28 +172,40 @@ def _documents_table(data: SlipData, styles: Styles, width: float) -> Table:
     rows: list[list[Any]] = [head]
     received = [d for d in data.documents if d.received]
     for index, doc in enumerate(received, start=1):
-        rows.append([
-            Paragraph(str(index), styles.cell_center),
-            Paragraph(esc(doc.name), styles.cell),
-            Paragraph(DOCUMENT_KIND_LABELS.get(doc.kind, esc(doc.kind)), styles.cell_center),
-            Paragraph(format_count(doc.quantity), styles.cell_center),
-        ])
+        rows.append(
+            [
+                Paragraph(str(index), styles.cell_center),
+                Paragraph(esc(doc.name), styles.cell),
+                Paragraph(DOCUMENT_KIND_LABELS.get(doc.kind, esc(doc.kind)), styles.cell_center),
+                Paragraph(format_count(doc.quantity), styles.cell_center),
+            ]
+        )
     if not received:
         rows.append(["", Paragraph("(Không có giấy tờ)", styles.cell), "", ""])
     table = Table(rows, colWidths=[stt_w, name_w, kind_w, qty_w], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
 def _copy_story(
-    data: SlipData, styles: Styles, fonts: FontSet, page_size: str, width: float, modules: str, qr: QrMatrix | None
+    data: SlipData,
+    styles: Styles,
+    fonts: FontSet,
+    page_size: str,
+    width: float,
+    modules: str,
+    qr: QrMatrix | None,
 ) -> tuple[list[Any], CodeBlock]:
     size = styles.size
     body = styles.body
@@ -191,10 +214,17 @@ def _copy_story(
     place_date = format_place_date(header.place_name, data.received_at, style=header.date_style)
     is_a4 = page_size == "A4"
     code_block = CodeBlock(
-        styles, data.code, modules, qr, bar_height=(12 if is_a4 else 9) * mm,
-        qr_size=(24 if is_a4 else 19) * mm, max_module=(0.42 if is_a4 else 0.38) * mm,
+        styles,
+        data.code,
+        modules,
+        qr,
+        bar_height=(12 if is_a4 else 9) * mm,
+        qr_size=(24 if is_a4 else 19) * mm,
+        max_module=(0.42 if is_a4 else 0.38) * mm,
     )
-    contact = f"Số điện thoại: {esc(data.phone) or '…………'}&nbsp;&nbsp;&nbsp; Email: {esc(data.email) or '…………'}"
+    contact = (
+        f"Số điện thoại: {esc(data.phone) or '…………'}&nbsp;&nbsp;&nbsp; Email: {esc(data.email) or '…………'}"
+    )
     procedure = f"<b>{esc(data.procedure_name)}</b>"
     if data.procedure_code.strip():
         procedure += f" (Mã TTHC: {esc(data.procedure_code.strip())})"
@@ -229,7 +259,8 @@ def _copy_story(
         para(f"Vào Sổ theo dõi hồ sơ, Quyển số: {book_no}&nbsp;&nbsp; Số thứ tự: {book_seq}", body),
         Spacer(1, size * 0.4),
         SignatureBlock(
-            fonts, size,
+            fonts,
+            size,
             [Signer("NGƯỜI NỘP HỒ SƠ", submitter), Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", data.receiver_name)],
             sign_space=(18 if is_a4 else 11) * mm,
         ),
@@ -244,7 +275,10 @@ def _copy_story(
 
 
 def render_slip(
-    data: SlipData, page_size: PageSize = "A5", *, printed_at: datetime | None = None,
+    data: SlipData,
+    page_size: PageSize = "A5",
+    *,
+    printed_at: datetime | None = None,
     fonts: FontSet | None = None,
 ) -> bytes:
     """PDF of the intake slip: two pages (Liên 1, Liên 2), one Code128 per page."""
@@ -258,7 +292,9 @@ def render_slip(
     modules = code128_modules(data.code.strip())
     qr = qr_matrix(lookup_url_for(nfc(data.lookup_url), data.code.strip())) if data.lookup_url else None
     decor = PageDecor(
-        fonts, printed_at or datetime.now(), reprint_label(data.reprint, data.reprint_count),
+        fonts,
+        printed_at or datetime.now(),
+        reprint_label(data.reprint, data.reprint_count),
         page_numbers=False,
     )
     ladder = _SIZE_LADDER[page_size]
@@ -292,8 +328,12 @@ def _next_size(tried: list[tuple[float, float]], avail: float, smaller: list[flo
 
 
 def _draw_fixed(
-    data: SlipData, pagesize: tuple[float, float], margins: Margins, sized: list[tuple[Any, float, float]],
-    code_block: CodeBlock, decor: PageDecor,
+    data: SlipData,
+    pagesize: tuple[float, float],
+    margins: Margins,
+    sized: list[tuple[Any, float, float]],
+    code_block: CodeBlock,
+    decor: PageDecor,
 ) -> bytes:
     """Draw the copy body once as a Form XObject and place it on both pages (half the work
     and half the content stream); only the copy label and the page decorations differ."""
@@ -307,7 +347,9 @@ def _draw_fixed(
     draw_stack(canvas, sized, margins.left, pagesize[1] - margins.top, width)
     canvas.endForm()
     for label in COPY_LABELS:
-        PageDecor(decor.fonts, decor.printed_at, decor.reprint_text, label, page_numbers=False).draw(canvas, 1, 1)
+        PageDecor(decor.fonts, decor.printed_at, decor.reprint_text, label, page_numbers=False).draw(
+            canvas, 1, 1
+        )
         canvas.doForm("slip_body")
         code_block.draw_copy_label(canvas, label)
         canvas.showPage()
@@ -316,8 +358,16 @@ def _draw_fixed(
 
 
 def _flow_copies(
-    data: SlipData, page_size: str, pagesize: tuple[float, float], margins: Margins, width: float,
-    modules: str, qr: QrMatrix | None, decor: PageDecor, fonts: FontSet, size: float,
+    data: SlipData,
+    page_size: str,
+    pagesize: tuple[float, float],
+    margins: Margins,
+    width: float,
+    modules: str,
+    qr: QrMatrix | None,
+    decor: PageDecor,
+    fonts: FontSet,
+    size: float,
 ) -> bytes:
     styles = make_styles(fonts, size)
     story: list[Any] = []

@@ -191,7 +191,9 @@ def render_tracking_book(
             story.append(PageBreak())
         part = body[start:stop]
         table = Table(
-            header_rows + part, colWidths=widths, rowHeights=[None] * 3 + [_row_height(r) for r in part],
+            header_rows + part,
+            colWidths=widths,
+            rowHeights=[None] * 3 + [_row_height(r) for r in part],
             repeatRows=3,
         )
         table.setStyle(table_style)

@@ -2,12 +2,11 @@
 
 A backend lists devices and turns one request into pages, one at a time, so that the pages already
 scanned survive a scanner that fails later in the batch. SANE (Linux, macOS) is built; a Windows backend
-(WIA or TWAIN) implements the same two methods and is added to :func:`available_backends`.
+(WIA or TWAIN) implements the same two methods and is added to :func:`desk_app.scanning.backends.available_backends`.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -138,31 +137,3 @@ class ScannerBackend(Protocol):
         when ``cancel()`` turns true, NoScanner when the device cannot be opened.
         """
         ...
-
-
-def available_backends() -> list[ScannerBackend]:
-    """The backends usable on this system, best first."""
-    backends: list[ScannerBackend] = []
-    if sys.platform != "win32":
-        from desk_app.scanning.sane_backend import SaneBackend, sane_available
-
-        if sane_available():
-            backends.append(SaneBackend())
-    return backends
-
-
-def default_backend() -> ScannerBackend:
-    """The first usable backend, or NoScanner saying what this system supports."""
-    backends = available_backends()
-    if backends:
-        return backends[0]
-    if sys.platform == "win32":
-        raise NoScanner(
-            "Scanning from a scanner is not available on Windows yet: use scan-to-folder or import files.",
-            "Trên Windows chưa quét trực tiếp từ máy quét được: hãy quét vào thư mục hoặc nhập tệp.",
-        )
-    raise NoScanner(
-        "SANE is not available: install libsane and python-sane, or use scan-to-folder or import files.",
-        "Chưa cài SANE (libsane, python-sane) nên chưa quét trực tiếp được: hãy quét vào thư mục "
-        "hoặc nhập tệp.",
-    )

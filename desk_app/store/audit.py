@@ -20,10 +20,20 @@ from desk_app.store.models import AuditEvent
 GENESIS = "0" * 64
 
 
-def _digest(event_id: int, at: str, actor: str, action: str, entity: str, entity_id: str, detail: str | None,
-            prev_hash: str) -> str:
+def _digest(
+    event_id: int,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    detail: str | None,
+    prev_hash: str,
+) -> str:
     payload = json.dumps(
-        [event_id, at, actor, action, entity, entity_id, detail, prev_hash], ensure_ascii=False, separators=(",", ":")
+        [event_id, at, actor, action, entity, entity_id, detail, prev_hash],
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -43,7 +53,9 @@ def record(
     at: datetime | None = None,
 ) -> AuditEvent:
     """Append one audit event inside the caller's transaction."""
-    last = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
     prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
     moment = (at or datetime.now()).replace(microsecond=0)
     event = AuditEvent(
@@ -57,7 +69,13 @@ def record(
         prev_hash=prev_hash,
     )
     event.hash = _digest(
-        event.id, moment.strftime("%Y-%m-%dT%H:%M:%S"), actor, action, entity, str(entity_id), _canonical(detail),
+        event.id,
+        moment.strftime("%Y-%m-%dT%H:%M:%S"),
+        actor,
+        action,
+        entity,
+        str(entity_id),
+        _canonical(detail),
         prev_hash,
     )
     session.add(event)
@@ -77,7 +95,9 @@ def verify(session: Session) -> ChainReport:
     """Recompute the chain from the raw stored text (not through the ORM types, which could hide edits)."""
     prev_hash, expected_id, n = GENESIS, 1, 0
     rows = session.execute(
-        text("SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_events ORDER BY id")
+        text(
+            "SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_events ORDER BY id"
+        )
     )
     for row in rows:
         n += 1
@@ -87,7 +107,9 @@ def verify(session: Session) -> ChainReport:
         if stored_prev != prev_hash:
             return ChainReport(False, n, event_id, f"event {event_id} does not follow the event before it")
         try:
-            canon = None if detail is None else json.dumps(json.loads(detail), ensure_ascii=False, sort_keys=True)
+            canon = (
+                None if detail is None else json.dumps(json.loads(detail), ensure_ascii=False, sort_keys=True)
+            )
         except (TypeError, ValueError):  # detail no longer JSON: it was edited outside the app
             return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
         if _digest(event_id, at, actor, action, entity, entity_id, canon, stored_prev) != stored_hash:

@@ -12,7 +12,7 @@ _FTS_DELETE = (
     f"SELECT 'delete', id, {_FTS_COLUMNS} FROM dossier_search"
 )
 
-# Dossier search (services/search.py). SQLite cannot call Python's fold(), so the index reads folded
+# Dossier search (services/lifecycle/search.py). SQLite cannot call Python's fold(), so the index reads folded
 # columns the writers already store: applicants.folded_name and procedures.folded (domain.text.fold; the
 # unicode61 tokenizer strips the remaining tones of an unfolded name, but not đ). The FTS5 table takes its
 # content from the dossier_search view (external content: nothing is stored twice) and triggers keep it in

@@ -30,7 +30,9 @@ class Unit(Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     created_at: Mapped[datetime] = mapped_column(Stamp())
 
-    agency_codes: Mapped[list[AgencyCode]] = relationship(back_populates="unit", order_by="AgencyCode.valid_from")
+    agency_codes: Mapped[list[AgencyCode]] = relationship(
+        back_populates="unit", order_by="AgencyCode.valid_from"
+    )
     counters: Mapped[list[Counter]] = relationship(back_populates="unit", order_by="Counter.number")
 
 
@@ -83,12 +85,16 @@ class Procedure(Base):
     name: Mapped[str] = mapped_column(String(400))
     field: Mapped[str] = mapped_column(String(200), default="")  # lĩnh vực
     processing_value: Mapped[float] = mapped_column(Float, default=0)
-    processing_unit: Mapped[str] = mapped_column(String(20), default="working_days")  # domain.calendar.TimeUnit
+    processing_unit: Mapped[str] = mapped_column(
+        String(20), default="working_days"
+    )  # domain.calendar.TimeUnit
     processing_text: Mapped[str] = mapped_column(String(300), default="")  # as published
     cutoff_time: Mapped[time | None] = mapped_column(ClockTime(), nullable=True)
     fee_rule: Mapped[dict[str, Any]] = mapped_column(JSONText(), default=dict)
     fee_text: Mapped[str] = mapped_column(String(300), default="")
-    documents: Mapped[list[dict[str, Any]]] = mapped_column(JSONText(), default=list)  # [{name, kind, quantity}]
+    documents: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONText(), default=list
+    )  # [{name, kind, quantity}]
     online_level: Mapped[str] = mapped_column(String(20), default="")  # "", "partial", "full"
     result_is_paper: Mapped[bool] = mapped_column(Boolean, default=True)
     agency: Mapped[str] = mapped_column(String(200), default="")  # cơ quan chủ trì giải quyết
@@ -143,7 +149,9 @@ class Dossier(Base):
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"), nullable=True)
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
     applicant_id: Mapped[int] = mapped_column(ForeignKey("applicants.id"))
-    representative: Mapped[dict[str, Any] | None] = mapped_column(JSONText(), nullable=True)  # người được ủy quyền
+    representative: Mapped[dict[str, Any] | None] = mapped_column(
+        JSONText(), nullable=True
+    )  # người được ủy quyền
     channel: Mapped[str] = mapped_column(String(10), default="direct")  # direct / online / postal
     return_via: Mapped[str] = mapped_column(String(10), default="counter")  # counter / postal / online
     state: Mapped[str] = mapped_column(String(24))  # domain.states.State
@@ -153,9 +161,13 @@ class Dossier(Base):
     # The due moment in force (queues): due_at, or the extension, moved by supplement pauses. A trigger
     # (store/ddl.py) copies due_at here when a row is inserted without it; services/lifecycle keeps it.
     deadline_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)
-    finished_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)  # result ready / stop / refusal
+    finished_at: Mapped[datetime | None] = mapped_column(
+        Minute(), nullable=True
+    )  # result ready / stop / refusal
     returned_at: Mapped[datetime | None] = mapped_column(Minute(), nullable=True)
-    paused_minutes: Mapped[int] = mapped_column(Integer, default=0)  # office time spent waiting for supplements
+    paused_minutes: Mapped[int] = mapped_column(
+        Integer, default=0
+    )  # office time spent waiting for supplements
     supplement_count: Mapped[int] = mapped_column(Integer, default=0)
     set_count: Mapped[int] = mapped_column(Integer, default=1)  # số bộ hồ sơ
     fee_amount: Mapped[int] = mapped_column(Integer, default=0)
@@ -164,7 +176,9 @@ class Dossier(Base):
     vneid_verified: Mapped[bool] = mapped_column(Boolean, default=False)
     digitized: Mapped[bool] = mapped_column(Boolean, default=False)  # intake documents digitised
     result_digitized: Mapped[bool] = mapped_column(Boolean, default=False)  # e-result attached
-    rating: Mapped[str | None] = mapped_column(String(14), nullable=True)  # satisfied / neutral / dissatisfied
+    rating: Mapped[str | None] = mapped_column(
+        String(14), nullable=True
+    )  # satisfied / neutral / dissatisfied
     receiver: Mapped[dict[str, Any] | None] = mapped_column(JSONText(), nullable=True)  # who took the result
     book_number: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sổ theo dõi: quyển số
     book_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # số thứ tự
@@ -196,11 +210,15 @@ class DossierDocument(Base):
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(400))
-    kind: Mapped[str] = mapped_column(String(16), default="original")  # original/copy/certified_copy/electronic
+    kind: Mapped[str] = mapped_column(
+        String(16), default="original"
+    )  # original/copy/certified_copy/electronic
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     received: Mapped[bool] = mapped_column(Boolean, default=True)
     required: Mapped[bool] = mapped_column(Boolean, default=True)
-    digitization: Mapped[str] = mapped_column(String(16), default="none")  # none/digitized/reused_document/reused_result
+    digitization: Mapped[str] = mapped_column(
+        String(16), default="none"
+    )  # none/digitized/reused_document/reused_result
 
     dossier: Mapped[Dossier] = relationship(back_populates="documents")
 

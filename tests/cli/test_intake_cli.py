@@ -35,7 +35,8 @@ CONTRACT = {
 @pytest.fixture
 def unit_dir(tmp_path: Path) -> Path:
     """A data directory with the commune and the shipped catalog, made in-process."""
-    from desk_app.services import catalog, setup
+    from desk_app.services.setup import catalog
+    from desk_app.services.setup import unit as setup
     from desk_app.store.db import open_database
 
     data = tmp_path / "data"

@@ -170,7 +170,7 @@ def test_queues_command(unit_db: Any, data_dir: Path, code: str) -> None:
 
 def test_extend_needs_a_leader(unit_db: Any, data_dir: Path, code: str) -> None:
     """With accounts, a clerk may move but not extend (ctx.require("extend")); a leader may."""
-    from desk_app.services.auth import create_user
+    from desk_app.services.trust.auth import create_user
 
     create_user(unit_db, "admin1", "Quản trị", "admin", "mat-khau-admin-1")
     create_user(unit_db, "clerk1", "Nguyễn Văn Một", "clerk", "mat-khau-clerk-1")

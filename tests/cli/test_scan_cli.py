@@ -25,7 +25,8 @@ from tests.scanning.support import (
 @pytest.fixture
 def dossier(data_dir: Path) -> str:
     """A data directory with the commune, the catalog and one received dossier (3 documents)."""
-    from desk_app.services import catalog, setup
+    from desk_app.services.setup import catalog
+    from desk_app.services.setup import unit as setup
     from desk_app.store.db import open_database
 
     db = open_database(data_dir)

@@ -110,9 +110,10 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = open_database(base)
     try:
         try:
-            from desk_app.services.demo import build_demo
+            from desk_app.demo.commune import build_demo
         except ImportError:
-            from desk_app.services import catalog, setup
+            from desk_app.services.setup import catalog
+            from desk_app.services.setup import unit as setup
 
             setup.init_unit(db, "001.05.12.H49", "Ủy ban nhân dân xã Gio Sơn", province="Quảng Trị")
             catalog.import_seed(db)

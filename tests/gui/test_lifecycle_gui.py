@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desk_app.gui import barcode_wedge
 from desk_app.gui import queues as queues_page
 from desk_app.gui.barcode_wedge import BarcodeWedge, read_code
-from desk_app.services.dossier_view import show
+from desk_app.services.lifecycle.dossier_view import show
 from tests.services.test_lifecycle_support import make_dossier
 
 TIMEOUT = 15000
@@ -181,7 +181,7 @@ def test_a_refused_move_keeps_the_dialog_open(
 
 
 def test_return_dialog_records_receiver_and_rating(qtbot: Any, window: Any, gui_ctx: Any, code: str) -> None:
-    from desk_app.services.lifecycle import act
+    from desk_app.services.lifecycle.moves import act
 
     act(gui_ctx.db, code, "result-ready", at=datetime(2025, 7, 8, 9, 0))
     window.ctx.openDossierRequested.emit(code)

@@ -13,7 +13,7 @@ ADMIN_PAGES = {"settings", "users"}
 
 @pytest.fixture
 def accounts(seeded_db: Any) -> Any:
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     for role, password in PASSWORDS.items():
         auth.create_user(seeded_db, role, f"Cán bộ {role}", role, password, actor="setup")
@@ -38,7 +38,7 @@ def _sign_in(qtbot: Any, form: Any, user: str, password: str) -> None:
 
 def _session(role: str, **kw: Any) -> Any:
     from desk_app.gui.login import Session
-    from desk_app.services.auth import Identity
+    from desk_app.services.trust.auth import Identity
 
     return Session(Identity(role, role, f"Cán bộ {role}"), **kw)
 
@@ -82,7 +82,7 @@ def test_five_wrong_passwords_lock_the_account_in_the_gui(
 
 def test_first_start_creates_the_admin(qtbot: Any, seeded_db: Any) -> None:
     from desk_app.gui.login import FirstAdminDialog
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     dialog = FirstAdminDialog(lambda: seeded_db)
     qtbot.addWidget(dialog)
@@ -161,7 +161,7 @@ def test_quick_switch_asks_for_a_user_name(qtbot: Any, gui_ctx: Any, accounts: A
 
 def test_accounts_page_adds_a_clerk(qtbot: Any, gui_ctx: Any, accounts: Any) -> None:
     from desk_app.gui.users_page import UsersPage
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     _session("admin").attach(gui_ctx)
     page = UsersPage(gui_ctx)

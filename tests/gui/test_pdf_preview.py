@@ -96,7 +96,7 @@ class TestPdfPreviewDialog:
         """The setting "printer" is read when the dialog opens (in the background)."""
         from dataclasses import replace
 
-        from desk_app.services import settings_service
+        from desk_app.services.setup import settings as settings_service
 
         form = settings_service.load(gui_ctx.db)
         settings_service.save(gui_ctx.db, replace(form, printer="Canon LBP2900"))

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from desk_app.services import digitization
+from desk_app.services.digitization import pages as digitization
 from tests.scanning.support import (
     jpeg_bytes,
     make_dossier,

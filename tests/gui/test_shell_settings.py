@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desk_app.services import settings_service
+from desk_app.services.setup import settings as settings_service
 from desk_app.store.models import AgencyCode, AuditEvent
 
 
@@ -77,7 +77,8 @@ class TestSetupDialog:
     def test_bad_agency_code_then_a_good_one(self, qtbot: Any, db: Any, vietnamese: None) -> None:
         """On an empty database the dialog refuses a bad code in Vietnamese, then creates the unit."""
         from desk_app.gui.setup_dialog import SetupDialog
-        from desk_app.services import catalog, setup
+        from desk_app.services.setup import catalog
+        from desk_app.services.setup import unit as setup
 
         dialog = SetupDialog(db)
         qtbot.addWidget(dialog)

@@ -11,7 +11,7 @@ def test_sign_in_works_while_the_barcode_wedge_is_installed(qtbot: Any, gui_ctx:
     """A typed password and Enter reach the sign-in form although the app-wide wedge watches every key."""
     from desk_app.gui import barcode_wedge
     from desk_app.gui.login import LoginDialog
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     auth.create_user(gui_ctx.db, "clerk", "Cán bộ clerk", "clerk", "clerk-pass-1", actor="setup")
     barcode_wedge.install(gui_ctx)

@@ -48,7 +48,9 @@ class PdfTools:
         path.write_bytes(pdf)
         return path
 
-    def text(self, pdf: bytes, *, first: int | None = None, last: int | None = None, layout: bool = True) -> str:
+    def text(
+        self, pdf: bytes, *, first: int | None = None, last: int | None = None, layout: bool = True
+    ) -> str:
         """``pdftotext -layout`` output (reading order with ``layout=False``), NFC-normalised."""
         cmd = [need("pdftotext"), "-layout"] if layout else [need("pdftotext")]
         if first is not None:
@@ -64,7 +66,9 @@ class PdfTools:
         return pages[:-1] if pages and not pages[-1].strip() else pages
 
     def info(self, pdf: bytes) -> dict[str, str]:
-        out = subprocess.run([need("pdfinfo"), str(self.write(pdf))], capture_output=True, check=True, timeout=60)
+        out = subprocess.run(
+            [need("pdfinfo"), str(self.write(pdf))], capture_output=True, check=True, timeout=60
+        )
         result: dict[str, str] = {}
         for line in out.stdout.decode("utf-8", "replace").splitlines():
             key, _, value = line.partition(":")
@@ -80,7 +84,9 @@ class PdfTools:
         return float(match.group(1)), float(match.group(2))
 
     def fonts(self, pdf: bytes) -> str:
-        out = subprocess.run([need("pdffonts"), str(self.write(pdf))], capture_output=True, check=True, timeout=60)
+        out = subprocess.run(
+            [need("pdffonts"), str(self.write(pdf))], capture_output=True, check=True, timeout=60
+        )
         return out.stdout.decode("utf-8", "replace")
 
     def symbols_per_page(self, pdf: bytes, dpi: int = 150) -> list[list[str]]:
@@ -88,7 +94,9 @@ class PdfTools:
         zbarimg = need("zbarimg")
         path = self.write(pdf, "scan")
         prefix = path.with_suffix("")
-        subprocess.run([need("pdftoppm"), "-r", str(dpi), "-png", str(path), str(prefix)], check=True, timeout=120)
+        subprocess.run(
+            [need("pdftoppm"), "-r", str(dpi), "-png", str(path), str(prefix)], check=True, timeout=120
+        )
         images = sorted(path.parent.glob(f"{prefix.name}-*.png"))
         assert images, "pdftoppm produced no page image"
         result: list[list[str]] = []

@@ -81,7 +81,9 @@ def test_supplement_request(header: UnitHeader, pdf_tools: Any) -> None:
 
 
 def test_supplement_with_code_and_reprint(header: UnitHeader, pdf_tools: Any) -> None:
-    pdf = render_supplement(supplement(header, code="001.05.12.H49-260213-0007", reprint=True, reprint_count=1))
+    pdf = render_supplement(
+        supplement(header, code="001.05.12.H49-260213-0007", reprint=True, reprint_count=1)
+    )
     text = pdf_tools.text(pdf)
     assert "Mã hồ sơ: 001.05.12.H49-260213-0007" in text
     assert "BẢN IN LẠI (lần 1)" in text
@@ -89,9 +91,16 @@ def test_supplement_with_code_and_reprint(header: UnitHeader, pdf_tools: Any) ->
 
 def test_refusal(header: UnitHeader, pdf_tools: Any) -> None:
     data = RefusalData(
-        header=header, applicant_name="Nguyễn Thị Hằng", procedure_name="Đăng ký khai sinh",
-        legal_basis="Luật Hộ tịch năm 2014", reason="Việc khai sinh đã được đăng ký tại xã khác.",
-        issued_at=ISSUED, number="01/PTC", officer_name="Lê Văn Tâm", reprint=True, reprint_count=2,
+        header=header,
+        applicant_name="Nguyễn Thị Hằng",
+        procedure_name="Đăng ký khai sinh",
+        legal_basis="Luật Hộ tịch năm 2014",
+        reason="Việc khai sinh đã được đăng ký tại xã khác.",
+        issued_at=ISSUED,
+        number="01/PTC",
+        officer_name="Lê Văn Tâm",
+        reprint=True,
+        reprint_count=2,
     )
     text = pdf_tools.text(render_refusal(data))
     for expected in (
@@ -141,11 +150,18 @@ def test_apology_titles_per_form_set(
 
 def test_stop_notice(header: UnitHeader, pdf_tools: Any) -> None:
     data = StopNoticeData(
-        header=header, applicant_name="Nguyễn Thị Hằng", procedure_name="Đăng ký thường trú",
-        code="001.05.12.H49-260213-0007", received_at=RECEIVED,
-        request_text="đơn đề nghị rút hồ sơ của ông/bà ngày 04/3/2026", reason="Theo đề nghị của người nộp hồ sơ.",
-        issued_at=ISSUED, stage="Đang thẩm định", financial_text="Lệ phí đã nộp 20.000 đồng không được hoàn trả",
-        signer_name="Trần Văn Bình", number="05/TB",
+        header=header,
+        applicant_name="Nguyễn Thị Hằng",
+        procedure_name="Đăng ký thường trú",
+        code="001.05.12.H49-260213-0007",
+        received_at=RECEIVED,
+        request_text="đơn đề nghị rút hồ sơ của ông/bà ngày 04/3/2026",
+        reason="Theo đề nghị của người nộp hồ sơ.",
+        issued_at=ISSUED,
+        stage="Đang thẩm định",
+        financial_text="Lệ phí đã nộp 20.000 đồng không được hoàn trả",
+        signer_name="Trần Văn Bình",
+        number="05/TB",
     )
     flat = " ".join(pdf_tools.text(render_stop_notice(data)).split())
     for expected in (
@@ -165,7 +181,9 @@ def test_stop_notice(header: UnitHeader, pdf_tools: Any) -> None:
 
 
 def test_nd30_date_style_pads_only_january_and_february(pdf_tools: Any) -> None:
-    header = UnitHeader("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN XÃ GIO SƠN", "Gio Sơn", date_style="nd30")
+    header = UnitHeader(
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN XÃ GIO SƠN", "Gio Sơn", date_style="nd30"
+    )
     text = pdf_tools.text(render_supplement(supplement(header)))
     assert "Gio Sơn, ngày 05 tháng 3 năm 2026" in text
 

@@ -23,15 +23,30 @@ CODE = "001.05.12.H49-260213-0007"
 
 def test_control_sheet(header: UnitHeader, pdf_tools: Any) -> None:
     steps = [
-        ControlStep("Bộ phận TN&TKQ", "Công chức Tư pháp - Hộ tịch", datetime(2026, 2, 13, 9, 5), "on_time",
-                    from_person="Lê Văn Tâm", to_person="Phạm Thị Lan"),
+        ControlStep(
+            "Bộ phận TN&TKQ",
+            "Công chức Tư pháp - Hộ tịch",
+            datetime(2026, 2, 13, 9, 5),
+            "on_time",
+            from_person="Lê Văn Tâm",
+            to_person="Phạm Thị Lan",
+        ),
         ControlStep("Công chức Tư pháp - Hộ tịch", "Lãnh đạo UBND xã", datetime(2026, 2, 13, 14, 0), "early"),
-        ControlStep("Lãnh đạo UBND xã", "Bộ phận TN&TKQ", datetime(2026, 2, 16, 15, 0), "late", note="Ký duyệt chậm"),
+        ControlStep(
+            "Lãnh đạo UBND xã", "Bộ phận TN&TKQ", datetime(2026, 2, 16, 15, 0), "late", note="Ký duyệt chậm"
+        ),
     ]
     data = ControlSheetData(
-        header=header, code=CODE, steps=steps, issued_at=datetime(2026, 2, 13, 8, 40), slip_reference=CODE,
-        processing_agency="Công chức Tư pháp - Hộ tịch", coordinating_agency="Không",
-        applicant_name="Nguyễn Thị Hằng", procedure_name="Đăng ký khai sinh", blank_rows=1,
+        header=header,
+        code=CODE,
+        steps=steps,
+        issued_at=datetime(2026, 2, 13, 8, 40),
+        slip_reference=CODE,
+        processing_agency="Công chức Tư pháp - Hộ tịch",
+        coordinating_agency="Không",
+        applicant_name="Nguyễn Thị Hằng",
+        procedure_name="Đăng ký khai sinh",
+        blank_rows=1,
     )
     pdf = render_control_sheet(data)
     flat = " ".join(pdf_tools.text(pdf, layout=False).split())  # reading order keeps table cells whole
@@ -64,8 +79,15 @@ def test_control_sheet(header: UnitHeader, pdf_tools: Any) -> None:
 
 
 def test_control_sheet_reprint(header: UnitHeader, pdf_tools: Any) -> None:
-    data = ControlSheetData(header=header, code=CODE, steps=[], issued_at=datetime(2026, 2, 13), blank_rows=3,
-                            reprint=True, reprint_count=1)
+    data = ControlSheetData(
+        header=header,
+        code=CODE,
+        steps=[],
+        issued_at=datetime(2026, 2, 13),
+        blank_rows=3,
+        reprint=True,
+        reprint_count=1,
+    )
     assert "BẢN IN LẠI (lần 1)" in pdf_tools.text(render_control_sheet(data))
 
 
@@ -80,23 +102,37 @@ def book_rows(count: int) -> list[BookRow]:
     rows = []
     for index in range(count):
         received = start + timedelta(minutes=11 * index)
-        rows.append(BookRow(
-            seq=index + 1, code=f"001.05.12.H49-{received:%y%m%d}-{index % 10000:04d}",
-            procedure_name=procedures[index % 3], applicant_name=names[index % 3], received_at=received,
-            set_count=1 + index % 2, address_phone="Thôn An Nhơn, xã Gio Sơn; 0912 345 678",
-            processing_agency="Công chức Tư pháp - Hộ tịch", due_at=received + timedelta(days=3),
-            forwarded_at=received + timedelta(hours=1), result_received_at=None,
-            returned_at=received + timedelta(days=2) if index % 4 == 0 else None,
-            note="Trả qua bưu chính" if index % 50 == 0 else "",
-        ))
+        rows.append(
+            BookRow(
+                seq=index + 1,
+                code=f"001.05.12.H49-{received:%y%m%d}-{index % 10000:04d}",
+                procedure_name=procedures[index % 3],
+                applicant_name=names[index % 3],
+                received_at=received,
+                set_count=1 + index % 2,
+                address_phone="Thôn An Nhơn, xã Gio Sơn; 0912 345 678",
+                processing_agency="Công chức Tư pháp - Hộ tịch",
+                due_at=received + timedelta(days=3),
+                forwarded_at=received + timedelta(hours=1),
+                result_received_at=None,
+                returned_at=received + timedelta(days=2) if index % 4 == 0 else None,
+                note="Trả qua bưu chính" if index % 50 == 0 else "",
+            )
+        )
     return rows
 
 
 @pytest.mark.slow
 def test_tracking_book_with_2000_rows(header: UnitHeader, pdf_tools: Any) -> None:
     rows = book_rows(2000)
-    data = TrackingBookData(header=header, date_from=date(2026, 1, 1), date_to=date(2026, 3, 31), rows=rows,
-                            issued_at=datetime(2026, 4, 1, 8, 0), book_number="01/2026")
+    data = TrackingBookData(
+        header=header,
+        date_from=date(2026, 1, 1),
+        date_to=date(2026, 3, 31),
+        rows=rows,
+        issued_at=datetime(2026, 4, 1, 8, 0),
+        book_number="01/2026",
+    )
     started = time.perf_counter()
     pdf = render_tracking_book(data)
     elapsed = time.perf_counter() - started
@@ -125,8 +161,15 @@ def test_tracking_book_with_2000_rows(header: UnitHeader, pdf_tools: Any) -> Non
 
 
 def test_empty_tracking_book(header: UnitHeader, pdf_tools: Any) -> None:
-    data = TrackingBookData(header=header, date_from=date(2026, 1, 1), date_to=date(2026, 1, 31), rows=[],
-                            issued_at=datetime(2026, 2, 1), reprint=True, reprint_count=1)
+    data = TrackingBookData(
+        header=header,
+        date_from=date(2026, 1, 1),
+        date_to=date(2026, 1, 31),
+        rows=[],
+        issued_at=datetime(2026, 2, 1),
+        reprint=True,
+        reprint_count=1,
+    )
     text = pdf_tools.text(render_tracking_book(data))
     assert "(Không có hồ sơ trong kỳ)" in text
     assert "BẢN IN LẠI (lần 1)" in text

@@ -17,7 +17,9 @@ MakeSlip = Callable[..., SlipData]
 
 
 @pytest.mark.parametrize("page_size", ["A4", "A5"])
-def test_slip_text_has_the_vietnamese_fields(page_size: str, make_slip: MakeSlip, pdf_tools: Any, code: str) -> None:
+def test_slip_text_has_the_vietnamese_fields(
+    page_size: str, make_slip: MakeSlip, pdf_tools: Any, code: str
+) -> None:
     pdf = render_slip(make_slip(), page_size, printed_at=PRINTED_AT)  # type: ignore[arg-type]
     pages = pdf_tools.page_texts(pdf)
     assert len(pages) == 2
@@ -62,7 +64,9 @@ def test_each_page_has_one_decodable_code128_and_the_qr(
         assert sorted(symbols) == sorted([code, lookup_prefix + code]), symbols
 
 
-def test_without_lookup_url_only_the_barcode_is_printed(make_slip: MakeSlip, pdf_tools: Any, code: str) -> None:
+def test_without_lookup_url_only_the_barcode_is_printed(
+    make_slip: MakeSlip, pdf_tools: Any, code: str
+) -> None:
     pages = pdf_tools.symbols_per_page(render_slip(make_slip(lookup_url=None), "A5"))
     assert pages == [[code], [code]]
 
@@ -138,7 +142,10 @@ def test_decomposed_input_prints_composed(make_slip: MakeSlip, pdf_tools: Any) -
 
 
 def test_only_received_documents_are_listed(make_slip: MakeSlip, pdf_tools: Any) -> None:
-    documents = [DocumentLine("Giấy chứng sinh", "original", 1), DocumentLine("Sổ hộ khẩu cũ", "copy", 1, False)]
+    documents = [
+        DocumentLine("Giấy chứng sinh", "original", 1),
+        DocumentLine("Sổ hộ khẩu cũ", "copy", 1, False),
+    ]
     text = pdf_tools.text(render_slip(make_slip(documents=documents), "A5"))
     assert "Giấy chứng sinh" in text and "Sổ hộ khẩu cũ" not in text
 

@@ -74,8 +74,8 @@ def make_dossier(
     received_at: datetime = RECEIVED,
 ) -> str:
     """Receive one dossier through services.intake and return its code."""
-    from desk_app.services import intake
-    from desk_app.services.intake_input import ApplicantInput, DocumentInput, IntakeRequest
+    from desk_app.services.intake import receive as intake
+    from desk_app.services.intake.inputs import ApplicantInput, DocumentInput, IntakeRequest
 
     flags = received or tuple(True for _ in documents)
     result = intake.receive(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from desk_app.services import catalog
+from desk_app.services.setup import catalog
 from tests.conftest import cli_json, run_cli
 
 
@@ -53,8 +53,13 @@ def test_csv_import_reports_bad_rows_and_loads_good_ones(unit_db: object, tmp_pa
 
 def test_reimport_keeps_old_versions(unit_db: object, tmp_path: Path) -> None:
     f = tmp_path / "v.json"
-    row = {"code": "1.004873", "name": "Cấp Giấy xác nhận tình trạng hôn nhân", "field": "Hộ tịch",
-           "processing_time": {"value": 5, "unit": "working_days"}, "effective_from": "2026-01-01"}
+    row = {
+        "code": "1.004873",
+        "name": "Cấp Giấy xác nhận tình trạng hôn nhân",
+        "field": "Hộ tịch",
+        "processing_time": {"value": 5, "unit": "working_days"},
+        "effective_from": "2026-01-01",
+    }
     f.write_text(json.dumps([row], ensure_ascii=False), encoding="utf-8")
     first = catalog.import_file(unit_db, f)  # type: ignore[arg-type]
     again = catalog.import_file(unit_db, f)  # type: ignore[arg-type]
@@ -77,8 +82,12 @@ def test_xlsx_import(unit_db: object, tmp_path: Path) -> None:
 
 
 def test_cli_catalog_list_contract(data_dir: Path) -> None:
-    assert run_cli("init", "--agency-code", "001.05.12.H49", "--unit-name", "UBND xã Gio Sơn",
-                   data_dir=data_dir).returncode == 0
+    assert (
+        run_cli(
+            "init", "--agency-code", "001.05.12.H49", "--unit-name", "UBND xã Gio Sơn", data_dir=data_dir
+        ).returncode
+        == 0
+    )
     rows = cli_json("catalog", "list", data_dir=data_dir)
     assert isinstance(rows, list) and rows
     for r in rows:

@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from desk_app.demo.commune import build_demo
 from desk_app.domain.codes import DOSSIER_CODE, counter_range, parse_code
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import check_id_number, normalise_phone
 from desk_app.domain.states import Action, State, next_state
-from desk_app.services.calendar import calendar_from_session
-from desk_app.services.demo import build_demo
+from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store import audit
 from desk_app.store.db import Database, open_database
 from desk_app.store.models import AuditEvent, Dossier, SupplementEpisode
@@ -186,7 +186,7 @@ def test_supplements_late_extended_digitised_and_rated(demo: tuple[Database, dic
 
 def test_lifecycle_moves_continue_from_the_demo(db: Database) -> None:
     """The demo's dossiers are what services.lifecycle expects: it can carry on moving them."""
-    from desk_app.services import lifecycle
+    from desk_app.services.lifecycle import moves as lifecycle
 
     build_demo(db, dossiers=20, seed=5)
     by_state = {d.state: d for d in _dossiers(db)}

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.domain.errors import NotFound, StorageError, ValidationError
-from desk_app.services import digitization
+from desk_app.services.digitization import pages as digitization
 from desk_app.store import audit
 from desk_app.store.models import AuditEvent, Dossier
 from desk_app.store.models_scan import Page, StoredFile
@@ -212,7 +212,7 @@ def test_the_document_pdf_has_every_page_in_order(unit_db: Any, code: str, tmp_p
 
 
 def test_thumbnails_are_cached_under_files_thumbs(unit_db: Any, code: str, tmp_path: Path) -> None:
-    from desk_app.services.digitization_view import page_thumbnail
+    from desk_app.services.digitization.view import page_thumbnail
 
     (page,) = digitization.attach_files(unit_db, code, 1, files(tmp_path, a_jpg=jpeg_bytes("a"))).added
     thumb = page_thumbnail(unit_db, page.sha256, page.mime, 96)

@@ -11,8 +11,8 @@ import img2pdf
 import pytest
 
 from desk_app.domain.errors import UserError, ValidationError
-from desk_app.services import digitization
-from desk_app.services import digitization_inbox as inbox
+from desk_app.services.digitization import inbox
+from desk_app.services.digitization import pages as digitization
 from desk_app.store import settings
 from tests.scanning.support import jpeg_bytes, make_dossier, pdf_bytes, scanned_slip_jpeg
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.scanning.backend import ScanCancelled, ScannerError, ScanOptions
-from desk_app.services import digitization
+from desk_app.services.digitization import pages as digitization
 from desk_app.store.models_scan import StoredFile
 from tests.scanning.support import make_dossier, reset_test_device, sane_works
 

@@ -11,9 +11,9 @@ import pytest
 
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import UserError, ValidationError
-from desk_app.services import forms
-from desk_app.services.dossier_view import get_dossier, show
-from desk_app.services.lifecycle import act
+from desk_app.services.lifecycle import forms
+from desk_app.services.lifecycle.dossier_view import get_dossier, show
+from desk_app.services.lifecycle.moves import act
 from tests.services.test_lifecycle_support import make_dossier
 
 

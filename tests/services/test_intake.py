@@ -13,9 +13,7 @@ from sqlalchemy import func, select
 
 from desk_app.domain.calendar import OverrideKind
 from desk_app.domain.errors import UserError, ValidationError
-from desk_app.services import calendar as cal_service
-from desk_app.services import catalog, setup
-from desk_app.services.intake import (
+from desk_app.services.intake.receive import (
     ApplicantInput,
     DocumentInput,
     FeeInput,
@@ -24,6 +22,9 @@ from desk_app.services.intake import (
     receive,
     result_for,
 )
+from desk_app.services.setup import calendar as cal_service
+from desk_app.services.setup import catalog
+from desk_app.services.setup import unit as setup
 from desk_app.store import audit
 from desk_app.store.db import Database, open_database
 from desk_app.store.models import (

@@ -8,7 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from desk_app.domain.errors import ValidationError
-from desk_app.services.intake import ApplicantInput, DocumentInput, IntakeRequest, guide, receive, refuse
+from desk_app.services.intake.receive import (
+    ApplicantInput,
+    DocumentInput,
+    IntakeRequest,
+    guide,
+    receive,
+    refuse,
+)
 from desk_app.store.db import Database
 from desk_app.store.models import AuditEvent, Dossier, DossierEvent, SupplementEpisode
 

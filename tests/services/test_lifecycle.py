@@ -10,10 +10,10 @@ import pytest
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.states import Action, MoveRefused, State, allowed_actions
-from desk_app.services import intake
-from desk_app.services.dossier_view import show
-from desk_app.services.intake_input import ApplicantInput, DocumentInput, IntakeRequest
-from desk_app.services.lifecycle import act
+from desk_app.services.intake import receive as intake
+from desk_app.services.intake.inputs import ApplicantInput, DocumentInput, IntakeRequest
+from desk_app.services.lifecycle.dossier_view import show
+from desk_app.services.lifecycle.moves import act
 from desk_app.store import audit
 from tests.services.test_lifecycle_support import MONDAY, make_dossier
 

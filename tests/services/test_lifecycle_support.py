@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from desk_app.services import intake
-from desk_app.services.intake_input import ApplicantInput, DocumentInput, IntakeRequest
+from desk_app.services.intake import receive as intake
+from desk_app.services.intake.inputs import ApplicantInput, DocumentInput, IntakeRequest
 
 MONDAY = datetime(2025, 7, 7, 9, 0)  # received Monday 07/7/2025 09:00; 3 working days → due Thu 10/7 09:00
 
@@ -41,7 +41,7 @@ def make_dossier(
 
 def test_make_dossier_receives_a_dossier_due_three_working_days_later(unit_db: Any) -> None:
     """The helper's dossier is received with the due date the lifecycle tests assume."""
-    from desk_app.services.dossier_view import show
+    from desk_app.services.lifecycle.dossier_view import show
 
     code = make_dossier(unit_db)
     data = show(unit_db, code)

@@ -12,8 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from desk_app.domain.errors import NotFound, UserError, ValidationError
-from desk_app.services import prints
-from desk_app.services.intake import (
+from desk_app.services.intake.receive import (
     ApplicantInput,
     DocumentInput,
     FeeInput,
@@ -22,6 +21,7 @@ from desk_app.services.intake import (
     receive,
     refuse,
 )
+from desk_app.services.lifecycle import prints
 from desk_app.store import audit, settings
 from desk_app.store.db import Database
 from desk_app.store.models import AuditEvent

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from desk_app.domain.errors import ValidationError
-from desk_app.services import queues
-from desk_app.services.lifecycle import act
+from desk_app.services.lifecycle import queues
+from desk_app.services.lifecycle.moves import act
 from desk_app.store import settings
 from tests.services.test_lifecycle_support import make_dossier
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from desk_app.services.dossier_view import find
-from desk_app.services.search import check_index, match_expressions, rebuild_index, search_ids
+from desk_app.services.lifecycle.dossier_view import find
+from desk_app.services.lifecycle.search import check_index, match_expressions, rebuild_index, search_ids
 from tests.services.test_lifecycle_support import make_dossier
 
 PEOPLE = [

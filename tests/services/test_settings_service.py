@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from desk_app.domain.errors import ValidationError
-from desk_app.services import settings_service
+from desk_app.services.setup import settings as settings_service
 from desk_app.store import settings
 
 

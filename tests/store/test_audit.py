@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from desk_app.services.lifecycle import act
+from desk_app.services.lifecycle.moves import act
 from tests.conftest import cli_json, run_cli
 from tests.services.test_lifecycle_support import make_dossier
 

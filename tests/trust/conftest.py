@@ -33,7 +33,7 @@ class Staff:
 
 @pytest.fixture
 def staff(unit_db: Any) -> Staff:
-    from desk_app.services import auth
+    from desk_app.services.trust import auth
 
     for role, password in PASSWORDS.items():
         auth.create_user(unit_db, role, f"Cán bộ {role}", role, password, actor="setup")
@@ -42,8 +42,8 @@ def staff(unit_db: Any) -> Staff:
 
 def sample_request(i: int, **over: Any) -> Any:
     """A valid intake request for the seed catalog's birth registration."""
-    from desk_app.services.applicants import ApplicantInput
-    from desk_app.services.intake import DocumentInput, IntakeRequest
+    from desk_app.services.intake.applicants import ApplicantInput
+    from desk_app.services.intake.receive import DocumentInput, IntakeRequest
 
     fields: dict[str, Any] = dict(
         procedure_code="1.001193",

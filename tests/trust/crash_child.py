@@ -29,17 +29,17 @@ def _png(label: str) -> bytes:
 
 
 def main() -> None:
-    from desk_app.services.applicants import ApplicantInput
-    from desk_app.services.intake import DocumentInput, IntakeRequest, receive
+    from desk_app.services.intake.applicants import ApplicantInput
+    from desk_app.services.intake.receive import DocumentInput, IntakeRequest, receive
     from desk_app.store.db import open_database
 
     try:
         from desk_app.scanning.files import pages_from_bytes
-        from desk_app.services import digitization
+        from desk_app.services.digitization import pages as digitization
     except ImportError:
         digitization = None  # type: ignore[assignment]
     try:
-        from desk_app.services import lifecycle
+        from desk_app.services.lifecycle import moves as lifecycle
     except ImportError:
         lifecycle = None  # type: ignore[assignment]
 

@@ -20,7 +20,7 @@ def has_module(name: str) -> bool:
 
 def receive_some(db: Any, n: int, *, start: int = 0, actor: str = "clerk") -> list[str]:
     """Receive ``n`` dossiers through services.intake; their codes."""
-    from desk_app.services.intake import receive
+    from desk_app.services.intake.receive import receive
     from tests.trust.conftest import sample_request
 
     return [receive(db, sample_request(i), actor=actor).code for i in range(start, start + n)]
@@ -44,9 +44,9 @@ def png_bytes(label: bytes) -> bytes:
 def store_file(db: Any, content: bytes, *, code: str | None = None, actor: str = "clerk") -> Path:
     """Store one scanned page: through the digitization service (attached to document 1 of ``code``) when it
     exists, else written content-addressed under <data_dir>/files. Returns the stored file's path."""
-    if code is not None and has_module("desk_app.services.digitization"):
+    if code is not None and has_module("desk_app.services.digitization.pages"):
         from desk_app.scanning.files import pages_from_bytes
-        from desk_app.services import digitization
+        from desk_app.services.digitization import pages as digitization
 
         page = pages_from_bytes(png_bytes(content), "scan.png")
         report = digitization.attach_pages(db, code, 1, page, source="file", actor=actor)

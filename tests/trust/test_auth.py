@@ -12,7 +12,7 @@ import pytest
 
 from desk_app.domain import roles
 from desk_app.domain.errors import UserError, ValidationError
-from desk_app.services import auth
+from desk_app.services.trust import auth
 from desk_app.store import audit
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from desk_app import paths
 from desk_app.domain.errors import UserError
-from desk_app.services import backup, integrity
+from desk_app.services.trust import backup, integrity
 from desk_app.store import settings
 from tests.trust.helpers import (
     damage_middle,

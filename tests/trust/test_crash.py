@@ -88,7 +88,7 @@ def _check(
     for key, n in moves.items():
         assert events[key] >= n, f"committed move lost: {key}"
 
-    from desk_app.services import integrity
+    from desk_app.services.trust import integrity
     from desk_app.store.db import open_database
 
     db = open_database(data_dir)  # what the next start does: WAL recovery, then use
@@ -96,8 +96,8 @@ def _check(
         report = integrity.verify(db)
         assert report.ok, report.problems
         strays = 0
-        if has_module("desk_app.services.digitization"):
-            from desk_app.services import digitization
+        if has_module("desk_app.services.digitization.pages"):
+            from desk_app.services.digitization import pages as digitization
 
             sweep = digitization.sweep(db)
             assert sweep.missing_files == [], "a row names a file that is not there"
@@ -113,7 +113,7 @@ def _check(
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_nothing_committed(unit_db: Any) -> None:
-    for needed in ("desk_app.services.lifecycle", "desk_app.services.digitization"):
+    for needed in ("desk_app.services.lifecycle.moves", "desk_app.services.digitization.pages"):
         assert has_module(needed), f"{needed} is part of the crash proof"
     data_dir = unit_db.data_dir
     unit_db.close()

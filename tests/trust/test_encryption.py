@@ -145,7 +145,7 @@ def test_backup_and_restore_stay_encrypted(encrypted: tuple[Path, dict], tmp_pat
 
 def test_the_gui_list_reader_reads_it(encrypted: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch) -> None:
     from desk_app.domain.errors import StorageError
-    from desk_app.services.dossier_query import Reader
+    from desk_app.services.lifecycle.dossier_query import Reader
 
     data_dir, known = encrypted
     monkeypatch.setenv("DESK_APP_DB_PASSPHRASE", PASSPHRASE)

@@ -158,7 +158,7 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], uni
 
 
 def _sound(data_dir: Path) -> None:
-    from desk_app.services import integrity
+    from desk_app.services.trust import integrity
 
     report = integrity.verify_data_dir(data_dir)
     assert report.ok, report.problems
@@ -309,10 +309,10 @@ def test_fuzz_services_directly(unit_db: Any) -> None:
 
     from desk_app.domain.calendar import OverrideKind
     from desk_app.domain.errors import UserError
-    from desk_app.services import auth, privacy
-    from desk_app.services.applicants import ApplicantInput
-    from desk_app.services.calendar import set_override
-    from desk_app.services.intake import DocumentInput, IntakeRequest, receive
+    from desk_app.services.intake.applicants import ApplicantInput
+    from desk_app.services.intake.receive import DocumentInput, IntakeRequest, receive
+    from desk_app.services.setup.calendar import set_override
+    from desk_app.services.trust import auth, privacy
 
     rnd = random.Random(6004)
     refused = 0

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from desk_app.domain.errors import UserError, ValidationError
-from desk_app.services import privacy
-from desk_app.services.applicants import ApplicantInput
-from desk_app.services.intake import receive
-from desk_app.services.search import search_ids
+from desk_app.services.intake.applicants import ApplicantInput
+from desk_app.services.intake.receive import receive
+from desk_app.services.lifecycle.search import search_ids
+from desk_app.services.trust import privacy
 from desk_app.store import settings
 from tests.trust.conftest import sample_request
 
@@ -76,7 +76,7 @@ def test_export_refuses_a_malformed_id(unit_db: Any, tmp_path: Path) -> None:
 
 
 def test_retention_anonymises_only_fully_closed_old_applicants(unit_db: Any) -> None:
-    from desk_app.services import lifecycle
+    from desk_app.services.lifecycle import moves as lifecycle
 
     old = _receive(unit_db, 1, "Nguyễn Thị Hằng", HANG, datetime(2026, 1, 5, 9, 0))
     lifecycle.act(unit_db, old, "result-ready", at=datetime(2026, 1, 8, 9, 0), actor="clerk")

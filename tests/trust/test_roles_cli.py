@@ -80,7 +80,7 @@ def test_every_protected_command_is_refused_for_roles_without_the_permission(
     staff: Staff, run: Any, tmp_path: Path
 ) -> None:
     from desk_app.domain.roles import can
-    from desk_app.services import backup
+    from desk_app.services.trust import backup
 
     code = receive_some(staff.db, 1)[0]
     backup.create_backup(staff.db, tmp_path / "existing", actor="admin")

@@ -18,7 +18,7 @@ from desk_app.domain.errors import ValidationError
 from desk_app.domain.identity import CardPayload, check_id_number, normalise_phone
 from desk_app.domain.text import clean_line, fold
 from desk_app.gui.intake.ime import display_name
-from desk_app.services.applicants import ApplicantInput
+from desk_app.services.intake.applicants import ApplicantInput
 
 GENDERS = ("", "Nam", "Nữ")
 DATE_MASK = "00/00/0000;_"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services.intake_input import DOCUMENT_KINDS, DocumentInput
+from desk_app.services.intake.inputs import DOCUMENT_KINDS, DocumentInput
 
 COL_RECEIVED, COL_NAME, COL_KIND, COL_QUANTITY = range(4)
 REQUIRED_ROLE = Qt.ItemDataRole.UserRole + 1

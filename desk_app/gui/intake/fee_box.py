@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
 from desk_app.domain.fees import format_vnd, quote
-from desk_app.services.intake_input import FEE_METHODS, FeeInput
+from desk_app.services.intake.inputs import FEE_METHODS, FeeInput
 
 MAX_FEE = 100_000_000
 

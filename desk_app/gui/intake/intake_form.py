@@ -29,7 +29,7 @@ from desk_app.gui.intake.applicant_form import PersonForm
 from desk_app.gui.intake.documents_table import DocumentsTable
 from desk_app.gui.intake.fee_box import FeeBox
 from desk_app.gui.intake.procedure_picker import ProcedurePicker
-from desk_app.services.intake import IntakeRequest, ProcedurePreview
+from desk_app.services.intake.receive import IntakeRequest, ProcedurePreview
 
 CHANNELS = (
     ("direct", QT_TRANSLATE_NOOP("IntakeForm", "Direct")),

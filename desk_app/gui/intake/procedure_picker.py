@@ -2,7 +2,7 @@
 
 The current catalog (a few hundred rows) is loaded once in the background and filtered in memory with
 :func:`desk_app.domain.text.fold`, so every keystroke answers at once; rows come most used first (the
-counter's ``use_count``), as :func:`desk_app.services.catalog.search_procedures` orders them.
+counter's ``use_count``), as :func:`desk_app.services.setup.catalog.search_procedures` orders them.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class CatalogRow:
 
 def load_catalog(db: Database) -> list[CatalogRow]:
     """Every current procedure, most used first (runs on a worker thread)."""
-    from desk_app.services import catalog
+    from desk_app.services.setup import catalog
 
     with db.session() as session:
         rows = catalog.search_procedures(session, "", limit=100000)

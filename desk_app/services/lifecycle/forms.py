@@ -1,0 +1,396 @@
+"""The lifecycle's printed forms, filled from a dossier's history and printed through services.prints.
+
+- ``supplement``: Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (the latest request during processing);
+- ``refusal``: Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ;
+- ``apology``: Mẫu 04 xin lỗi và hẹn lại / đề nghị gia hạn (the ``form_set`` setting picks the wording);
+- ``stop``: 2025 Mẫu 05 Thông báo dừng giải quyết hồ sơ;
+- ``control``: Phiếu kiểm soát quá trình giải quyết hồ sơ, one row per hand-over, each early/on time/late;
+- the tracking book (Sổ theo dõi hồ sơ) of a date range, A4 landscape.
+
+Every print is audited (``print`` events: services.prints.render_and_record for a dossier's forms, the same
+detail shape for the book); a second print of the same form is marked "BẢN IN LẠI (lần N)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload
+
+from desk_app.domain.calendar import WorkingCalendar
+from desk_app.domain.errors import UserError, ValidationError
+from desk_app.domain.lateness import reporting_due, step_result
+from desk_app.domain.states import STATE_LABEL_VI, State
+from desk_app.fsutil import write_atomic  # noqa: F401  (re-exported for the CLI)
+from desk_app.printing import data as pdata
+from desk_app.printing.control_sheet import render_control_sheet
+from desk_app.printing.notices import render_apology, render_refusal, render_stop_notice, render_supplement
+from desk_app.printing.tracking_book import render_tracking_book
+from desk_app.services.intake.receive import fee_text
+from desk_app.services.lifecycle import prints
+from desk_app.services.lifecycle.dossier_view import normalise_code
+from desk_app.services.setup.calendar import calendar_from_session
+from desk_app.store import audit, settings
+from desk_app.store.db import Database
+from desk_app.store.models import AuditEvent, Dossier, DossierEvent
+
+FORMS = ("supplement", "refusal", "apology", "stop", "control")
+FORM_LABEL_VI = {
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "apology": "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
+    "stop": "Thông báo dừng giải quyết hồ sơ",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+    "book": "Sổ theo dõi hồ sơ",
+}
+_NOT_A_NAME = {"", "cli", "system", "demo"}
+
+
+def _person(actor: str) -> str:
+    return "" if actor.strip().lower() in _NOT_A_NAME else actor.strip()
+
+
+def _hm(moment: datetime) -> str:
+    return f"{moment:%H:%M} {moment:%d/%m/%Y}"
+
+
+def _events(dossier: Dossier) -> list[DossierEvent]:
+    return sorted(dossier.events, key=lambda e: (e.at, e.id))
+
+
+def _last_event(dossier: Dossier, action: str, form: str) -> DossierEvent:
+    found = [e for e in _events(dossier) if e.action == action]
+    if not found:
+        raise UserError(
+            f"Dossier {dossier.code} has no {action} move: there is no {form} form to print.",
+            f"Hồ sơ {dossier.code} chưa có thao tác tương ứng nên không có “{FORM_LABEL_VI[form]}” để in.",
+        )
+    return found[-1]
+
+
+def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
+    episodes = [e for e in dossier.supplements if e.stage == "processing"]
+    if not episodes:
+        raise UserError(
+            f"Dossier {dossier.code} has no supplement request.",
+            f"Hồ sơ {dossier.code} chưa có yêu cầu bổ sung.",
+        )
+    episode = episodes[-1]
+    event = next((e for e in reversed(_events(dossier)) if e.action == "request-supplement"), None)
+    header, a = prints.unit_header(session), dossier.applicant
+    return render_supplement(
+        pdata.SupplementData(
+            header=header,
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            items=list(episode.items),
+            issued_at=episode.requested_at,
+            number=f"{len(episodes)}/BS",
+            address=a.address,
+            phone=a.phone,
+            email=a.email,
+            reason=episode.reason,
+            contact_name=header.office,
+            contact_phone=header.hotline or "",
+            guide_name=_person(event.actor) if event else "",
+            code=dossier.code,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
+
+
+def _refusal(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
+    event = _last_event(dossier, "refuse", "refusal")
+    a = dossier.applicant
+    basis = str((event.data or {}).get("legal_basis") or "") or dossier.procedure.legal_basis
+    return render_refusal(
+        pdata.RefusalData(
+            header=prints.unit_header(session),
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            legal_basis=basis,
+            reason=event.reason,
+            issued_at=event.at,
+            address=a.address,
+            phone=a.phone,
+            email=a.email,
+            officer_name=_person(event.actor),
+            code=dossier.code,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
+
+
+def _apology(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
+    event = _last_event(dossier, "extend", "apology")
+    if dossier.due_at is None or dossier.extended_due_at is None:
+        raise UserError("This dossier has no extension.", "Hồ sơ chưa được gia hạn.")
+    a = dossier.applicant
+    form_set: pdata.FormSet = "v2018" if settings.get(session, "form_set") == "v2018" else "v2025"
+    return render_apology(
+        pdata.ApologyData(
+            header=prints.unit_header(session),
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            code=dossier.code or "",
+            received_at=dossier.received_at,
+            original_due_at=dossier.due_at,
+            new_due_at=dossier.extended_due_at,
+            reason=event.reason,
+            issued_at=event.at,
+            number="/PXL",
+            address=a.address,
+            phone=a.phone,
+            form_set=form_set,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
+
+
+def _stop(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
+    event = _last_event(dossier, "stop", "stop")
+    withdrawal = next((e for e in reversed(_events(dossier)) if e.action == "withdraw"), None)
+    stage_event = withdrawal if event.state_before == State.WITHDRAWAL_REQUESTED and withdrawal else event
+    stage = STATE_LABEL_VI.get(State(stage_event.state_before or State.RECEIVED), "")
+    if withdrawal is not None:
+        request = f"đơn đề nghị rút hồ sơ của ông/bà ngày {withdrawal.at:%d/%m/%Y} ({withdrawal.reason})"
+    else:
+        request = "quyết định của cơ quan có thẩm quyền giải quyết"
+    a = dossier.applicant
+    return render_stop_notice(
+        pdata.StopNoticeData(
+            header=prints.unit_header(session),
+            applicant_name=a.full_name,
+            procedure_name=dossier.procedure.name,
+            code=dossier.code or "",
+            received_at=dossier.received_at,
+            request_text=request,
+            reason=event.reason,
+            issued_at=event.at,
+            address=a.address,
+            phone=a.phone,
+            stage=stage,
+            financial_text=fee_text(dossier),
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
+
+
+def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> list[pdata.ControlStep]:
+    """The hand-overs of the control sheet, from the dossier's moves.
+
+    A forward hands the dossier from its holder to ``to_whom``; result-ready hands it back to the one-stop
+    office (or to ``to_whom``); a stop or refusal sends it back to the office; the return hands the result
+    to the receiver. Other moves (supplements, payment, extension, withdrawal) become notes on the step in
+    force. Each step is early / on time / late against the due date moved by supplement pauses
+    (domain.lateness: the extension does not count, as in the QĐ 766 reports).
+    """
+    due = reporting_due(dossier.due_at, dossier.paused_minutes or 0, calendar) if dossier.due_at else None
+    steps: list[dict[str, Any]] = []
+    notes: list[str] = []
+    holder = office
+
+    def add(to: str, e: DossierEvent) -> None:
+        nonlocal holder
+        steps.append(
+            {
+                "from_party": holder,
+                "to_party": to,
+                "handed_at": e.at,
+                "result": step_result(e.at, due) if due else None,
+                "note": list(notes),
+                "from_person": _person(e.actor),
+            }
+        )
+        notes.clear()
+        holder = to
+
+    for e in _events(dossier):
+        if e.action == "forward":
+            add(e.to_whom, e)
+        elif e.action == "result-ready":
+            add(e.to_whom or office, e)
+        elif e.action in ("stop", "refuse") and e.state_before != State.GUIDED and holder != office:
+            notes.append(f"{'Dừng xử lý' if e.action == 'stop' else 'Từ chối'}: {e.reason}")
+            add(office, e)
+        elif e.action == "return":
+            receiver = (dossier.receiver or {}).get("name") or dossier.applicant.full_name
+            add(f"{receiver} (nhận kết quả)", e)
+        elif e.action in ("receive", "guide"):
+            continue
+        else:
+            text = {
+                "request-supplement": f"Yêu cầu bổ sung {_hm(e.at)}: {e.reason}",
+                "supplement-received": f"Nhận bổ sung {_hm(e.at)}",
+                "extend": f"Gia hạn đến {_hm(dossier.extended_due_at)}: {e.reason}"
+                if dossier.extended_due_at
+                else "",
+                "request-payment": f"Yêu cầu nghĩa vụ tài chính {_hm(e.at)}",
+                "payment-received": f"Đã thực hiện nghĩa vụ tài chính {_hm(e.at)}",
+                "withdraw": f"Công dân xin rút hồ sơ {_hm(e.at)}: {e.reason}",
+                "stop": f"Dừng xử lý {_hm(e.at)}: {e.reason}",
+                "refuse": f"Từ chối {_hm(e.at)}: {e.reason}",
+            }.get(e.action, e.action)
+            (steps[-1]["note"] if steps else notes).append(text)
+    if notes and steps:
+        steps[-1]["note"].extend(notes)
+    return [pdata.ControlStep(**{**s, "note": "; ".join(n for n in s["note"] if n)}) for s in steps]
+
+
+def _control(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
+    header = prints.unit_header(session)
+    steps = control_steps(dossier, header.office, calendar_from_session(session))
+    finished = dossier.state in (State.RETURNED, State.STOPPED, State.REFUSED)
+    return render_control_sheet(
+        pdata.ControlSheetData(
+            header=header,
+            code=dossier.code or "",
+            steps=steps,
+            issued_at=datetime.now(),
+            slip_reference=dossier.code or "",
+            processing_agency=dossier.procedure.agency or dossier.unit.name,
+            applicant_name=dossier.applicant.full_name,
+            procedure_name=dossier.procedure.name,
+            blank_rows=0 if finished else 2,
+            reprint=mark.reprint,
+            reprint_count=mark.count,
+        ),
+        printed_at=datetime.now(),
+    )
+
+
+_BUILDERS: dict[str, Callable[[Session, Dossier, prints.PrintMark], bytes]] = {
+    "supplement": _supplement,
+    "refusal": _refusal,
+    "apology": _apology,
+    "stop": _stop,
+    "control": _control,
+}
+
+
+def form_pdf(db: Database, code: str, form: str, *, actor: str = "", reprint: bool | None = None) -> bytes:
+    """PDF of ``form`` (one of FORMS) for dossier ``code``; the print is audited, a reprint marked."""
+    if form not in _BUILDERS:
+        raise ValidationError(
+            f"Unknown form {form!r} (one of: {', '.join(FORMS)}).", "Mẫu in không hợp lệ.", field="form"
+        )
+    return prints.render_and_record(
+        db, normalise_code(code), form, _BUILDERS[form], actor=actor, reprint=reprint
+    )
+
+
+def _book_rows(session: Session, start: datetime, end: datetime) -> list[pdata.BookRow]:
+    dossiers = list(
+        session.scalars(
+            select(Dossier)
+            .options(joinedload(Dossier.applicant), joinedload(Dossier.procedure), joinedload(Dossier.unit))
+            .where(Dossier.code.is_not(None), Dossier.received_at >= start, Dossier.received_at < end)
+            .order_by(Dossier.received_at, Dossier.id)
+        ).unique()
+    )
+    firsts: dict[tuple[int, str], datetime] = {}
+    ids = [d.id for d in dossiers]
+    for i in range(0, len(ids), 500):
+        for dossier_id, action, at in session.execute(
+            select(DossierEvent.dossier_id, DossierEvent.action, func.min(DossierEvent.at))
+            .where(
+                DossierEvent.dossier_id.in_(ids[i : i + 500]),
+                DossierEvent.action.in_(("forward", "result-ready")),
+            )
+            .group_by(DossierEvent.dossier_id, DossierEvent.action)
+        ):
+            firsts[(dossier_id, action)] = (
+                datetime.strptime(at, "%Y-%m-%dT%H:%M") if isinstance(at, str) else at
+            )
+    rows = []
+    for seq, d in enumerate(dossiers, start=1):
+        a = d.applicant
+        notes = []
+        if d.extended_due_at:
+            notes.append(f"Gia hạn đến {d.extended_due_at:%d/%m/%Y}")
+        if d.supplement_count:
+            notes.append(f"Bổ sung {d.supplement_count} lần")
+        if d.state in (State.STOPPED, State.REFUSED, State.WITHDRAWAL_REQUESTED):
+            notes.append(STATE_LABEL_VI[State(d.state)])
+        rows.append(
+            pdata.BookRow(
+                seq=seq,
+                code=d.code or "",
+                procedure_name=d.procedure.name,
+                applicant_name=a.full_name,
+                received_at=d.received_at,
+                set_count=d.set_count,
+                address_phone=", ".join(x for x in (a.address, a.phone) if x),
+                processing_agency=d.procedure.agency or d.unit.name,
+                due_at=d.due_at,
+                forwarded_at=firsts.get((d.id, "forward")),
+                result_received_at=firsts.get((d.id, "result-ready")),
+                returned_at=d.returned_at,
+                note="; ".join(notes),
+            )
+        )
+    return rows
+
+
+def book_pdf(db: Database, date_from: date, date_to: date, *, actor: str = "") -> bytes:
+    """PDF of the tracking book for dossiers received from ``date_from`` to ``date_to`` (inclusive)."""
+    if date_to < date_from:
+        raise ValidationError(
+            "The end date is before the start date.", "Ngày kết thúc trước ngày bắt đầu.", field="to"
+        )
+    start, end = (
+        datetime.combine(date_from, time(0, 0)),
+        datetime.combine(date_to + timedelta(days=1), time(0, 0)),
+    )
+    entity_id = f"{date_from.isoformat()}..{date_to.isoformat()}"
+    with db.transaction() as session:
+        rows = _book_rows(session, start, end)
+        count = sum(
+            1
+            for d in session.scalars(
+                select(AuditEvent.detail).where(
+                    AuditEvent.action == "print",
+                    AuditEvent.entity == "book",
+                    AuditEvent.entity_id == entity_id,
+                )
+            )
+            if (d or {}).get("form") == "book"
+        )
+        data = pdata.TrackingBookData(
+            header=prints.unit_header(session),
+            date_from=date_from,
+            date_to=date_to,
+            rows=rows,
+            issued_at=datetime.now(),
+            reprint=count > 0,
+            reprint_count=count,
+        )
+        pdf = render_tracking_book(data, printed_at=datetime.now())
+        audit.record(
+            session,
+            "print",
+            actor=actor,
+            entity="book",
+            entity_id=entity_id,
+            detail={
+                "form": "book",
+                "reprint": count > 0,
+                "count": count,
+                "from": date_from.isoformat(),
+                "to": date_to.isoformat(),
+                "rows": len(rows),
+                "paper": "A4",
+            },
+        )
+        return pdf

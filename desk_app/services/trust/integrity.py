@@ -1,0 +1,132 @@
+"""``desk-app verify``: is the data sound? (kiểm tra toàn vẹn dữ liệu)
+
+Three checks, each reported with a reason: the database (PRAGMA integrity_check and foreign_key_check),
+the audit chain (store.audit.verify: no event edited, removed or inserted), and the stored files (every
+file present and matching its hash; no file the database does not know). The database is read through a
+read-only connection first, so a damaged file is reported rather than opened for migration.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desk_app import paths
+from desk_app.services.trust.backup_check import check_database
+from desk_app.store.db import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # database / audit / files
+    ok: bool
+    detail: str
+
+
+@dataclass
+class IntegrityReport:
+    """The outcome of ``verify``: ok only when every check passed."""
+
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"{c.name}: {c.detail}" for c in self.checks if not c.ok]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checks": [asdict(c) for c in self.checks]}
+
+
+def verify(db: Database) -> IntegrityReport:
+    """Check the database of an open Database, its audit chain and its stored files."""
+    return verify_data_dir(db.data_dir, db=db)
+
+
+def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityReport:
+    """Check the data in ``data_dir`` without opening it for writing (works on a damaged database)."""
+    report = IntegrityReport()
+    db_file = paths.db_path(data_dir)
+    if not db_file.is_file():
+        report.checks.append(Check("database", False, f"{db_file} does not exist"))
+        return report
+    problems, info = check_database(db_file, immutable=False)
+    db_problems = [p for p in problems if not p.startswith("audit chain")]
+    audit_problems = [p for p in problems if p.startswith("audit chain")]
+    report.checks.append(
+        Check(
+            "database",
+            not db_problems,
+            "; ".join(db_problems) or f"integrity_check ok (schema {info['schema_revision']})",
+        )
+    )
+    if db_problems:
+        report.checks.append(Check("audit", False, "not checked: the database is damaged"))
+        report.checks.append(Check("files", False, "not checked: the database is damaged"))
+        return report
+    report.checks.append(
+        Check(
+            "audit",
+            not audit_problems,
+            "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact",
+        )
+    )
+    report.checks.append(_check_files(data_dir, db))
+    return report
+
+
+def _check_files(data_dir: Path, db: Database | None) -> Check:
+    """Delegate to the digitization service's own check when it exists (it knows which rows name files)."""
+    try:
+        digitization = importlib.import_module("desk_app.services.digitization.pages")
+    except ImportError:
+        digitization = None
+    verify_files = getattr(digitization, "verify_files", None)
+    if verify_files is None:
+        files_dir = paths.files_dir(data_dir)
+        count = sum(1 for p in files_dir.rglob("*") if p.is_file()) if files_dir.is_dir() else 0
+        return Check("files", True, f"{count} files present (no digitization service to check them against)")
+    own = db is None
+    try:
+        if own:
+            from desk_app.store.db import open_database
+
+            db = open_database(data_dir, upgrade=False)
+        return _as_check(verify_files(db))
+    except Exception as exc:  # report, never crash: a UserError (e.g. schema upgrade needed) or a bug
+        log.exception("stored-file check failed")
+        return Check("files", False, f"cannot check the stored files: {getattr(exc, 'message', exc)}")
+    finally:
+        if own and db is not None:
+            db.close()
+
+
+def _as_check(result: Any) -> Check:
+    """Accept what ``digitization.verify_files`` returns: a report with ok/problems, a list of problems, a bool."""
+    if isinstance(result, bool):
+        return Check("files", result, "all stored files match" if result else "stored files do not match")
+    if isinstance(result, list | tuple):
+        items = [str(p) for p in result]
+        return Check("files", not items, "; ".join(items[:10]) or "all stored files match")
+    ok = bool(getattr(result, "ok", False))
+    lines = getattr(result, "lines", None)
+    if callable(lines):
+        problems = [str(x) for x in lines()]
+        checked = getattr(result, "checked", "all")
+        return Check("files", ok, "; ".join(problems[:10]) or f"{checked} stored files match")
+    problems = []
+    for attr in ("problems", "missing", "corrupt", "damaged", "strays", "bad"):
+        value = getattr(result, attr, None)
+        if isinstance(value, list | tuple | set):
+            problems += [f"{attr}: {v}" if attr != "problems" else str(v) for v in value]
+    checked = getattr(result, "checked", None)
+    detail = "; ".join(problems[:10]) or (f"{checked} stored files match" if checked is not None else "ok")
+    return Check("files", ok, detail)
