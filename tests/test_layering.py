@@ -48,3 +48,66 @@ def test_the_core_never_imports_pyside() -> None:
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["pyside"] is False, f"PySide6 was imported by {result.get('first')}"
+
+
+STORAGE_MODULES = ("sqlalchemy", "sqlite3", "desk_app.store")
+
+
+def _is_storage(module: str) -> bool:
+    return any(module == m or module.startswith(m + ".") for m in STORAGE_MODULES)
+
+
+def storage_reaches(source: str) -> list[str]:
+    """What a screen's source does that belongs to the use cases: storage imports (outside type checking) and
+    database sessions opened (``db.session()``)."""
+    import ast
+
+    tree = ast.parse(source)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+    def type_checking_only(node: ast.AST) -> bool:
+        while node in parents:
+            node = parents[node]
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                return True
+        return False
+
+    found: list[str] = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        bad = [n for n in names if _is_storage(n)]
+        if bad and not type_checking_only(node):
+            found += [f"line {node.lineno}: imports {n}" for n in bad]
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "session":
+            found.append(f"line {node.lineno}: opens a database session")
+    return found
+
+
+def test_storage_check_can_fail() -> None:
+    """The check below sees a storage import, a session and a model query; it ignores type-only imports."""
+    bad = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from desk_app.store.db import Database\n"
+        "from desk_app.store import settings\nimport sqlite3\n"
+        "def f(db):\n    with db.session() as s:\n        return settings.get(s, 'x')\n"
+    )
+    assert storage_reaches(bad) == [
+        "line 4: imports desk_app.store",
+        "line 5: imports sqlite3",
+        "line 7: opens a database session",
+    ]
+
+
+def test_screens_ask_use_cases() -> None:
+    """No module of desk_app.gui opens a database session, queries a model or reads a settings row itself:
+    screens hold the database handle they are given and call use cases (architecture.md)."""
+    reaches = {
+        str(path.relative_to(ROOT)): found
+        for path in sorted((ROOT / "desk_app" / "gui").rglob("*.py"))
+        if (found := storage_reaches(path.read_text(encoding="utf-8")))
+    }
+    assert reaches == {}

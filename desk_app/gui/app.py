@@ -45,11 +45,11 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     install_translators(app, "vi")
     data_dir = Path(data_dir)
 
-    from desk_app.gui import startup
+    from desk_app.services.setup import opening
 
     if not exit_when_ready and not _unlock(data_dir):
         return 1
-    look = startup.quick_look(data_dir)
+    look = opening.quick_look(data_dir)
     db = None
     unit_name: str | None
     if look is not None:
@@ -58,7 +58,7 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
         from desk_app.domain.errors import UserError
 
         try:
-            db, unit_name, language = startup.full_open(data_dir)
+            db, unit_name, language = opening.full_open(data_dir)
         except UserError as exc:
             if exit_when_ready:  # a script: no one is there to close a message box
                 print(f"desk-app: error: {exc.message}", file=sys.stderr)
@@ -93,11 +93,9 @@ def _unlock(data_dir: Path) -> bool:
     The answer goes where every reader looks for it (the process environment), never to disk. False when
     the clerk cancels.
     """
-    import os
+    from desk_app.services.setup import opening
 
-    from desk_app.store import crypto
-
-    if os.environ.get(crypto.ENV_VAR) or not crypto.marker_path(data_dir).is_file():
+    if not opening.passphrase_needed(data_dir):
         return True
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -109,7 +107,7 @@ def _unlock(data_dir: Path) -> bool:
     )
     if not ok or not text:
         return False
-    os.environ[crypto.ENV_VAR] = text
+    opening.give_passphrase(text)
     return True
 
 
@@ -127,7 +125,7 @@ class _SharedDatabase:
     def __call__(self):
         with self._lock:
             if self.db is None:
-                from desk_app.gui.startup import open_database
+                from desk_app.services.setup.opening import open_database
 
                 self.db = open_database(self.data_dir)
                 self.opened_here = True

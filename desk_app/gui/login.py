@@ -321,10 +321,9 @@ class Session(QObject):
         self._show_user()
 
     def _read_idle_minutes(self) -> float:
-        from desk_app.store import settings
+        from desk_app.services.setup import settings
 
-        with self.ctx.db.session() as s:
-            return float(settings.get(s, "idle_lock_minutes") or 0)
+        return settings.idle_lock_minutes(self.ctx.db)
 
     def _set_idle_minutes(self, minutes: float) -> None:
         self.idle_minutes = minutes

@@ -31,7 +31,6 @@ from desk_app.gui import messages
 from desk_app.gui.context import GuiContext
 from desk_app.scanning.watcher import FolderWatcher
 from desk_app.services.digitization import inbox
-from desk_app.store import settings
 
 if TYPE_CHECKING:
     from desk_app.gui.scan_page import ScanPage
@@ -44,11 +43,6 @@ STATUS = {
     "attached": QT_TRANSLATE_NOOP("ScanInboxPanel", "Attached"),
     "dismissed": QT_TRANSLATE_NOOP("ScanInboxPanel", "Set aside"),
 }
-
-
-def read_folder(db: Any) -> str:
-    with db.session() as session:
-        return str(settings.get(session, "watch_folder") or "")
 
 
 def poll_once(db: Any, watcher: FolderWatcher, actor: str) -> list[dict[str, Any]]:
@@ -108,7 +102,7 @@ class ScanInboxPanel(QGroupBox):
         self.timer.timeout.connect(self._tick)
 
     def activate(self) -> None:
-        self.ctx.runner.run(read_folder, self.ctx.db, parent=self, on_success=self._set_folder)
+        self.ctx.runner.run(inbox.configured_folder, self.ctx.db, parent=self, on_success=self._set_folder)
 
     def open_count(self) -> int:
         return sum(1 for i in self.items if i["status"] in ("waiting", "routed"))

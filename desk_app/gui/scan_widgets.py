@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidget, QWidget
 
 from desk_app.services.digitization import pages as digitization
-from desk_app.services.digitization.view import page_thumbnail
+from desk_app.services.digitization.view import dossier_overview, page_thumbnail
 
 THUMB = 160
 STATUS_TEXT = {
@@ -23,14 +23,7 @@ STATUS_TEXT = {
 
 def load_dossier(db: Any, code: str) -> dict[str, Any]:
     """Worker: the dossier's documents with page counts, and its e-result."""
-    with db.session() as session:
-        dossier = digitization.find_dossier(session, code)
-        return {
-            "code": dossier.code,
-            "applicant": dossier.applicant.full_name,
-            "documents": digitization.document_summaries(session, dossier.id),
-            "result": digitization.result_summary(session, dossier.id),
-        }
+    return dossier_overview(db, code)
 
 
 def load_pages(db: Any, code: str, document: int) -> list[tuple[Any, bytes | None]]:

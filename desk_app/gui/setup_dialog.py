@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 from desk_app.domain.codes import MAX_COUNTERS
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.services.setup.unit import UnitInfo
-from desk_app.store.db import Database
+
+if TYPE_CHECKING:
+    from desk_app.store.db import Database
 
 log = logging.getLogger(__name__)
 

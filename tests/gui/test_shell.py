@@ -316,23 +316,23 @@ class TestDeferredStart:
 class TestStartup:
     def test_quick_look_accepts_a_current_database(self, seeded_db: Any) -> None:
         """A database at the newest schema with a unit can be shown before SQLAlchemy loads."""
-        from desk_app.gui import startup
+        from desk_app.services.setup import opening
 
-        assert startup.head_revision() is not None
-        look = startup.quick_look(seeded_db.data_dir)
+        assert opening.head_revision() is not None
+        look = opening.quick_look(seeded_db.data_dir)
         assert look is not None and look[1] == "vi" and look[0]
 
     def test_quick_look_refuses_what_needs_the_full_open(self, db: Any, tmp_path: Any) -> None:
         """No file, no unit or an old schema: the full open (with migrations and the setup dialog)."""
         from sqlalchemy import text
 
-        from desk_app.gui import startup
+        from desk_app.services.setup import opening
 
-        assert startup.quick_look(tmp_path / "nothing") is None
-        assert startup.quick_look(db.data_dir) is None  # no unit yet
+        assert opening.quick_look(tmp_path / "nothing") is None
+        assert opening.quick_look(db.data_dir) is None  # no unit yet
         with db.transaction() as s:
             s.execute(text("UPDATE alembic_version SET version_num = 'old'"))
-        assert startup.quick_look(db.data_dir) is None
+        assert opening.quick_look(db.data_dir) is None
 
 
 def test_many_emits_and_empty_cells_do_not_abort() -> None:

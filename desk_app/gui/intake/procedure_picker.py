@@ -40,20 +40,12 @@ def load_catalog(db: Database) -> list[CatalogRow]:
     """Every current procedure, most used first (runs on a worker thread)."""
     from desk_app.services.setup import catalog
 
-    with db.session() as session:
-        rows = catalog.search_procedures(session, "", limit=100000)
-        return [
-            CatalogRow(
-                p.code,
-                p.name,
-                p.field,
-                p.folded or fold(f"{p.code} {p.name} {p.field}"),
-                p.use_count or 0,
-                dict(p.fee_rule or {}),
-                p.fee_text or "",
-            )
-            for p in rows
-        ]
+    return [
+        CatalogRow(
+            r["code"], r["name"], r["field"], r["folded"], r["use_count"], r["fee_rule"], r["fee_text"]
+        )
+        for r in catalog.picker_rows(db)
+    ]
 
 
 def filter_rows(rows: list[CatalogRow], query: str) -> list[CatalogRow]:

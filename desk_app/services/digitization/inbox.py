@@ -83,9 +83,15 @@ class _Plan:
     stored: list[Stored] = field(default_factory=list)
 
 
-def watch_folder(db: Database) -> Path:
+def configured_folder(db: Database) -> str:
+    """The scan folder as the admin set it ("" when none is set)."""
     with db.session() as session:
-        value = str(settings.get(session, "watch_folder") or "").strip()
+        return str(settings.get(session, "watch_folder") or "").strip()
+
+
+def watch_folder(db: Database) -> Path:
+    """The scan folder to watch; a clear message when none is set."""
+    value = configured_folder(db)
     if not value:
         raise UserError(
             "No scan folder is set (setting watch_folder).",

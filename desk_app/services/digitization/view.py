@@ -188,3 +188,15 @@ def page_thumbnail(db: Database, sha256: str, mime: str, size: int = 256) -> Pat
         return path
     png = thumbnail_png(store.read(sha256), mime, size)
     return None if png is None else store.put_thumb(sha256, size, png)
+
+
+def dossier_overview(db: Database, code: str) -> dict[str, Any]:
+    """A dossier as the digitisation page shows it: code, applicant, documents with page counts, e-result."""
+    with db.session() as session:
+        dossier = find_dossier(session, code)
+        return {
+            "code": dossier.code,
+            "applicant": dossier.applicant.full_name,
+            "documents": document_summaries(session, dossier.id),
+            "result": result_summary(session, dossier.id),
+        }

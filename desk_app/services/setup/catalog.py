@@ -342,3 +342,21 @@ def search_procedures(session: Session, query: str, limit: int = 50) -> list[Pro
         return (-p.use_count, name != q, not (name.startswith(q) or p.code.startswith(q)), len(name), p.code)
 
     return sorted(found, key=rank)[:limit]
+
+
+def picker_rows(db: Database) -> list[dict[str, Any]]:
+    """Every current procedure as plain rows (code, name, field, folded, use_count, fee_rule, fee_text), most used
+    first: what the intake screen's picker filters while the clerk types."""
+    with db.session() as session:
+        return [
+            {
+                "code": p.code,
+                "name": p.name,
+                "field": p.field,
+                "folded": p.folded or fold(f"{p.code} {p.name} {p.field}"),
+                "use_count": p.use_count or 0,
+                "fee_rule": dict(p.fee_rule or {}),
+                "fee_text": p.fee_text or "",
+            }
+            for p in search_procedures(session, "", limit=100000)
+        ]

@@ -84,6 +84,12 @@ def load(db: Database) -> SettingsForm:
         )
 
 
+def idle_lock_minutes(db: Database) -> float:
+    """Minutes without input after which the screen locks (0: never)."""
+    with db.session() as s:
+        return float(settings.get(s, "idle_lock_minutes") or 0)
+
+
 def validate(form: SettingsForm) -> SettingsForm:
     """The cleaned form, or a ValidationError naming the first bad field (with a Vietnamese message)."""
     name = clean_line(form.unit_name)

@@ -1,8 +1,9 @@
-"""Start-up checks: a quick look at the database over plain sqlite3, or the full open with SQLAlchemy.
+"""Opening the data at start: a quick look at the database over plain sqlite3, or the full open with SQLAlchemy.
 
 The quick look decides whether the window may come up before SQLAlchemy is imported (about half of the
 start-up time): the file exists, its schema is the newest migration (so nothing needs upgrading), a unit is
-set up. It never writes. Any doubt returns None and the app takes the full path.
+set up. It never writes. Any doubt returns None and the app takes the full path. No Qt here: the GUI calls
+these before its window exists (desk_app.gui.app).
 """
 
 from __future__ import annotations
@@ -103,3 +104,17 @@ def full_open(data_dir: Path) -> tuple[Database, str | None, str]:
         db.close()
         raise
     return db, unit_name, str(language)
+
+
+def passphrase_needed(data_dir: Path) -> bool:
+    """True when the database is encrypted (desk_app.store.crypto) and no passphrase was given yet."""
+    import os
+
+    return not os.environ.get(crypto.ENV_VAR) and crypto.marker_path(data_dir).is_file()
+
+
+def give_passphrase(text: str) -> None:
+    """Hand the passphrase to every reader (the process environment), never to disk."""
+    import os
+
+    os.environ[crypto.ENV_VAR] = text
