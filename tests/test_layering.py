@@ -82,7 +82,11 @@ def storage_reaches(source: str) -> list[str]:
         bad = [n for n in names if _is_storage(n)]
         if bad and not type_checking_only(node):
             found += [f"line {node.lineno}: imports {n}" for n in bad]
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "session":
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "session"
+        ):
             found.append(f"line {node.lineno}: opens a database session")
     return found
 
