@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 DB_NAME = "desk_app.db"
 ENV_VAR = "DESK_APP_DATA_DIR"
 
@@ -20,6 +18,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser().resolve()
+    import platformdirs  # only when no folder was given: it costs start-up time
+
     return Path(platformdirs.user_data_dir("desk-app", appauthor=False))
 
 
