@@ -37,6 +37,11 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 JSON_DIR = TRANSLATIONS / "vi"
 TS_FILE = TRANSLATIONS / "desk_app_vi.ts"
 QM_FILE = TRANSLATIONS / "desk_app_vi.qm"
+# Qt's own texts (context menus, standard buttons, file and print dialogs): Qt ships no Vietnamese qtbase
+# translation, so the app carries one, kept as JSON like ours and compiled the same way.
+QT_JSON = TRANSLATIONS / "qt" / "qtbase_vi.json"
+QT_TS_FILE = TRANSLATIONS / "qtbase_vi.ts"
+QT_QM_FILE = TRANSLATIONS / "qtbase_vi.qm"
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,14 @@ def compile_qm(ts_text: str) -> bytes:
         return qm.read_bytes()
 
 
+def qt_messages() -> tuple[list[Message], dict[str, dict[str, object]]]:
+    """Qt's own messages and their Vietnamese, from QT_JSON (every entry is translated by construction)."""
+    data = json.loads(QT_JSON.read_text(encoding="utf-8"))
+    catalog = {ctx: entries for ctx, entries in data.items() if not ctx.startswith("_")}
+    messages = [Message(ctx, src, "", False) for ctx, entries in catalog.items() for src in entries]
+    return messages, catalog
+
+
 def _write(path: Path, data: bytes) -> None:
     """Temp name, fsync, rename: another engineer running the tool at the same time never sees half a file."""
     tmp = path.with_name(f".{path.name}.{Path(tempfile.mktemp()).name}")
@@ -219,20 +232,30 @@ def main(argv: list[str] | None = None) -> int:
         for entry in unused_entries(messages, catalog):
             print(f"unused: {entry}", file=sys.stderr)
     qm = compile_qm(ts_text)
+    qt_msgs, qt_catalog = qt_messages()
+    qt_ts, qt_missing = render_ts(qt_msgs, qt_catalog)
+    missing += qt_missing
+    qt_qm = compile_qm(qt_ts)
+    outputs = [
+        (TS_FILE, ts_text.encode("utf-8")),
+        (QM_FILE, qm),
+        (QT_TS_FILE, qt_ts.encode("utf-8")),
+        (QT_QM_FILE, qt_qm),
+    ]
     if args.check:
-        stale = []
-        if not TS_FILE.exists() or TS_FILE.read_text(encoding="utf-8") != ts_text:
-            stale.append(str(TS_FILE.relative_to(ROOT)))
-        if not QM_FILE.exists() or QM_FILE.read_bytes() != qm:
-            stale.append(str(QM_FILE.relative_to(ROOT)))
+        stale = [
+            str(path.relative_to(ROOT))
+            for path, data in outputs
+            if not path.exists() or path.read_bytes() != data
+        ]
         for s in stale:
             print(f"stale: {s} (run python tools/i18n.py)", file=sys.stderr)
         ok = not (missing or problems or stale)
         print(f"{len(messages)} messages, {len(missing)} untranslated, {len(stale)} stale file(s)")
         return 0 if ok else 1
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    _write(TS_FILE, ts_text.encode("utf-8"))
-    _write(QM_FILE, qm)
+    for path, data in outputs:
+        _write(path, data)
     print(
         f"{len(messages)} messages, {len(messages) - len(missing)} translated -> {QM_FILE.relative_to(ROOT)}"
     )

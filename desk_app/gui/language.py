@@ -43,11 +43,15 @@ def install_translators(app: QCoreApplication, language: str = "vi") -> bool:
         loaded = True
     else:
         log.warning("Vietnamese translation desk_app_vi.qm not found")
+    # Qt's own texts (context menus, standard buttons, file and print dialogs): Qt's catalog when a Qt build
+    # ships one, else the one the app carries (tools/i18n.py builds it from resources/translations/qt/).
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_vi.qm", "qt_vi.qm"):
-        if (Path(qt_dir) / name).exists():
+    candidates = [Path(qt_dir) / name for name in ("qtbase_vi.qm", "qt_vi.qm")]
+    candidates.append(resource_path("translations", "qtbase_vi.qm"))
+    for path in candidates:
+        if path.exists():
             qt_tr = QTranslator(app)
-            if qt_tr.load(name, qt_dir):
+            if qt_tr.load(str(path)):
                 app.installTranslator(qt_tr)
                 _translators.append(qt_tr)
             break

@@ -105,3 +105,29 @@ def test_english_when_the_language_setting_says_so(qapp: Any, gui_ctx: Any, qtbo
         assert window.nav.item(0).text() == "Dossiers"
     finally:
         app.install_translators(qapp, "vi")
+
+
+def test_qt_own_texts_are_vietnamese(qapp: Any, qtbot: Any) -> None:
+    """Qt's own widgets speak Vietnamese too: a text field's context menu and standard dialog buttons."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    texts = [a.text().replace("&", "") for a in menu.actions() if a.text()]
+    assert "Sao chép" in " ".join(texts) and "Dán" in " ".join(texts), texts
+    assert not any(t in ("Copy", "Paste", "Undo", "Select All") for t in texts)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Đồng ý"
+    message = QMessageBox(QMessageBox.Icon.Warning, "x", "y", QMessageBox.StandardButton.Yes)
+    qtbot.addWidget(message)
+    assert message.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
+
+
+def test_qt_catalog_is_built_and_fresh() -> None:
+    """The shipped Qt catalog is the compiled JSON (tools/i18n.py --check also compares it byte for byte)."""
+    from desk_app.resources import resource_path
+
+    assert resource_path("translations", "qtbase_vi.qm").stat().st_size > 1000
