@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -282,26 +282,19 @@ class MainWindow(QMainWindow):
 
     def _help(self) -> None:
         from desk_app import __version__
-        from desk_app.gui import messages
+        from desk_app.gui.help_dialog import HelpDialog
 
-        messages.info(
-            self,
-            self.tr(
-                "desk_app %1: the front desk of the one-stop counter.\n"
-                "F5: refresh · Ctrl+F: search · Alt+1…9: pages · Ctrl+Q: quit. Data: %2"
-            )
+        about = (
+            self.tr("desk_app %1: the front desk of the one-stop counter. Data: %2")
             .replace("%1", __version__)
-            .replace("%2", str(self.ctx.data_dir)),
+            .replace("%2", str(self.ctx.data_dir))
         )
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self._pages.values():
-            can_close = getattr(page, "can_close", None)
-            if callable(can_close) and not can_close():
-                event.ignore()
-                return
-        self.ctx.close()
-        super().closeEvent(event)
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(self.ctx, about, self)
+        self.help_dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # the headless platform cannot raise windows
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
 
 
 def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:

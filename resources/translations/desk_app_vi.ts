@@ -369,6 +369,13 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>Add document (Ins)</source>
@@ -582,10 +589,8 @@
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <source>desk_app %1: the front desk of the one-stop counter.
-F5: refresh · Ctrl+F: search · Alt+1…9: pages · Ctrl+Q: quit. Data: %2</source>
-        <translation>desk_app %1: phần mềm tiếp nhận và trả kết quả của Bộ phận Một cửa.
-F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: thoát. Dữ liệu: %2</translation>
+        <source>desk_app %1: the front desk of the one-stop counter. Data: %2</source>
+        <translation>desk_app %1: phần mềm tiếp nhận và trả kết quả của Bộ phận Một cửa. Dữ liệu: %2</translation>
     </message>
 </context>
 <context>
