@@ -296,6 +296,15 @@ class MainWindow(QMainWindow):
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._pages.values():
+            can_close = getattr(page, "can_close", None)
+            if callable(can_close) and not can_close():
+                event.ignore()
+                return
+        self.ctx.close()
+        super().closeEvent(event)
+
 
 def _action(parent: QWidget, text: str, shortcut: Any, slot: Any) -> QAction:
     act = QAction(text, parent)
