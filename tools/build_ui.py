@@ -140,7 +140,9 @@ def problems(want: dict[Path, str] | None = None) -> list[str]:
 
 def _write(path: Path, text: str) -> None:
     """Temp name then rename, so that a reader never sees half a module."""
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as fh:
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
+    ) as fh:
         fh.write(text)
     Path(fh.name).replace(path)
 
