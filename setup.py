@@ -1,12 +1,14 @@
-"""Packaging detail pyproject.toml cannot express: ship resources/ and db/ inside the wheel.
+"""Packaging detail pyproject.toml cannot express: ship resources/, db/ and ui/ inside the wheel.
 
-From a source checkout desk_app reads ./resources and ./db; an installed wheel carries them as
-desk_app/_resources and desk_app/_db (desk_app/resources.py looks in both places).
+From a source checkout desk_app reads ./resources, ./db and ./ui; an installed wheel carries them as
+desk_app/_resources, desk_app/_db and desk_app/_ui (desk_app/resources.py looks in both places). The app
+itself builds its forms from desk_app/gui/forms (compiled from ui/ by tools/build_ui.py); the .ui files ride
+along for the tests and for Designer.
 """
 
 from setuptools import find_packages, setup
 
-DATA = {"desk_app._resources": "resources", "desk_app._db": "db"}
+DATA = {"desk_app._resources": "resources", "desk_app._db": "db", "desk_app._ui": "ui"}
 
 setup(
     packages=find_packages(include=["desk_app", "desk_app.*"]) + list(DATA),

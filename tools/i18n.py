@@ -4,7 +4,7 @@
     python tools/i18n.py --check    # exit 1 listing untranslated strings or a stale .ts/.qm (CI)
 
 1. ``pyside6-lupdate`` extracts every ``tr()`` / ``QCoreApplication.translate()`` / ``QT_TRANSLATE_NOOP``
-   string of ``desk_app/gui/**/*.py`` and ``ui/*.ui`` into a temporary .ts.
+   string of ``desk_app/gui/**/*.py`` (but the compiled forms) and ``ui/*.ui`` into a temporary .ts.
 2. Each message is translated from the union of ``resources/translations/vi/*.json``, shaped
    ``{"Context": {"English source": "Bản dịch"}}`` (each engineer owns one file per area). The context is the
    class name for ``self.tr`` and the first argument of ``translate``. A plural (``%n``) message takes a string
@@ -74,7 +74,10 @@ def _tool(name: str) -> list[str]:
 
 
 def source_files() -> list[Path]:
-    files = sorted(p for base in SOURCES for p in base.rglob("*.py") if "__pycache__" not in p.parts)
+    # desk_app/gui/forms is compiled from ui/*.ui (tools/build_ui.py): the .ui files are the source.
+    files = sorted(
+        p for base in SOURCES for p in base.rglob("*.py") if not {"__pycache__", "forms"} & set(p.parts)
+    )
     if UI_DIR.is_dir():
         files += sorted(UI_DIR.glob("*.ui"))
     return files

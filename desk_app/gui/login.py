@@ -26,21 +26,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
 
 from desk_app import paths
 from desk_app.domain import roles
 from desk_app.domain.errors import UserError
+from desk_app.gui import uiload
+from desk_app.gui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
+from desk_app.gui.forms.ui_lock_panel import Ui_LockPanel
+from desk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
+from desk_app.gui.forms.ui_login_form import Ui_LoginForm
 from desk_app.gui.runner import Runner
 
 log = logging.getLogger(__name__)
@@ -65,7 +60,10 @@ def _error_text(exc: BaseException) -> str:
 
 
 class LoginForm(QWidget):
-    """User name, password, a sign-in button and the reason of a refusal (lockout, wrong password)."""
+    """User name, password, a sign-in button and the reason of a refusal (lockout, wrong password).
+
+    The widgets come from ui/login_form.ui.
+    """
 
     authenticated = Signal(object)  # services.auth.UserInfo
 
@@ -79,25 +77,12 @@ class LoginForm(QWidget):
         super().__init__(parent)
         self._db_provider = db_provider
         self._runner = runner
-        self.username = QLineEdit(username)
-        self.username.setObjectName("loginUser")
-        self.password = QLineEdit()
-        self.password.setObjectName("loginPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("loginError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.button = QPushButton(self.tr("Sign in"))
-        self.button.setObjectName("loginButton")
-        self.button.setDefault(True)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.button)
+        self.ui = uiload.setup(self, Ui_LoginForm)
+        self.username = self.ui.loginUser
+        self.username.setText(username)
+        self.password = self.ui.loginPassword
+        self.error = self.ui.loginError
+        self.button = self.ui.loginButton
         self.button.clicked.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
@@ -140,7 +125,7 @@ class LoginForm(QWidget):
 
 
 class LoginDialog(QDialog):
-    """The sign-in window shown before the main window."""
+    """The sign-in window shown before the main window (ui/login_dialog.ui around a LoginForm)."""
 
     def __init__(
         self,
@@ -150,13 +135,13 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("loginDialog")
-        self.setWindowTitle(self.tr("Sign in") + (f" – {unit_name}" if unit_name else ""))
+        self.ui = uiload.setup(self, Ui_LoginDialog)
+        if unit_name:
+            self.setWindowTitle(f"{self.windowTitle()} – {unit_name}")
         self.runner = runner or Runner()
         self.identity: Any = None
         self.form = LoginForm(db_provider, self.runner, parent=self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        self.ui.layout.addWidget(self.form)
         self.form.authenticated.connect(self._accept)
         self.form.focus()
 
@@ -166,50 +151,25 @@ class LoginDialog(QDialog):
 
 
 class FirstAdminDialog(QDialog):
-    """The first start: create the admin account (quản trị viên) that manages the others."""
+    """The first start: create the admin account (quản trị viên) that manages the others.
+
+    The widgets come from ui/first_admin_dialog.ui.
+    """
 
     def __init__(
         self, db_provider: Callable[[], Any], runner: Runner | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("firstAdminDialog")
-        self.setWindowTitle(self.tr("Create the admin account"))
         self._db_provider = db_provider
         self.runner = runner or Runner()
         self.identity: Any = None
-        self.username = QLineEdit("admin")
-        self.username.setObjectName("adminUser")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("adminFullName")
-        self.password = QLineEdit()
-        self.password.setObjectName("adminPassword")
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("adminRepeat")
-        for edit in (self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("adminError")
-        self.error.setWordWrap(True)
-        self.button = QPushButton(self.tr("Create and sign in"))
-        self.button.setObjectName("adminCreate")
-        self.button.setDefault(True)
-        intro = QLabel(
-            self.tr(
-                "No account exists yet. Create the admin account: it adds the clerks' accounts, "
-                "changes settings and makes backups."
-            )
-        )
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Full name"), self.full_name)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Repeat the password"), self.repeat)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.button)
+        self.ui = uiload.setup(self, Ui_FirstAdminDialog)
+        self.username = self.ui.adminUser
+        self.full_name = self.ui.adminFullName
+        self.password = self.ui.adminPassword
+        self.repeat = self.ui.adminRepeat
+        self.error = self.ui.adminError
+        self.button = self.ui.adminCreate
         self.button.clicked.connect(self.submit)
 
     def submit(self) -> None:
@@ -238,23 +198,12 @@ class FirstAdminDialog(QDialog):
 
 
 class LockPanel(QWidget):
-    """What the window shows while locked: nothing of the data, only the sign-in form."""
+    """What the window shows while locked: nothing of the data, only the sign-in form (ui/lock_panel.ui)."""
 
     def __init__(self, form: LoginForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("lockPanel")
-        title = QLabel(self.tr("The screen is locked. Sign in to continue, or sign in as another clerk."))
-        title.setWordWrap(True)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box = QWidget()
-        box.setMaximumWidth(420)
-        inner = QVBoxLayout(box)
-        inner.addWidget(title)
-        inner.addWidget(form)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        self.ui = uiload.setup(self, Ui_LockPanel)
+        self.ui.boxLayout.addWidget(form)
         self.form = form
 
 

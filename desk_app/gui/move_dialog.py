@@ -1,5 +1,6 @@
 """The dialog of one move on a dossier (thao tác xử lý hồ sơ): the fields that move needs, nothing else.
 
+The widgets come from ui/move_dialog.ui (every field any move needs); the dialog keeps the rows of its move.
 The dialog does not write anything itself: ``submitted(values)`` carries the keyword arguments of
 ``services.lifecycle.act``; the dossier page runs the move in the background and closes the dialog when it
 succeeded (``done_ok``) or shows the error and keeps it open.
@@ -8,27 +9,21 @@ succeeded (``done_ok``) or shows the error and keeps it open.
 from __future__ import annotations
 
 from datetime import date, datetime
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from desk_app.domain.states import Action
 from desk_app.domain.text import fold
+from desk_app.gui import uiload
+from desk_app.gui.forms.ui_move_dialog import Ui_MoveDialog
+
+# The values behind the items of ui/move_dialog.ui's combos, in their order (services.lifecycle.act's words).
+RELATIONS = ("self", "authorised")
+RETURN_CHANNELS = ("counter", "postal", "online")
+RATINGS = (None, "satisfied", "neutral", "dissatisfied")
 
 
 def _qdate(d: date) -> QDate:
@@ -54,96 +49,65 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.action = action
         self.dossier = dossier
-        self.setObjectName("moveDialog")
+        self.ui = ui = uiload.setup(self, Ui_MoveDialog)
         self.setWindowTitle(self._title(action))
         now = (now or datetime.now()).replace(second=0, microsecond=0)
-        form = QFormLayout()
-        self.at_edit = QDateTimeEdit(_qdatetime(now))
-        self.at_edit.setObjectName("atEdit")
-        self.at_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.at_edit.setCalendarPopup(True)
-        form.addRow(self.tr("When"), self.at_edit)
-        self.to_edit = self.reason_edit = self.receiver_name = self.receiver_id = None
-        self.items_edit: QPlainTextEdit | None = None
-        self.new_due_edit: QDateEdit | None = None
-        self.relation_combo = self.channel_combo = self.rating_combo = None
-        self.e_result_check: QCheckBox | None = None
+        applicant = dossier.get("applicant") or {}
+        ui.heading.setText(
+            f"<b>{escape(dossier.get('code') or '')}</b> — {escape(applicant.get('full_name', ''))}"
+        )
+        self.at_edit = ui.atEdit
+        self.at_edit.setDateTime(_qdatetime(now))
         a = Action
-        if action in (a.FORWARD, a.RESULT_READY):
-            self.to_edit = self._line("toEdit")
-            label = self.tr("Hand over to") if action == a.FORWARD else self.tr("Result handed to (optional)")
-            form.addRow(label, self.to_edit)
-        if action == a.REQUEST_SUPPLEMENT:
-            self.items_edit = QPlainTextEdit()
-            self.items_edit.setObjectName("itemsEdit")
-            self.items_edit.setPlaceholderText(self.tr("One missing item per line"))
-            form.addRow(self.tr("What to supplement"), self.items_edit)
+        # The form holds every field a move may need; each move keeps the rows it asks for.
+        self.to_edit: QLineEdit | None = ui.toEdit
+        if action == a.RESULT_READY:
+            ui.toLabel.setText(self.tr("Result handed to (optional)"))
+        self.items_edit: QPlainTextEdit | None = ui.itemsEdit
+        self.new_due_edit: QDateEdit | None = ui.newDueEdit
         if action == a.EXTEND:
             deadline = dossier.get("deadline_at") or dossier.get("due_at")
             base = datetime.strptime(deadline, "%Y-%m-%dT%H:%M").date() if deadline else now.date()
-            self.new_due_edit = QDateEdit(_qdate(base).addDays(1))
-            self.new_due_edit.setObjectName("newDueEdit")
-            self.new_due_edit.setDisplayFormat("dd/MM/yyyy")
-            self.new_due_edit.setCalendarPopup(True)
-            form.addRow(self.tr("New due date"), self.new_due_edit)
-        if action != a.SUPPLEMENT_RECEIVED and action != a.PAYMENT_RECEIVED and action != a.RESULT_READY:
-            self.reason_edit = self._line("reasonEdit")
-            required = action in (a.REFUSE, a.WITHDRAW, a.STOP, a.EXTEND)
-            form.addRow(self.tr("Reason") + (" *" if required else ""), self.reason_edit)
+            ui.newDueEdit.setDate(_qdate(base).addDays(1))
+        self.reason_edit: QLineEdit | None = ui.reasonEdit
+        if action in (a.REFUSE, a.WITHDRAW, a.STOP, a.EXTEND):
+            ui.reasonLabel.setText(ui.reasonLabel.text() + " *")
+        self.receiver_name: QLineEdit | None = ui.receiverNameEdit
+        self.receiver_id: QLineEdit | None = ui.receiverIdEdit
+        self.relation_combo: QComboBox | None = ui.relationCombo
+        self.channel_combo: QComboBox | None = ui.channelCombo
+        self.rating_combo: QComboBox | None = ui.ratingCombo
+        uiload.set_item_data(ui.relationCombo, RELATIONS)
+        uiload.set_item_data(ui.channelCombo, RETURN_CHANNELS)
+        uiload.set_item_data(ui.ratingCombo, RATINGS)
         if action == a.RETURN:
-            applicant = dossier.get("applicant") or {}
-            self.receiver_name = self._line("receiverNameEdit", applicant.get("full_name", ""))
-            self.receiver_id = self._line("receiverIdEdit", applicant.get("id_number", ""))
-            self.relation_combo = self._combo(
-                "relationCombo",
-                [("self", self.tr("The applicant")), ("authorised", self.tr("An authorised person"))],
-            )
-            self.channel_combo = self._combo(
-                "channelCombo",
-                [
-                    ("counter", self.tr("At the counter")),
-                    ("postal", self.tr("By post")),
-                    ("online", self.tr("Online")),
-                ],
-            )
+            ui.receiverNameEdit.setText(applicant.get("full_name", ""))
+            ui.receiverIdEdit.setText(applicant.get("id_number", ""))
             via = dossier.get("return_via") or "counter"
-            self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(via)))
-            self.rating_combo = self._combo(
-                "ratingCombo",
-                [
-                    (None, self.tr("Not asked")),
-                    ("satisfied", self.tr("Satisfied")),
-                    ("neutral", self.tr("Neutral")),
-                    ("dissatisfied", self.tr("Dissatisfied")),
-                ],
-            )
-            self.receiver_name.textEdited.connect(self._receiver_changed)
-            form.addRow(self.tr("Received by"), self.receiver_name)
-            form.addRow(self.tr("ID number"), self.receiver_id)
-            form.addRow(self.tr("Relation"), self.relation_combo)
-            form.addRow(self.tr("Returned"), self.channel_combo)
-            form.addRow(self.tr("Rating"), self.rating_combo)
-        if action in (a.RESULT_READY, a.RETURN):
-            self.e_result_check = QCheckBox(self.tr("An electronic result exists"))
-            self.e_result_check.setObjectName("eResultCheck")
-            self.e_result_check.setChecked(bool(dossier.get("result_digitized")))
-            form.addRow("", self.e_result_check)
+            ui.channelCombo.setCurrentIndex(max(0, ui.channelCombo.findData(via)))
+            ui.receiverNameEdit.textEdited.connect(self._receiver_changed)
+        self.e_result_check: QCheckBox | None = ui.eResultCheck
+        ui.eResultCheck.setChecked(bool(dossier.get("result_digitized")))
 
-        self.ok_button = QPushButton(self.tr("Confirm"))
-        self.ok_button.setObjectName("okButton")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        heading = QLabel(
-            f"<b>{dossier.get('code') or ''}</b> — {(dossier.get('applicant') or {}).get('full_name', '')}"
-        )
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        keep = {
+            "to_edit": action in (a.FORWARD, a.RESULT_READY),
+            "items_edit": action == a.REQUEST_SUPPLEMENT,
+            "new_due_edit": action == a.EXTEND,
+            "reason_edit": action not in (a.SUPPLEMENT_RECEIVED, a.PAYMENT_RECEIVED, a.RESULT_READY),
+            "receiver_name": action == a.RETURN,
+            "receiver_id": action == a.RETURN,
+            "relation_combo": action == a.RETURN,
+            "channel_combo": action == a.RETURN,
+            "rating_combo": action == a.RETURN,
+            "e_result_check": action in (a.RESULT_READY, a.RETURN),
+        }
+        for name, kept in keep.items():
+            if not kept:
+                ui.form.removeRow(getattr(self, name))  # deletes the field and its label
+                setattr(self, name, None)
+
+        self.ok_button = ui.okButton
+        self.cancel_button = ui.cancelButton
         self.ok_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)
 
@@ -171,18 +135,6 @@ class MoveDialog(QDialog):
             self.relation_combo.setCurrentIndex(self.relation_combo.findData("self" if own else "authorised"))
         if self.receiver_id is not None and not own and self.receiver_id.text() == applicant.get("id_number"):
             self.receiver_id.clear()
-
-    def _line(self, name: str, text: str = "") -> QLineEdit:
-        edit = QLineEdit(text)
-        edit.setObjectName(name)
-        return edit
-
-    def _combo(self, name: str, items: list[tuple[str | None, str]]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        for value, label in items:
-            combo.addItem(label, value)
-        return combo
 
     def values(self) -> dict[str, Any]:
         """The keyword arguments of ``services.lifecycle.act`` for what was typed."""

@@ -6,116 +6,57 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from desk_app.domain.codes import MAX_COUNTERS
 from desk_app.domain.errors import UserError
-from desk_app.gui import messages
+from desk_app.gui import messages, uiload
 from desk_app.gui.context import GuiContext
+from desk_app.gui.forms.ui_settings_page import Ui_SettingsPage
 from desk_app.gui.pages import PageSpec
 
 if TYPE_CHECKING:
     from desk_app.services.setup.settings import SettingsForm
 
 # Mirrors settings_service.PAPER_SIZES; the service (and SQLAlchemy) is imported only when the page loads data.
+# The values of ui/settings_page.ui's paper combo, in its order.
 PAPER_SIZES = ("A4", "A5")
 
 
 class SettingsPage(QWidget):
-    """Edit and save the unit and this PC's settings (one service call, one transaction)."""
+    """Edit and save the unit and this PC's settings (one service call, one transaction).
+
+    The widgets come from ui/settings_page.ui.
+    """
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("settingsPage")
         self.loaded: SettingsForm | None = None
 
-        self.unit_name = _line("unitName")
-        self.agency_code = _line("agencyCode")
-        self.province = _line("province")
-        self.address = _line("address")
-        self.phone = _line("phone")
-        unit_box = QGroupBox(self.tr("Unit"))
-        unit_form = QFormLayout(unit_box)
-        unit_form.addRow(self.tr("Unit name"), self.unit_name)
-        unit_form.addRow(self.tr("Agency code (QCVN 102:2016)"), self.agency_code)
-        unit_form.addRow(self.tr("Province"), self.province)
-        unit_form.addRow(self.tr("Address"), self.address)
-        unit_form.addRow(self.tr("Phone"), self.phone)
-
-        self.counter = QSpinBox()
-        self.counter.setObjectName("counterNumber")
-        self.counter.setRange(1, MAX_COUNTERS)
-        self.paper = QComboBox()
-        self.paper.setObjectName("paperSize")
-        for size in PAPER_SIZES:
-            self.paper.addItem(size, size)
-        self.lookup_url = _line("lookupUrl")
-        self.hotline = _line("hotline")
-        self.due_soon = QSpinBox()
-        self.due_soon.setObjectName("dueSoonDays")
-        self.due_soon.setRange(0, 30)
-        self.due_soon.setSuffix(self.tr(" working days"))
-        self.printer = QLabel()
-        self.printer.setObjectName("printer")
-        self.idle_lock = QSpinBox()
-        self.idle_lock.setObjectName("idleLockMinutes")
-        self.idle_lock.setRange(0, 240)
-        self.idle_lock.setSuffix(self.tr(" minutes"))
-        self.idle_lock.setSpecialValueText(self.tr("Never"))
-        self.backup_second = _line("backupSecondPath")
-        self.backup_second.setPlaceholderText(self.tr("e.g. /media/usb/saoluu (optional)"))
-        pc_box = QGroupBox(self.tr("This PC"))
-        pc_form = QFormLayout(pc_box)
-        pc_form.addRow(self.tr("Counter number"), self.counter)
-        pc_form.addRow(self.tr("Slip paper size"), self.paper)
-        pc_form.addRow(self.tr("Online lookup address"), self.lookup_url)
-        pc_form.addRow(self.tr("Hotline"), self.hotline)
-        pc_form.addRow(self.tr("Warn when due within"), self.due_soon)
-        pc_form.addRow(self.tr("Default printer"), self.printer)
-        pc_form.addRow(self.tr("Lock the screen after"), self.idle_lock)
-        pc_form.addRow(self.tr("Second backup place"), self.backup_second)
-
-        self.data_dir = QLineEdit(str(ctx.data_dir))
-        self.data_dir.setObjectName("dataDir")
-        self.data_dir.setReadOnly(True)
-        self.open_dir_button = QPushButton(self.tr("Open folder"))
-        dir_row = QHBoxLayout()
-        dir_row.addWidget(self.data_dir, 1)
-        dir_row.addWidget(self.open_dir_button)
-        data_box = QGroupBox(self.tr("Data"))
-        data_form = QFormLayout(data_box)
-        data_form.addRow(self.tr("Data directory"), dir_row)
-
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setObjectName("saveButton")
-        self.revert_button = QPushButton(self.tr("Undo changes"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(unit_box)
-        layout.addWidget(pc_box)
-        layout.addWidget(data_box)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        self.ui = uiload.setup(self, Ui_SettingsPage)
+        ui = self.ui
+        self.unit_name = ui.unitName
+        self.agency_code = ui.agencyCode
+        self.province = ui.province
+        self.address = ui.address
+        self.phone = ui.phone
+        self.counter = ui.counterNumber
+        self.counter.setMaximum(MAX_COUNTERS)
+        self.paper = ui.paperSize
+        uiload.set_item_data(self.paper, PAPER_SIZES)
+        self.lookup_url = ui.lookupUrl
+        self.hotline = ui.hotline
+        self.due_soon = ui.dueSoonDays
+        self.printer = ui.printer
+        self.idle_lock = ui.idleLockMinutes
+        self.backup_second = ui.backupSecondPath
+        self.data_dir = ui.dataDir
+        self.data_dir.setText(str(ctx.data_dir))
+        self.open_dir_button = ui.openDirButton
+        self.error_label = ui.errorLabel
+        self.save_button = ui.saveButton
+        self.revert_button = ui.revertButton
 
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
@@ -226,12 +167,6 @@ def _save(ctx: GuiContext, form: SettingsForm) -> SettingsForm:
     from desk_app.services.setup import settings as settings_service
 
     return settings_service.save(ctx.db, form, ctx.user or "gui")
-
-
-def _line(name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    return edit
 
 
 def page_spec() -> PageSpec:

@@ -5,20 +5,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.domain.codes import MAX_COUNTERS
 from desk_app.domain.errors import UserError, ValidationError
+from desk_app.gui import uiload
+from desk_app.gui.forms.ui_setup_dialog import Ui_SetupDialog
 from desk_app.services.setup.unit import UnitInfo
 
 if TYPE_CHECKING:
@@ -31,56 +23,23 @@ class SetupDialog(QDialog):
     """Asks for the unit on an empty database, then creates it and loads the shipped catalog.
 
     Validation runs on the GUI thread (a few small writes, once, before the main window exists). Errors show
-    in ``error_label`` in Vietnamese, next to the field they concern.
+    in ``error_label`` in Vietnamese, next to the field they concern. The widgets come from ui/setup_dialog.ui.
     """
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.unit: UnitInfo | None = None
-        self.setObjectName("setupDialog")
-        self.setWindowTitle(self.tr("Set up this counter"))
-        self.setMinimumWidth(520)
-
-        intro = QLabel(self.tr("Enter your unit once. You can change it later in Settings."))
-        intro.setWordWrap(True)
-        self.agency_code = QLineEdit()
-        self.agency_code.setObjectName("agencyCode")
-        self.agency_code.setPlaceholderText("001.05.12.H49")
-        self.unit_name = QLineEdit()
-        self.unit_name.setObjectName("unitName")
-        self.unit_name.setPlaceholderText(self.tr("e.g. Ủy ban nhân dân xã Gio Sơn"))
-        self.province = QLineEdit()
-        self.province.setObjectName("province")
-        self.counter = QSpinBox()
-        self.counter.setObjectName("counter")
-        self.counter.setRange(1, MAX_COUNTERS)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Agency code (QCVN 102:2016)"), self.agency_code)
-        form.addRow(self.tr("Unit name"), self.unit_name)
-        form.addRow(self.tr("Province"), self.province)
-        form.addRow(self.tr("Counter number of this PC"), self.counter)
-
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(
-            self.tr("Save and start"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.ok_button.setObjectName("okButton")
-        self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.ui = uiload.setup(self, Ui_SetupDialog)
+        self.agency_code = self.ui.agencyCode
+        self.unit_name = self.ui.unitName
+        self.province = self.ui.province
+        self.counter = self.ui.counter
+        self.counter.setMaximum(MAX_COUNTERS)
+        self.error_label = self.ui.errorLabel
+        self.ok_button = self.ui.okButton
+        self.ok_button.clicked.connect(self.submit)
+        self.ui.quitButton.clicked.connect(self.reject)
 
     def submit(self) -> bool:
         """Validate and create the unit; True (and the dialog accepted) on success."""

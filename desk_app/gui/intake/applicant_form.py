@@ -12,16 +12,18 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QWidget
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.identity import CardPayload, check_id_number, normalise_phone
 from desk_app.domain.text import clean_line, fold
+from desk_app.gui import uiload
+from desk_app.gui.forms.ui_person_form import Ui_PersonForm
 from desk_app.gui.intake.ime import display_name
 from desk_app.services.intake.applicants import ApplicantInput
 
-GENDERS = ("", "Nam", "Nữ")
-DATE_MASK = "00/00/0000;_"
+GENDERS = ("", "Nam", "Nữ")  # the stored values themselves, so the items are filled here, not in the form
+DATE_MASK = "00/00/0000;_"  # the birth date's input mask in ui/person_form.ui
 _EMPTY_DATE = "//"
 
 
@@ -36,7 +38,7 @@ def parse_ddmmyyyy(text: str) -> date | None:
 
 
 class PersonForm(QGroupBox):
-    """Name, ID number, date of birth, gender, address, phone, email of one person.
+    """Name, ID number, date of birth, gender, address, phone, email of one person (ui/person_form.ui).
 
     ``prefix`` ("applicant" or "representative") is the first part of the service's
     ``ValidationError.field`` names, so :meth:`widget_for` finds the input of an error.
@@ -49,49 +51,25 @@ class PersonForm(QGroupBox):
         super().__init__(title, parent)
         self.prefix = prefix
         self.compact = compact
-        self.body = QWidget(self)
-        form = QFormLayout(self.body)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.body)
-
-        self.full_name = QLineEdit(self.body)
-        self.id_number = QLineEdit(self.body)
-        self.id_number.setMaxLength(14)
-        self.id_number.setPlaceholderText(self.tr("12 digits (or old 9-digit ID)"))
-        self.id_message = QLabel(self.body)
+        self.setObjectName(f"{prefix}Form")
+        self.ui = ui = uiload.setup(self, Ui_PersonForm)
+        self.body = ui.body
+        self.full_name = ui.full_name
+        self.id_number = ui.id_number
+        self.id_message = ui.idMessage
         self.id_message.setObjectName(f"{prefix}IdMessage")
-        self.id_message.setWordWrap(True)
-        self.id_message.setStyleSheet("color: #b00020;")
         self.id_message.hide()
-        self.old_id_number = QLineEdit(self.body)
-        self.old_id_number.setMaxLength(12)
-        self.birth_date = QLineEdit(self.body)
-        self.birth_date.setInputMask(DATE_MASK)
-        self.birth_date.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.gender = QComboBox(self.body)
+        self.old_id_number = ui.old_id_number
+        self.birth_date = ui.birth_date
+        self.gender = ui.gender
         for g in GENDERS:
             self.gender.addItem(g)
-        self.address = QLineEdit(self.body)
-        self.phone = QLineEdit(self.body)
-        self.phone.setMaxLength(20)
-        self.email = QLineEdit(self.body)
-
-        form.addRow(self.tr("Full name"), self.full_name)
-        form.addRow(self.tr("ID number"), self.id_number)
-        form.addRow("", self.id_message)
-        if not compact:
-            form.addRow(self.tr("Old ID (CMND)"), self.old_id_number)
-        form.addRow(self.tr("Date of birth"), self.birth_date)
-        form.addRow(self.tr("Gender"), self.gender)
-        form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Phone"), self.phone)
-        if not compact:
-            form.addRow(self.tr("Email"), self.email)
-        else:
-            self.old_id_number.hide()
-            self.email.hide()
-
+        self.address = ui.address
+        self.phone = ui.phone
+        self.email = ui.email
+        if compact:
+            ui.form.setRowVisible(self.old_id_number, False)
+            ui.form.setRowVisible(self.email, False)
         for name in (
             "full_name",
             "id_number",

@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QGroupBox, QWidget
 
 from desk_app.domain.fees import format_vnd, quote
+from desk_app.gui import uiload
+from desk_app.gui.forms.ui_fee_box import Ui_FeeBox
 from desk_app.services.intake.inputs import FEE_METHODS, FeeInput
 
 MAX_FEE = 100_000_000
@@ -30,42 +32,25 @@ def method_label(method: str) -> str:
 
 
 class FeeBox(QGroupBox):
-    """Amount, pages/copies (when the rule counts them) and how it was paid."""
+    """Amount, pages/copies (when the rule counts them) and how it was paid (ui/fee_box.ui)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Fee"))
+        self.ui = ui = uiload.setup(self, Ui_FeeBox)
         self.rule: dict[str, Any] = {}
         self.online = False
         self._manual = False
         self._setting = False
-        self.rule_text = QLabel(self)
-        self.rule_text.setObjectName("feeRuleText")
-        self.rule_text.setWordWrap(True)
-        self.pages = QSpinBox(self)
-        self.pages.setObjectName("feePages")
-        self.pages.setRange(1, 10000)
-        self.copies = QSpinBox(self)
-        self.copies.setObjectName("feeCopies")
-        self.copies.setRange(1, 10000)
-        self.amount = QSpinBox(self)
-        self.amount.setObjectName("feeAmount")
+        self.rule_text = ui.feeRuleText
+        self.pages = ui.feePages
+        self.copies = ui.feeCopies
+        self.amount = ui.feeAmount
         self.amount.setRange(0, MAX_FEE)
-        self.amount.setSingleStep(1000)
-        self.amount.setGroupSeparatorShown(True)
-        self.amount.setSuffix(" đ")
-        self.method = QComboBox(self)
-        self.method.setObjectName("feeMethod")
-        for m in FEE_METHODS:
+        self.method = ui.feeMethod
+        for m in FEE_METHODS:  # the service's list: the form has no items of its own
             self.method.addItem(method_label(m), m)
-        form = QFormLayout(self)
-        form.addRow(self.rule_text)
-        self.pages_label = QLabel(self.tr("Pages per copy"), self)
-        self.copies_label = QLabel(self.tr("Copies"), self)
-        form.addRow(self.pages_label, self.pages)
-        form.addRow(self.copies_label, self.copies)
-        form.addRow(self.tr("Amount"), self.amount)
-        form.addRow(self.tr("Payment"), self.method)
+        self.pages_label = ui.pagesLabel
+        self.copies_label = ui.copiesLabel
         self.pages.valueChanged.connect(self.requote)
         self.copies.valueChanged.connect(self.requote)
         self.amount.valueChanged.connect(self._typed)
