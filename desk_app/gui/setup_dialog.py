@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
@@ -11,6 +12,7 @@ from desk_app.domain.codes import MAX_COUNTERS
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.gui import uiload
 from desk_app.gui.forms.ui_setup_dialog import Ui_SetupDialog
+from desk_app.gui.runner import Runner
 from desk_app.services.setup.unit import UnitInfo
 
 if TYPE_CHECKING:
@@ -22,8 +24,8 @@ log = logging.getLogger(__name__)
 class SetupDialog(QDialog):
     """Asks for the unit on an empty database, then creates it and loads the shipped catalog.
 
-    Validation runs on the GUI thread (a few small writes, once, before the main window exists). Errors show
-    in ``error_label`` in Vietnamese, next to the field they concern. The widgets come from ui/setup_dialog.ui.
+    The unit is created off the GUI thread (services.setup.unit.first_start). Errors show in ``error_label`` in
+    Vietnamese, next to the field they concern. The widgets come from ui/setup_dialog.ui.
     """
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -40,47 +42,72 @@ class SetupDialog(QDialog):
         self.ok_button = self.ui.okButton
         self.ok_button.clicked.connect(self.submit)
         self.ui.quitButton.clicked.connect(self.reject)
+        self._runner = Runner()
 
     def submit(self) -> bool:
-        """Validate and create the unit; True (and the dialog accepted) on success."""
-        from desk_app.services.setup import catalog
+        """Check the required fields, then create the unit off the GUI thread; False when a field is missing.
+
+        The dialog is accepted when the unit is saved; an error shows in ``error_label`` beside its field.
+        """
         from desk_app.services.setup import unit as setup
 
         self.error_label.clear()
         code = self.agency_code.text().strip()
         name = self.unit_name.text().strip()
-        try:
-            if not code:
-                raise ValidationError(
+        if not code:
+            self._show(
+                ValidationError(
                     "The agency code is required.", self.tr("Enter the agency code."), field="agency_code"
                 )
-            if not name:
-                raise ValidationError(
+            )
+            return False
+        if not name:
+            self._show(
+                ValidationError(
                     "The unit name is required.", self.tr("Enter the unit name."), field="unit_name"
                 )
-            self.unit = setup.init_unit(
+            )
+            return False
+        self.ok_button.setEnabled(False)
+        self._runner.run(
+            partial(
+                setup.first_start,
                 self.db,
                 code,
                 name,
                 province=self.province.text(),
                 counter=self.counter.value(),
                 actor="setup",
-            )
-            if not catalog.list_procedures(self.db):
-                catalog.import_seed(self.db)
-        except UserError as exc:
-            self.error_label.setText(exc.vi)
-            widget = {
-                "agency_code": self.agency_code,
-                "unit_name": self.unit_name,
-                "counter": self.counter,
-            }.get(getattr(exc, "field", None) or "")
-            if widget is not None:
-                widget.setFocus()
-            return False
-        except Exception:
-            log.exception("unit setup failed")
-            self.error_label.setText(self.tr("The unit could not be saved. Please try again."))
-            return False
-        self.accept()
+            ),
+            on_success=self._saved,
+            on_error=self._failed,
+            parent=self,
+        )
         return True
+
+    def _saved(self, unit: UnitInfo) -> None:
+        self.unit = unit
+        self.ok_button.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, UserError):
+            self._show(exc)
+            return
+        log.error("unit setup failed", exc_info=exc)
+        self.error_label.setText(self.tr("The unit could not be saved. Please try again."))
+
+    def _show(self, exc: UserError) -> None:
+        self.error_label.setText(exc.vi)
+        widget = {
+            "agency_code": self.agency_code,
+            "unit_name": self.unit_name,
+            "counter": self.counter,
+        }.get(getattr(exc, "field", None) or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def done(self, result: int) -> None:
+        self._runner.shutdown()
+        super().done(result)

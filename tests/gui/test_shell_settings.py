@@ -87,7 +87,8 @@ class TestSetupDialog:
         qtbot.keyClicks(dialog.agency_code, "12345")
         dialog.unit_name.setText("Ủy ban nhân dân xã Gio Sơn")
         qtbot.mouseClick(dialog.ok_button, _left())
-        assert "Mã cơ quan không đúng định dạng" in dialog.error_label.text()
+        qtbot.waitUntil(lambda: "Mã cơ quan không đúng định dạng" in dialog.error_label.text(), timeout=10000)
+        assert dialog.ok_button.isEnabled()
         assert dialog.result() != dialog.DialogCode.Accepted.value
         dialog.agency_code.clear()
         qtbot.keyClicks(dialog.agency_code, "001.05.12.H49")

@@ -141,3 +141,21 @@ def get_unit(db: Database) -> UnitInfo:
                 "Chưa khai báo đơn vị. Hãy chạy khởi tạo đơn vị hoặc dữ liệu mẫu.",
             )
         return _info(unit, int(settings.get(session, "counter_number")))
+
+
+def first_start(
+    db: Database,
+    agency_code: str,
+    unit_name: str,
+    *,
+    province: str = "",
+    counter: int = 1,
+    actor: str = "setup",
+) -> UnitInfo:
+    """The first start of a PC: create the unit and, when the catalog is empty, load the shipped one."""
+    from desk_app.services.setup import catalog
+
+    unit = init_unit(db, agency_code, unit_name, province=province, counter=counter, actor=actor)
+    if not catalog.list_procedures(db):
+        catalog.import_seed(db)
+    return unit
