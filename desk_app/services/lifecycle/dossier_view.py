@@ -19,6 +19,7 @@ from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.codes import recover_scanned_code
 from desk_app.domain.errors import NotFound
 from desk_app.domain.lateness import dossier_timeliness, late_for_reporting
+from desk_app.domain.postal import EVENT_LABEL_VI as POSTAL_EVENT_LABEL_VI
 from desk_app.domain.states import NATIONAL_CODE, State, action_label, allowed_actions, state_label
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store.db import Database
@@ -188,9 +189,12 @@ def history(dossier: Dossier) -> list[dict[str, Any]]:
         try:
             label = action_label(e.action)
         except ValueError:
-            label = {"receive": "Tiếp nhận", "guide": "Hướng dẫn bổ sung", "refuse": "Từ chối"}.get(
-                e.action, e.action
-            )
+            label = {
+                "receive": "Tiếp nhận",
+                "guide": "Hướng dẫn bổ sung",
+                "refuse": "Từ chối",
+                **POSTAL_EVENT_LABEL_VI,
+            }.get(e.action, e.action)
         out.append(
             {
                 "action": e.action,
