@@ -137,7 +137,7 @@ def parse_item_number(text: str, *, free: bool = False) -> ItemNumber:
     """An S10 number (checked), or with ``free`` a free reference (shape only: letters, digits, ``-/_``)."""
     if not free:
         return ItemNumber(parse_s10(text), "s10")
-    value = _SEPARATORS.sub("", clean_line(text)).upper()
+    value = re.sub(r"\s", "", clean_line(text)).upper()
     if not _FREE.match(value):
         raise ValidationError(
             f"A free reference has 3 to 30 letters, digits, '-', '/' or '_', not {value!r}.",
