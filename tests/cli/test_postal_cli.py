@@ -28,7 +28,9 @@ def _items(data_dir: Path) -> list[dict[str, Any]]:
     return cli_json("postal", "list", data_dir=data_dir)  # type: ignore[return-value]
 
 
-def test_send_refuses_a_wrong_check_digit_in_one_line_and_stores_nothing(unit_db: Any, data_dir: Path, code: str) -> None:
+def test_send_refuses_a_wrong_check_digit_in_one_line_and_stores_nothing(
+    unit_db: Any, data_dir: Path, code: str
+) -> None:
     proc = run_cli("postal", "send", code, "--item", "RR123456784VN", data_dir=data_dir)
     assert proc.returncode != 0
     lines = proc.stderr.strip().splitlines()
@@ -37,7 +39,9 @@ def test_send_refuses_a_wrong_check_digit_in_one_line_and_stores_nothing(unit_db
     assert cli_json("show", code, data_dir=data_dir)["return_via"] == "counter"  # type: ignore[index]
 
 
-def test_send_delivered_show_and_the_manifest_follow_the_contract(unit_db: Any, data_dir: Path, code: str, tmp_path: Path) -> None:
+def test_send_delivered_show_and_the_manifest_follow_the_contract(
+    unit_db: Any, data_dir: Path, code: str, tmp_path: Path
+) -> None:
     sent = cli_json("postal", "send", code, "--item", ITEM, "--at", "2025-07-08 14:00", data_dir=data_dir)
     assert sent["state"] == "out" and sent["fee"] == 26000  # type: ignore[index]
     cli_json("postal", "delivered", ITEM, "--at", "2025-07-09 16:30", data_dir=data_dir)
@@ -53,11 +57,33 @@ def test_send_delivered_show_and_the_manifest_follow_the_contract(unit_db: Any, 
     assert ITEM in symbols(out.read_bytes(), tmp_path, "m")
 
 
-def test_undeliverable_then_list_to_send_label_and_statement(unit_db: Any, data_dir: Path, code: str, tmp_path: Path) -> None:
-    cli_json("postal", "send", code, "--item", ITEM, "--at", "2025-07-08 14:00", "--payer", "commune", data_dir=data_dir)
+def test_undeliverable_then_list_to_send_label_and_statement(
+    unit_db: Any, data_dir: Path, code: str, tmp_path: Path
+) -> None:
+    cli_json(
+        "postal",
+        "send",
+        code,
+        "--item",
+        ITEM,
+        "--at",
+        "2025-07-08 14:00",
+        "--payer",
+        "commune",
+        data_dir=data_dir,
+    )
     proc = run_cli("postal", "undeliverable", ITEM, data_dir=data_dir)
     assert proc.returncode == 2  # --reason is required
-    cli_json("postal", "undeliverable", ITEM, "--reason", "Sai địa chỉ", "--at", "2025-07-09 09:00", data_dir=data_dir)
+    cli_json(
+        "postal",
+        "undeliverable",
+        ITEM,
+        "--reason",
+        "Sai địa chỉ",
+        "--at",
+        "2025-07-09 09:00",
+        data_dir=data_dir,
+    )
     waiting = cli_json("postal", "list", "--state", "to-send", data_dir=data_dir)
     assert [w["code"] for w in waiting] == [code]  # type: ignore[union-attr,index]
     back = cli_json("postal", "list", "--state", "undeliverable", data_dir=data_dir)
@@ -67,14 +93,28 @@ def test_undeliverable_then_list_to_send_label_and_statement(unit_db: Any, data_
     assert code in pdf_text(label.read_bytes(), tmp_path, "l.pdf")
     for fmt in ("pdf", "xlsx"):
         out = tmp_path / f"statement.{fmt}"
-        data = cli_json("postal", "statement", "--period", "2025-07", "--format", fmt, "--out", str(out), data_dir=data_dir)
+        data = cli_json(
+            "postal",
+            "statement",
+            "--period",
+            "2025-07",
+            "--format",
+            fmt,
+            "--out",
+            str(out),
+            data_dir=data_dir,
+        )
         assert data["totals"]["total"] == {"count": 1, "fees": 26000}  # type: ignore[index]
         assert out.stat().st_size > 0
-    proc = run_cli("postal", "statement", "--period", "2025-13", "--out", str(tmp_path / "x.pdf"), data_dir=data_dir)
+    proc = run_cli(
+        "postal", "statement", "--period", "2025-13", "--out", str(tmp_path / "x.pdf"), data_dir=data_dir
+    )
     assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_postal_staff_may_do_the_post_work_but_not_move_extend_or_manage(unit_db: Any, data_dir: Path, code: str, tmp_path: Path) -> None:
+def test_postal_staff_may_do_the_post_work_but_not_move_extend_or_manage(
+    unit_db: Any, data_dir: Path, code: str, tmp_path: Path
+) -> None:
     """The postal role receives, sends, confirms and prints; it cannot forward, refuse, extend, add users or
     change settings (each refused in one line, nothing changed)."""
     from desk_app.services.trust import auth
@@ -92,7 +132,9 @@ def test_postal_staff_may_do_the_post_work_but_not_move_extend_or_manage(unit_db
     def refused(permission: str, *args: str) -> None:
         proc = run_cli(*args, data_dir=data_dir, env=env)
         assert proc.returncode == 1, (args, proc.stdout)
-        assert proc.stderr.strip() == f"desk-app: error: permission denied: bd.lan (postal) may not {permission}"
+        assert (
+            proc.stderr.strip() == f"desk-app: error: permission denied: bd.lan (postal) may not {permission}"
+        )
 
     ok("postal", "receive", other, "--item", "EE876543216CA", "--delivered-at", "2025-07-07")
     ok("postal", "send", code, "--item", ITEM, "--at", "2025-07-08 14:00")

@@ -32,7 +32,9 @@ def _by_hand(serial: str) -> int:
         ("CP000000120VN", "00000012", 0),  # sum mod 11 = 1: 10 → 0
     ],
 )
-def test_valid_s10_numbers_pass_and_their_check_digit_follows_the_rule(number: str, serial: str, digit: int) -> None:
+def test_valid_s10_numbers_pass_and_their_check_digit_follows_the_rule(
+    number: str, serial: str, digit: int
+) -> None:
     """Known numbers validate; the computed digit equals the rule written out by hand."""
     assert parse_s10(number) == number
     assert s10_check_digit(serial) == digit == _by_hand(serial)

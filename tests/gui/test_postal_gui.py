@@ -23,7 +23,9 @@ def ready_code(gui_ctx: Any) -> str:
     with gui_ctx.db.transaction() as s:
         for d in s.scalars(select(Dossier).where(Dossier.return_via == "postal")):
             d.return_via = "counter"
-        dossier = s.scalars(select(Dossier).where(Dossier.state == "result_ready").order_by(Dossier.id)).first()
+        dossier = s.scalars(
+            select(Dossier).where(Dossier.state == "result_ready").order_by(Dossier.id)
+        ).first()
         assert dossier is not None
         dossier.return_via = "postal"
         return str(dossier.code)
@@ -57,7 +59,12 @@ def test_send_deliver_through_the_page(page: Any, ready_code: str, qtbot: Any) -
     page.send_button.click()
     _wait_for(qtbot, page, lambda d: [r["number"] for r in d["out"]] == [ITEM] and not d["to_send"])
     sent = page.data["out"][0]
-    assert (sent["code"], sent["fee"], sent["payer"], sent["created_by"]) == (ready_code, 26000, "commune", "tester")
+    assert (sent["code"], sent["fee"], sent["payer"], sent["created_by"]) == (
+        ready_code,
+        26000,
+        "commune",
+        "tester",
+    )
 
     page.show_view("out")
     assert page.select_code(ITEM)
@@ -102,7 +109,9 @@ def test_the_send_dialog_checks_the_number_as_typed(qtbot: Any, gui_ctx: Any) ->
     assert dialog.values()["item"] == items.ItemRequest("BD-GS/0042", True)
 
 
-def test_manifest_prints_and_its_number_scanned_opens_the_batch(page: Any, ready_code: str, qtbot: Any) -> None:
+def test_manifest_prints_and_its_number_scanned_opens_the_batch(
+    page: Any, ready_code: str, qtbot: Any
+) -> None:
     items.send(page.ctx.db, ready_code, items.ItemRequest(ITEM), actor="tester")
     page.print_manifest()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=TIMEOUT)

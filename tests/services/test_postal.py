@@ -87,7 +87,9 @@ def test_received_by_post_keeps_the_counters_received_moment_and_marks_the_chann
 
 def test_returned_by_post_through_to_delivery(unit_db: Any, code: str) -> None:
     """send → out, still result-ready; delivered → the lifecycle's return move, channel postal, audited."""
-    sent = items.send(unit_db, code, ItemRequest(FIRST), fee=31000, payer="commune", at=datetime(2025, 7, 8, 14, 0))
+    sent = items.send(
+        unit_db, code, ItemRequest(FIRST), fee=31000, payer="commune", at=datetime(2025, 7, 8, 14, 0)
+    )
     assert (sent["state"], sent["fee"], sent["payer"]) == ("out", 31000, "commune")
     assert show(unit_db, code)["state"] == "result_ready"
     assert items.to_send(unit_db) == []
@@ -98,7 +100,11 @@ def test_returned_by_post_through_to_delivery(unit_db: Any, code: str) -> None:
     done = items.delivered(unit_db, FIRST, at=datetime(2025, 7, 9, 16, 30), actor="bd1")
     assert done["state"] == "delivered" and done["move"]["state"] == "returned"
     data = show(unit_db, code)
-    assert (data["state"], data["returned_at"], data["return_via"]) == ("returned", "2025-07-09T16:30", "postal")
+    assert (data["state"], data["returned_at"], data["return_via"]) == (
+        "returned",
+        "2025-07-09T16:30",
+        "postal",
+    )
     assert [h["action"] for h in data["history"]][-2:] == ["postal-send", "return"]
     assert data["history"][-1]["data"]["item"] == FIRST
     with unit_db.session() as s:
@@ -157,7 +163,9 @@ def test_transfer_legs_are_recorded_in_the_history(unit_db: Any) -> None:
     assert [h["action"] for h in data["history"]][-2:] == ["postal-transfer", "postal-transfer"]
 
 
-def test_manifest_takes_the_days_items_once_and_reprints_after(unit_db: Any, code: str, tmp_path: Path) -> None:
+def test_manifest_takes_the_days_items_once_and_reprints_after(
+    unit_db: Any, code: str, tmp_path: Path
+) -> None:
     items.send(unit_db, code, ItemRequest(FIRST), at=datetime(2025, 7, 8, 14, 0))
     with pytest.raises(UserError):
         manifests.manifest(unit_db, date(2025, 7, 9))
@@ -172,6 +180,7 @@ def test_manifest_takes_the_days_items_once_and_reprints_after(unit_db: Any, cod
     assert [i["code"] for i in batch["items"]] == [code]
 
     pdf, data = documents.manifest_pdf(unit_db, number="BG-250708-01")
+    assert (data["number"], data["count"], data["reprint_count"]) == ("BG-250708-01", 1, 2)
     text = pdf_text(pdf, tmp_path)
     assert "PHIẾU BÀN GIAO BƯU GỬI" in text and code in text and FIRST in text
     assert "BẢN IN LẠI" in text and "BÊN GIAO" in text and "BÊN NHẬN" in text
@@ -189,7 +198,9 @@ def test_label_prints_address_code_and_item_barcodes(unit_db: Any, code: str, tm
     assert detail["reprint"] is True and detail["count"] == 2
 
 
-def test_label_before_the_item_number_is_known_has_the_dossier_code_only(unit_db: Any, code: str, tmp_path: Path) -> None:
+def test_label_before_the_item_number_is_known_has_the_dossier_code_only(
+    unit_db: Any, code: str, tmp_path: Path
+) -> None:
     pdf, detail = documents.label(unit_db, code)
     assert detail["item"] is None and detail["reprint"] is False
     assert symbols(pdf, tmp_path, "bare") == {code}
