@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from desk_app.domain.errors import ValidationError
@@ -88,6 +88,17 @@ class ItemNumber:
 
     def display(self) -> str:
         return self.value if self.is_s10 else f"{self.value} {FREE_MARK}"
+
+
+@dataclass(frozen=True)
+class IncomingPost:
+    """What intake records of a dossier that came by post: the item, when the post delivered it, the sender's
+    address as written (empty: the applicant's)."""
+
+    item: str
+    free: bool = False
+    delivered_at: datetime | None = None
+    sender_address: str = ""
 
 
 def s10_check_digit(serial: str) -> int:

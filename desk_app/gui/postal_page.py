@@ -42,7 +42,7 @@ from desk_app.domain.postal import PAYER_LABEL_VI, looks_like_s10, parse_item_nu
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_view import format_when
 from desk_app.gui.pages import PageSpec
-from desk_app.services.postal import documents, items, manifests
+from desk_app.services.postal import documents, incoming, items, manifests
 
 VIEWS = {
     "to_send": str(QT_TRANSLATE_NOOP("PostalPage", "To send")),
@@ -519,7 +519,7 @@ class PostalPage(QWidget):
 
 def _tariff(db: Any) -> int:
     with db.session() as session:
-        return items.tariff(session)
+        return incoming.tariff(session)
 
 
 def page_spec() -> PageSpec:

@@ -151,3 +151,25 @@ def test_postal_staff_may_do_the_post_work_but_not_move_extend_or_manage(
     assert cli_json("show", other, data_dir=data_dir, env=env)["state"] == "received"  # type: ignore[index]
     history = cli_json("show", code, data_dir=data_dir, env=env)["history"]  # type: ignore[index]
     assert {h["actor"] for h in history if h["action"] in ("postal-send", "return")} == {"bd.lan"}
+
+
+def test_receive_file_with_a_postal_item(unit_db: Any, data_dir: Path, tmp_path: Path) -> None:
+    entry = {
+        "procedure": "1.004837",
+        "received_at": "2025-07-07T09:00",
+        "channel": "postal",
+        "return_via": "postal",
+        "applicant": {"full_name": "Lê Văn Cường", "id_number": "001190099999", "address": "Thôn Bắc"},
+        "documents": ["Tờ khai đăng ký giám hộ"],
+        "postal": {"item": "EE876543216CA", "delivered_at": "2025-07-05"},
+    }
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([entry, {**entry, "postal": {"item": "EE876543217CA"}}]), encoding="utf-8")
+    proc = run_cli("receive", str(path), "--json", data_dir=data_dir)
+    assert proc.returncode == 1  # the second entry's check digit is wrong
+    first, second = json.loads(proc.stdout)
+    assert second["field"] == "postal.item"
+    listed = cli_json("postal", "list", "--state", "received", data_dir=data_dir)
+    assert [(r["code"], r["number"], r["handed_at"]) for r in listed] == [  # type: ignore[union-attr,index]
+        (first["code"], "EE876543216CA", "2025-07-05T00:00")
+    ]

@@ -267,3 +267,75 @@ def test_a_0001_database_upgrades_to_the_postal_tables(data_dir: Path) -> None:
         assert any(p.name.startswith("pre-upgrade-0001") for p in paths.backups_dir(data_dir).iterdir())
     finally:
         db.close()
+
+
+def _postal_request(**over: Any) -> Any:
+    from desk_app.domain.postal import IncomingPost
+    from desk_app.services.intake.inputs import ApplicantInput, DocumentInput, IntakeRequest
+
+    fields: dict[str, Any] = dict(
+        procedure_code="1.004837",
+        applicant=ApplicantInput(full_name="Lê Văn Cường", id_number="001190099999", address="Thôn Bắc"),
+        documents=[DocumentInput("Tờ khai đăng ký giám hộ")],
+        received_at=datetime(2025, 7, 7, 9, 0),
+        channel="postal",
+        return_via="postal",
+        postal=IncomingPost(INCOMING, delivered_at=datetime(2025, 7, 5, 0, 0), sender_address="Hộp thư 12"),
+    )
+    fields.update(over)
+    return IntakeRequest(**fields)
+
+
+def test_intake_by_post_records_the_item_in_the_same_transaction(unit_db: Any) -> None:
+    """Choosing the postal channel at intake records the item and its delivery with the dossier, at once."""
+    from desk_app.services.intake.receive import receive
+
+    code = receive(unit_db, _postal_request(), actor="bd1").code
+    assert code
+    (got,) = items.list_items(unit_db, code=code)
+    assert (got["number"], got["kind"], got["handed_at"], got["address"]) == (
+        INCOMING,
+        "receive",
+        "2025-07-05T00:00",
+        "Hộp thư 12",
+    )
+    data = show(unit_db, code)
+    assert data["channel"] == "postal" and data["received_at"] == "2025-07-07T09:00"
+    assert [h["action"] for h in data["history"]] == ["receive", "postal-receive"]
+
+
+@pytest.mark.parametrize(
+    ("over", "field"),
+    [
+        ({"channel": "direct"}, "postal.item"),
+        ({"postal": None, "channel": "postal"}, None),
+    ],
+)
+def test_intake_postal_rules(unit_db: Any, over: dict[str, Any], field: str | None) -> None:
+    from desk_app.services.intake.receive import receive
+
+    if field is None:  # the postal channel without an item number is still fine (recorded later)
+        assert receive(unit_db, _postal_request(**over)).code
+        assert item_count(unit_db) == 0
+        return
+    with pytest.raises(ValidationError) as err:
+        receive(unit_db, _postal_request(**over))
+    assert err.value.field == field
+
+
+def test_intake_refuses_a_wrong_check_digit_and_saves_no_dossier(unit_db: Any) -> None:
+    from desk_app.domain.postal import IncomingPost
+    from desk_app.services.intake.receive import receive
+    from desk_app.store.models import Dossier
+
+    with pytest.raises(ValidationError) as err:
+        receive(unit_db, _postal_request(postal=IncomingPost("RR123456784VN")))
+    assert err.value.field == "postal.item" and "chữ số kiểm tra" in err.value.vi
+    with pytest.raises(ValidationError) as err:
+        receive(
+            unit_db, _postal_request(postal=IncomingPost(INCOMING, delivered_at=datetime(2025, 7, 8, 0, 0)))
+        )
+    assert err.value.field == "postal.delivered_at"
+    with unit_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 0
+    assert item_count(unit_db) == 0

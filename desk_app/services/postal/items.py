@@ -13,7 +13,7 @@ closes the shipment with its reason and the dossier is listed again among those 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -36,17 +36,12 @@ from desk_app.domain.states import Action, State
 from desk_app.domain.text import clean_line
 from desk_app.services.lifecycle.dossier_view import fmt, get_dossier, last_move_at
 from desk_app.services.lifecycle.moves import apply_move
-from desk_app.store import audit, settings
+from desk_app.services.postal.incoming import now, number_free, postal_event, record_incoming, tariff
 from desk_app.store.db import Database
-from desk_app.store.models import Dossier, DossierEvent
+from desk_app.store.models import Dossier
 from desk_app.store.models_postal import PostalItem
 
 LABEL_SIZES = ("A6", "DL", "C5")
-
-
-def tariff(session: Session) -> int:
-    """The post's charge per item (📘 a setting: ``postal_fee_per_item``)."""
-    return int(settings.get(session, "postal_fee_per_item") or 0)
 
 
 def item_dict(item: PostalItem) -> dict[str, Any]:
@@ -98,60 +93,6 @@ def _moment(at: datetime | None, dossier: Dossier, session: Session) -> datetime
     return moment
 
 
-def _number_free(session: Session, number: ItemNumber) -> None:
-    """An item number is used once, except that of an item that came back undeliverable."""
-    taken = session.scalars(
-        select(PostalItem.id).where(
-            PostalItem.number == number.value, PostalItem.state != ItemState.UNDELIVERABLE.value
-        )
-    ).first()
-    if taken is not None:
-        raise ValidationError(
-            f"Item number {number.value} is already recorded.",
-            f"Số hiệu bưu gửi {number.value} đã được ghi nhận cho một bưu gửi khác.",
-            field="item",
-        )
-
-
-def _event(
-    session: Session,
-    dossier: Dossier,
-    action: str,
-    at: datetime,
-    actor: str,
-    data: dict[str, Any],
-    *,
-    reason: str = "",
-    to_whom: str = "",
-) -> None:
-    """A history line and an audit event for a postal step that does not change the dossier's state."""
-    session.add(
-        DossierEvent(
-            dossier_id=dossier.id,
-            action=action,
-            at=at,
-            state_before=dossier.state,
-            state_after=dossier.state,
-            actor=actor,
-            to_whom=to_whom,
-            reason=reason,
-            data=data,
-        )
-    )
-    audit.record(
-        session,
-        f"dossier.{action}",
-        actor=actor,
-        entity="dossier",
-        entity_id=dossier.id,
-        detail={"code": dossier.code, "at": fmt(at), "reason": reason, **data},
-    )
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
 @dataclass(frozen=True)
 class ItemRequest:
     """The item number as typed or scanned, and whether it is a free reference (no S10 number)."""
@@ -180,7 +121,6 @@ def receive_by_post(
     cannot be later than that.
     """
     number = item.parse()
-    the_payer = parse_payer(payer, "citizen")
     with db.transaction() as session:
         dossier = get_dossier(session, code)
         if dossier.state in (State.GUIDED, State.REFUSED):
@@ -188,61 +128,17 @@ def receive_by_post(
                 f"{dossier.code} was not received: nothing to record.",
                 "Hồ sơ chưa được tiếp nhận nên không ghi nhận bưu gửi đến.",
             )
-        already = session.scalars(
-            select(PostalItem.number).where(
-                PostalItem.dossier_id == dossier.id, PostalItem.kind == ItemKind.RECEIVE.value
-            )
-        ).first()
-        if already is not None:
-            raise ValidationError(
-                f"{dossier.code} is already recorded as received by post (item {already}).",
-                f"Hồ sơ đã được ghi nhận nhận qua bưu chính (bưu gửi {already}).",
-                field="item",
-            )
-        _number_free(session, number)
-        if delivered_at is None:
-            moment = dossier.received_at
-        elif isinstance(delivered_at, datetime):
-            moment = delivered_at.replace(second=0, microsecond=0)
-        else:
-            moment = datetime.combine(delivered_at, time(0, 0))
-        if moment.date() > dossier.received_at.date() or moment > dossier.received_at:
-            raise ValidationError(
-                "The post cannot have delivered the dossier after the counter received it.",
-                f"Ngày bưu chính giao hồ sơ không được sau lúc tiếp nhận ({dossier.received_at:%H:%M %d/%m/%Y}).",
-                field="delivered_at",
-            )
-        row = PostalItem(
-            dossier=dossier,
-            kind=ItemKind.RECEIVE.value,
-            number=number.value,
-            number_kind=number.kind,
-            state=ItemState.RECEIVED.value,
-            handed_at=moment,
-            address=clean_line(address) if address is not None else dossier.applicant.address,
-            recipient=dossier.applicant.full_name,
-            fee=check_fee(fee, tariff(session)),
-            payer=the_payer,
-            created_by=actor,
-            created_at=_now(),
-        )
-        session.add(row)
-        dossier.channel = "postal"
-        dossier.updated_at = _now()
-        _event(
+        row = record_incoming(
             session,
             dossier,
-            "postal-receive",
-            dossier.received_at,
-            actor,
-            {
-                "item": number.value,
-                "number_kind": number.kind,
-                "delivered_at": fmt(moment),
-                "address": row.address,
-                "fee": row.fee,
-            },
+            number,
+            delivered_at=delivered_at,
+            address=address,
+            fee=fee,
+            payer=payer,
+            actor=actor,
         )
+        dossier.updated_at = now()
         session.flush()
         return item_dict(row)
 
@@ -292,7 +188,7 @@ def send(
                 f"The result of {dossier.code} is already with the post (item {out}).",
                 f"Kết quả của hồ sơ đang được bưu chính chuyển phát (bưu gửi {out}).",
             )
-        _number_free(session, number)
+        number_free(session, number)
         moment = _moment(at, dossier, session)
         applicant = dossier.applicant
         row = PostalItem(
@@ -308,12 +204,12 @@ def send(
             payer=the_payer,
             label_size=size,
             created_by=actor,
-            created_at=_now(),
+            created_at=now(),
         )
         session.add(row)
         dossier.return_via = "postal"
-        dossier.updated_at = _now()
-        _event(
+        dossier.updated_at = now()
+        postal_event(
             session,
             dossier,
             "postal-send",
@@ -350,7 +246,7 @@ def transfer(
                 f"{dossier.code} is not being processed: nothing to transfer.",
                 "Hồ sơ không còn trong quá trình giải quyết nên không thể luân chuyển.",
             )
-        _number_free(session, number)
+        number_free(session, number)
         moment = _moment(at, dossier, session)
         row = PostalItem(
             dossier=dossier,
@@ -364,10 +260,10 @@ def transfer(
             fee=check_fee(fee, tariff(session)),
             payer="commune",
             created_by=actor,
-            created_at=_now(),
+            created_at=now(),
         )
         session.add(row)
-        _event(
+        postal_event(
             session,
             dossier,
             "postal-transfer",
@@ -426,7 +322,7 @@ def delivered(db: Database, number: str, *, at: datetime | None = None, actor: s
                 extra={"item": row.number, "delivered_at": fmt(moment)},
             )
         else:
-            _event(
+            postal_event(
                 session, dossier, "postal-transfer", moment, actor, {"item": row.number, "delivered": True}
             )
         session.flush()
@@ -456,8 +352,10 @@ def undeliverable(
         dossier = row.dossier
         moment = _moment(at, dossier, session)
         row.state, row.reason, row.delivered_at = ItemState.UNDELIVERABLE.value, why, moment
-        dossier.updated_at = _now()
-        _event(session, dossier, "postal-undeliverable", moment, actor, {"item": row.number}, reason=why)
+        dossier.updated_at = now()
+        postal_event(
+            session, dossier, "postal-undeliverable", moment, actor, {"item": row.number}, reason=why
+        )
         session.flush()
         return item_dict(row)
 
