@@ -225,3 +225,25 @@ def statement_totals(fees: list[tuple[str, int]]) -> dict[str, dict[str, int]]:
             totals[key]["count"] += 1
             totals[key]["fees"] += fee
     return totals
+
+
+def event_note(action: str, data: dict[str, object], reason: str, when: str) -> str | None:
+    """The control sheet's note for a postal history line (None: not a postal event). ``when`` is its time."""
+    item = str(data.get("item") or "")
+    fee = data.get("fee")
+    fee_text = f", cước {f'{fee:,}'.replace(',', '.')} đồng" if isinstance(fee, int) else ""
+    if action == "postal-receive":
+        delivered = str(data.get("delivered_at") or "")[:10]
+        day = (
+            f" (bưu chính giao ngày {delivered[8:10]}/{delivered[5:7]}/{delivered[:4]})" if delivered else ""
+        )
+        return f"Nhận qua bưu chính, bưu gửi {item}{day}{fee_text}"
+    if action == "postal-send":
+        return f"Gửi kết quả qua bưu chính {when}: bưu gửi {item}{fee_text}"
+    if action == "postal-undeliverable":
+        return f"Bưu gửi {item} không phát được {when}: {reason}"
+    if action == "postal-transfer":
+        if data.get("delivered"):
+            return f"Bưu gửi {item} đã phát {when}"
+        return f"Luân chuyển qua bưu chính {when}: bưu gửi {item}{fee_text}"
+    return None
