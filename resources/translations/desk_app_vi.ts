@@ -168,6 +168,10 @@
         <translation>Bản chính</translation>
     </message>
     <message>
+        <source>Postal item %1 (%2): %3</source>
+        <translation>Bưu gửi %1 (%2): %3</translation>
+    </message>
+    <message>
         <source>Prints</source>
         <translation>Bản in</translation>
     </message>

@@ -147,3 +147,11 @@ def test_postal_staff_see_the_postal_page_but_not_accounts_or_settings(main_wind
     assert not page.send_button.isEnabled()
     ctx.permission_check = None
     main_window.apply_permissions()
+
+
+def test_the_dossier_view_shows_its_postal_items(main_window: Any, ready_code: str, qtbot: Any) -> None:
+    items.send(main_window.ctx.db, ready_code, items.ItemRequest(ITEM), actor="tester")
+    main_window.ctx.openDossierRequested.emit(ready_code)
+    page = main_window.page("dossier")
+    qtbot.waitUntil(lambda: ITEM in page.fee_label.text(), timeout=TIMEOUT)
+    assert "Bưu gửi RR123456785VN (Trả kết quả qua bưu chính): Đang chuyển phát" in page.fee_label.text()
