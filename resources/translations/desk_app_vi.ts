@@ -403,6 +403,10 @@
         <translation>Kênh nộp</translation>
     </message>
     <message>
+        <source>Delivered by the post on</source>
+        <translation>Ngày bưu chính giao</translation>
+    </message>
+    <message>
         <source>Direct</source>
         <translation>Trực tiếp</translation>
     </message>
@@ -433,6 +437,10 @@
     <message>
         <source>Postal</source>
         <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <source>Postal item number</source>
+        <translation>Số hiệu bưu gửi</translation>
     </message>
     <message>
         <source>Procedure</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desk_app.domain.roles import can
 from desk_app.services.lifecycle.dossier_view import show
@@ -155,3 +155,51 @@ def test_the_dossier_view_shows_its_postal_items(main_window: Any, ready_code: s
     page = main_window.page("dossier")
     qtbot.waitUntil(lambda: ITEM in page.fee_label.text(), timeout=TIMEOUT)
     assert "Bưu gửi RR123456785VN (Trả kết quả qua bưu chính): Đang chuyển phát" in page.fee_label.text()
+
+
+@pytest.fixture
+def intake(qtbot: Any, gui_ctx: Any) -> Any:
+    from desk_app.gui.intake_page import IntakePage
+
+    p = IntakePage(gui_ctx)
+    qtbot.addWidget(p)
+    p.resize(1400, 900)
+    p.show()
+    qtbot.waitUntil(lambda: bool(p.picker.rows), timeout=TIMEOUT)
+    return p
+
+
+def test_intake_by_post_asks_for_the_item_and_checks_it(intake: Any, qtbot: Any, gui_ctx: Any) -> None:
+    """Choosing the postal channel shows the item number and delivery date; a wrong check digit saves nothing
+    and focuses the number; a right one saves the dossier with its item."""
+    from datetime import date
+
+    from tests.gui.test_intake_gui import commit_text
+
+    form = intake.form
+    qtbot.keyClicks(intake.picker.search, "1.001193")
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(intake.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: intake.preview is not None, timeout=TIMEOUT)
+    assert not form.postal_item.isVisible()
+    form.channel.setCurrentIndex(form.channel.findData("postal"))
+    assert form.postal_item.isVisible() and form.postal_delivered.isVisible()
+    commit_text(intake.applicant.full_name, "Phan Thị Bưu")
+    form.postal_item.setText("RR123456784VN")
+    with gui_ctx.db.session() as s:
+        before = s.scalar(select(func.count()).select_from(Dossier))
+    intake.save()
+    gui_ctx.runner.wait_idle()
+    qtbot.waitUntil(lambda: "chữ số kiểm tra" in intake.message_bar.text(), timeout=TIMEOUT)
+    assert form.postal_item.hasFocus()
+    with gui_ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == before
+    form.postal_item.setText("RR123456785VN")
+    intake.save()
+    qtbot.waitUntil(lambda: intake.preview_dialog is not None, timeout=20000)
+    gui_ctx.runner.wait_idle()
+    (got,) = items.list_items(gui_ctx.db, state="received")
+    assert got["number"] == "RR123456785VN" and got["applicant"] == "Phan Thị Bưu"
+    assert got["handed_at"] == f"{date.today().isoformat()}T00:00"
+    assert show(gui_ctx.db, got["code"])["channel"] == "postal"
