@@ -123,10 +123,12 @@ class StatementData:
     rate: int
     rate_note: str
     channels: dict[str, int] = field(default_factory=dict)
+    by_officer: dict[str, dict[str, int]] = field(default_factory=dict)  # who recorded: {"count", "fees"}
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "period": self.period.key,
+            "by_officer": self.by_officer,
             "rate": self.rate,
             "rate_note": self.rate_note,
             "totals": self.totals,
@@ -456,12 +458,17 @@ def render_statement(
         or "—"
     )
     ch = data.channels
+    officers = "; ".join(
+        f"{name or '—'}: {v['count']} bưu gửi, {format_money(v['fees'])}"
+        for name, v in sorted(data.by_officer.items())
+    )
     story += [
         table,
         Spacer(1, 4 * mm),
         summary_table,
         Spacer(1, 2 * mm),
         Paragraph(f"Theo bên trả cước: {esc(payers)}.", styles.body),
+        Paragraph(f"Theo người thực hiện: {esc(officers or '—')}.", styles.body),
     ]
     if ch:
         story.append(
@@ -544,6 +551,10 @@ def render_statement_xlsx(data: StatementData) -> bytes:
     totals.append([])
     for payer, amount in sorted(data.by_payer.items()):
         totals.append([nfc(PAYER_LABEL_VI.get(payer, payer)), None, amount])
+    totals.append([])
+    totals.append(["Người thực hiện", "Số bưu gửi", "Thành tiền (đồng)"])
+    for name, values in sorted(data.by_officer.items()):
+        totals.append([name, values["count"], values["fees"]])
     totals.append([])
     for key, value in data.channels.items():
         totals.append([key, value])

@@ -212,11 +212,13 @@ def test_statement_totals_equal_the_sum_of_fees_in_pdf_and_xlsx(unit_db: Any, tm
 
     one = make_dossier(unit_db)
     two = make_dossier(unit_db, id_number="001190054321", name="Trần Văn Bình")
-    items.receive_by_post(unit_db, one, ItemRequest(INCOMING), delivered_at=date(2025, 7, 7))
+    items.receive_by_post(unit_db, one, ItemRequest(INCOMING), delivered_at=date(2025, 7, 7), actor="bd1")
     for c in (one, two):
         act(unit_db, c, "result-ready", at=datetime(2025, 7, 8, 10, 0))
-    items.send(unit_db, one, ItemRequest(FIRST), fee=31000, at=datetime(2025, 7, 8, 14, 0))
-    items.send(unit_db, two, ItemRequest(SECOND), payer="commune", at=datetime(2025, 7, 8, 14, 0))
+    items.send(unit_db, one, ItemRequest(FIRST), fee=31000, at=datetime(2025, 7, 8, 14, 0), actor="clerk1")
+    items.send(
+        unit_db, two, ItemRequest(SECOND), payer="commune", at=datetime(2025, 7, 8, 14, 0), actor="bd1"
+    )
     items.delivered(unit_db, FIRST, at=datetime(2025, 7, 9, 9, 0))
     fees = [r["fee"] for r in items.list_items(unit_db)]
     assert sorted(fees) == [26000, 26000, 31000]
@@ -226,11 +228,13 @@ def test_statement_totals_equal_the_sum_of_fees_in_pdf_and_xlsx(unit_db: Any, tm
     assert data.totals["return"] == {"count": 2, "fees": 57000}
     assert data.by_payer == {"citizen": 57000, "commune": 26000}
     assert data.channels == {"received": 2, "received_by_post": 1, "returned": 1, "returned_by_post": 1}
+    assert data.by_officer == {"bd1": {"count": 2, "fees": 52000}, "clerk1": {"count": 1, "fees": 31000}}
 
     pdf, _ = documents.statement_file(unit_db, parse_month("2025-07"), "pdf")
     text = pdf_text(pdf, tmp_path)
     assert "BẢNG KÊ DỊCH VỤ BƯU CHÍNH CÔNG ÍCH" in text and "tháng 07/2025" in text
     assert "83.000" in text and one in text and SECOND in text
+    assert "bd1: 2 bưu gửi, 52.000 đồng" in " ".join(text.split())
 
     body, _ = documents.statement_file(unit_db, parse_month("2025-07"), "xlsx")
     book = load_workbook(io.BytesIO(body))

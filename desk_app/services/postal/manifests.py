@@ -267,8 +267,12 @@ def statement(db: Database, period: Period, *, actor: str = "") -> StatementData
             for i in items
         ]
         by_payer: dict[str, int] = {}
+        by_officer: dict[str, dict[str, int]] = {}
         for i in items:
             by_payer[i.payer] = by_payer.get(i.payer, 0) + i.fee
+            officer = by_officer.setdefault(i.created_by, {"count": 0, "fees": 0})
+            officer["count"] += 1
+            officer["fees"] += i.fee
         audit.record(
             session,
             "postal.statement",
@@ -286,6 +290,7 @@ def statement(db: Database, period: Period, *, actor: str = "") -> StatementData
             rate=int(settings.get(session, "postal_fee_per_item") or 0),
             rate_note=str(settings.get(session, "postal_tariff_note") or ""),
             channels=channel_counts(session, start, end),
+            by_officer=by_officer,
         )
 
 
