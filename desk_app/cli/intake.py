@@ -106,6 +106,25 @@ def _person(obj: Any, where: str) -> Any:
     )
 
 
+def _postal(raw: Any) -> Any:
+    """``"postal": {"item", "free", "delivered_at", "sender_address"}`` of a dossier that came by post."""
+    from desk_app.domain.postal import IncomingPost
+
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise _bad("postal", "postal must be an object {item, free, delivered_at, sender_address}.")
+    when = raw.get("delivered_at")
+    if isinstance(when, str) and len(when.strip()) == 10:  # a date alone: the post's delivery day
+        when = when.strip() + "T00:00"
+    return IncomingPost(
+        item=_text(raw, "item", "postal."),
+        free=bool(raw.get("free", False)),
+        delivered_at=_moment(when, "postal.delivered_at"),
+        sender_address=_text(raw, "sender_address", "postal."),
+    )
+
+
 def request_from_json(obj: Any) -> Any:
     """Build an IntakeRequest from one JSON object of the ``receive`` file; ValidationError when malformed."""
     from desk_app.services.intake.receive import DocumentInput, FeeInput, IntakeRequest
@@ -167,6 +186,7 @@ def request_from_json(obj: Any) -> Any:
         existing_code=_text(obj, "code") or None,
         due_at=_moment(obj.get("due_at"), "due_at"),
         vneid_verified=bool(obj.get("vneid_verified", False)),
+        postal=_postal(obj.get("postal")),
     )
 
 

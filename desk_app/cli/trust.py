@@ -49,7 +49,7 @@ def register(sub: Any) -> None:
     a = usub.add_parser("add", help=f"add an account (password from {NEW_PASSWORD_ENV} or asked)")
     a.add_argument("username")
     a.add_argument("--full-name", required=True)
-    a.add_argument("--role", required=True, choices=["clerk", "leader", "admin"])
+    a.add_argument("--role", required=True, choices=["clerk", "leader", "admin", "postal"])
     add_json(a)
     a.set_defaults(handler=cmd_user_add)
     a = usub.add_parser("list", help="list accounts")
@@ -66,7 +66,7 @@ def register(sub: Any) -> None:
         a.set_defaults(handler=cmd_user_active, active=active)
     a = usub.add_parser("role", help="change an account's role")
     a.add_argument("username")
-    a.add_argument("role", choices=["clerk", "leader", "admin"])
+    a.add_argument("role", choices=["clerk", "leader", "admin", "postal"])
     add_json(a)
     a.set_defaults(handler=cmd_user_role)
 

@@ -3,6 +3,9 @@
 A clerk (cán bộ một cửa) receives, moves, returns and scans dossiers and logs portal help; a leader
 (lãnh đạo) also signs apology/extension letters and builds reports; an admin (quản trị) also manages
 settings, accounts, the procedure catalog, the calendar, backups and personal-data requests.
+Post-office staff at the counter (nhân viên bưu điện, BCCI scheme) receive dossiers, collect fees, print slips
+and manifests, prepare and record postal shipments and returns; they cannot move a dossier inside the office
+(forward, refuse after intake …), extend, manage accounts or change settings.
 """
 
 from __future__ import annotations
@@ -18,15 +21,18 @@ class Role(StrEnum):
     CLERK = "clerk"
     LEADER = "leader"
     ADMIN = "admin"
+    POSTAL = "postal"
 
 
 ROLE_LABEL_VI: dict[Role, str] = {
     Role.CLERK: "Cán bộ một cửa",
     Role.LEADER: "Lãnh đạo",
     Role.ADMIN: "Quản trị",
+    Role.POSTAL: "Nhân viên bưu điện",
 }
 
-CLERK_PERMISSIONS = frozenset({"view", "intake", "move", "return", "scan", "helplog"})
+CLERK_PERMISSIONS = frozenset({"view", "intake", "move", "return", "scan", "helplog", "postal"})
+POSTAL_PERMISSIONS = frozenset({"view", "intake", "return", "postal"})
 LEADER_PERMISSIONS = CLERK_PERMISSIONS | {"extend", "report"}
 # "privacy" (export what is held about a person, apply the retention rule) is an admin duty too.
 ADMIN_PERMISSIONS = LEADER_PERMISSIONS | {"settings", "users", "catalog", "calendar", "backup", "privacy"}
@@ -35,6 +41,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.CLERK: CLERK_PERMISSIONS,
     Role.LEADER: LEADER_PERMISSIONS,
     Role.ADMIN: ADMIN_PERMISSIONS,
+    Role.POSTAL: POSTAL_PERMISSIONS,
 }
 
 ALL_PERMISSIONS = ADMIN_PERMISSIONS
@@ -54,6 +61,7 @@ PERMISSION_LABEL_VI: dict[str, str] = {
     "calendar": "sửa lịch làm việc",
     "backup": "sao lưu, khôi phục",
     "privacy": "xử lý dữ liệu cá nhân",
+    "postal": "gửi, nhận hồ sơ qua bưu chính",
 }
 
 
@@ -63,8 +71,8 @@ def parse_role(value: str) -> Role:
         return Role(value.strip().lower())
     except ValueError:
         raise UserError(
-            f"Unknown role {value[:40]!r}: use clerk, leader or admin.",
-            "Vai trò không hợp lệ: chọn cán bộ một cửa, lãnh đạo hoặc quản trị.",
+            f"Unknown role {value[:40]!r}: use clerk, leader, admin or postal.",
+            "Vai trò không hợp lệ: chọn cán bộ một cửa, lãnh đạo, quản trị hoặc nhân viên bưu điện.",
         ) from None
 
 

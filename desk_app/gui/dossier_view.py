@@ -286,6 +286,13 @@ class DossierPage(QWidget):
             )
         if data["rating"]:
             lines.append(self.tr("Rating: %1").replace("%1", data["rating"]))
+        for item in data.get("postal", []):
+            lines.append(
+                self.tr("Postal item %1 (%2): %3")
+                .replace("%1", item["number"])
+                .replace("%2", item["kind_label"])
+                .replace("%3", item["state_label"] + (f": {item['reason']}" if item["reason"] else ""))
+            )
         for s in data["supplements"]:
             lines.append(
                 self.tr("Supplement requested %1: %2")

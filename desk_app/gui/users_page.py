@@ -33,6 +33,7 @@ ROLE_TITLES = {
     Role.CLERK: QT_TRANSLATE_NOOP("UsersPage", "Clerk"),
     Role.LEADER: QT_TRANSLATE_NOOP("UsersPage", "Leader"),
     Role.ADMIN: QT_TRANSLATE_NOOP("UsersPage", "Admin"),
+    Role.POSTAL: QT_TRANSLATE_NOOP("UsersPage", "Post-office staff"),
 }
 
 

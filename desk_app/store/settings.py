@@ -27,6 +27,10 @@ DEFAULTS: dict[str, Any] = {
     "retention_years": 0,  # privacy retention rule (services.privacy); 0 = off
     "language": "vi",
     "form_set": "v2025",
+    # 📘 The post's charge per dossier per direction: one province's scheme (Hà Nam 2019: 26,000 đồng); the
+    # default fee of a postal item and the rate of the monthly statement. `desk-app postal tariff --set N`.
+    "postal_fee_per_item": 26000,
+    "postal_tariff_note": "Đơn giá 26.000 đồng/hồ sơ/chiều (đề án BCCI Hà Nam 2019, tham khảo)",
 }
 
 

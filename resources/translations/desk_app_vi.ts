@@ -168,6 +168,10 @@
         <translation>Bản chính</translation>
     </message>
     <message>
+        <source>Postal item %1 (%2): %3</source>
+        <translation>Bưu gửi %1 (%2): %3</translation>
+    </message>
+    <message>
         <source>Prints</source>
         <translation>Bản in</translation>
     </message>
@@ -406,6 +410,10 @@
         <translation>Kênh nộp</translation>
     </message>
     <message>
+        <source>Delivered by the post on</source>
+        <translation>Ngày bưu chính giao</translation>
+    </message>
+    <message>
         <source>Direct</source>
         <translation>Trực tiếp</translation>
     </message>
@@ -436,6 +444,10 @@
     <message>
         <source>Postal</source>
         <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <source>Postal item number</source>
+        <translation>Số hiệu bưu gửi</translation>
     </message>
     <message>
         <source>Procedure</source>
@@ -790,6 +802,10 @@
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
+        <source>Postal</source>
+        <translation>Bưu chính công ích</translation>
+    </message>
+    <message>
         <source>Queues</source>
         <translation>Hàng đợi</translation>
     </message>
@@ -896,6 +912,165 @@
     <message>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
+    </message>
+</context>
+<context>
+    <name>PostalPage</name>
+    <message>
+        <source>%1 came back undeliverable</source>
+        <translation>Bưu gửi %1 không phát được, đã chuyển hoàn</translation>
+    </message>
+    <message>
+        <source>%1 delivered</source>
+        <translation>Bưu gửi %1 đã phát thành công</translation>
+    </message>
+    <message>
+        <source>%1 sent by post (%2)</source>
+        <translation>Đã gửi kết quả hồ sơ %1 qua bưu chính (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Address label</source>
+        <translation>Nhãn địa chỉ</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>Chuyển hoàn</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Đã phát</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Chiều</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Cước</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Tổng cước</translation>
+    </message>
+    <message>
+        <source>Hand-over manifest</source>
+        <translation>Phiếu bàn giao bưu gửi</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Ngày giao</translation>
+    </message>
+    <message>
+        <source>Handed to the post</source>
+        <translation>Giao cho bưu chính</translation>
+    </message>
+    <message>
+        <source>Item number</source>
+        <translation>Số hiệu bưu gửi</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Số bưu gửi</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Phiếu bàn giao</translation>
+    </message>
+    <message numerus="yes">
+        <source>Manifest %1: %n item(s)</source>
+        <translation>
+            <numerusform>Phiếu bàn giao %1: %n bưu gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manifests</source>
+        <translation>Phiếu bàn giao</translation>
+    </message>
+    <message>
+        <source>Open dossier</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>Đang chuyển phát</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>In nhãn địa chỉ</translation>
+    </message>
+    <message>
+        <source>Received by post</source>
+        <translation>Nhận qua bưu chính</translation>
+    </message>
+    <message>
+        <source>Recipient / sender</source>
+        <translation>Người nhận / người gửi</translation>
+    </message>
+    <message>
+        <source>Result ready</source>
+        <translation>Có kết quả lúc</translation>
+    </message>
+    <message>
+        <source>Scan or type an item number, a manifest number or a dossier code</source>
+        <translation>Quét hoặc nhập số hiệu bưu gửi, số phiếu bàn giao hoặc mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Send by post…</source>
+        <translation>Gửi qua bưu chính…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Taken from the post</source>
+        <translation>Nhận từ bưu chính</translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation>Chờ gửi trả</translation>
+    </message>
+    <message>
+        <source>Today's manifest</source>
+        <translation>Phiếu bàn giao hôm nay</translation>
+    </message>
+    <message>
+        <source>Undeliverable</source>
+        <translation>Không phát được</translation>
+    </message>
+    <message>
+        <source>Undeliverable…</source>
+        <translation>Không phát được…</translation>
+    </message>
+    <message>
+        <source>Why could the post not deliver %1?</source>
+        <translation>Lý do bưu chính không phát được bưu gửi %1?</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1417,45 @@
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Item number</source>
+        <translation>Số hiệu bưu gửi</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Khổ nhãn</translation>
+    </message>
+    <message>
+        <source>No S10 number: free reference</source>
+        <translation>Không có số hiệu S10: số tham chiếu tự do</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Bên trả cước</translation>
+    </message>
+    <message>
+        <source>Postal fee</source>
+        <translation>Cước bưu chính</translation>
+    </message>
+    <message>
+        <source>Send the result by post</source>
+        <translation>Gửi kết quả qua bưu chính</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Lock / switch clerk</source>
@@ -1513,6 +1727,10 @@
     <message>
         <source>Password of %1 changed.</source>
         <translation>Đã đổi mật khẩu của %1.</translation>
+    </message>
+    <message>
+        <source>Post-office staff</source>
+        <translation>Nhân viên bưu điện</translation>
     </message>
     <message>
         <source>Role</source>

@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
+from datetime import datetime, time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.errors import ValidationError
+from desk_app.domain.postal import IncomingPost
 from desk_app.gui.intake.applicant_form import PersonForm
 from desk_app.gui.intake.documents_table import DocumentsTable
 from desk_app.gui.intake.fee_box import FeeBox
@@ -83,6 +85,16 @@ class IntakeForm(QWidget):
         for value, label in CHANNELS:
             self.channel.addItem(self.tr(str(label)), value)
         self.channel.currentIndexChanged.connect(lambda _i: self.fee.set_online(self.is_online()))
+        # A dossier that came by post: its S10 item number and the day the post delivered it (issue 16).
+        self.postal_item = QLineEdit(self)
+        self.postal_item.setObjectName("postalItem")
+        self.postal_item.setPlaceholderText("RR123456785VN")
+        self.postal_delivered = QDateEdit(self)
+        self.postal_delivered.setObjectName("postalDelivered")
+        self.postal_delivered.setDisplayFormat("dd/MM/yyyy")
+        self.postal_delivered.setCalendarPopup(True)
+        self.postal_delivered.setDate(QDate.currentDate())
+        self.postal_delivered.setMaximumDate(QDate.currentDate())
         self.return_via = QComboBox(self)
         self.return_via.setObjectName("returnVia")
         for value, label in RETURN_VIA:
@@ -100,7 +112,12 @@ class IntakeForm(QWidget):
         intake_box = QGroupBox(self.tr("Receiving"), self)
         form = QFormLayout(intake_box)
         form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Postal item number"), self.postal_item)
+        form.addRow(self.tr("Delivered by the post on"), self.postal_delivered)
         form.addRow(self.tr("Result returned"), self.return_via)
+        self._receiving_form = form
+        self.channel.currentIndexChanged.connect(lambda _i: self._show_postal())
+        self._show_postal()
         form.addRow(self.tr("Number of sets"), self.set_count)
         form.addRow(self.tr("Appointment"), self.due_edit)
         form.addRow(self.tr("Note"), self.note)
@@ -131,6 +148,8 @@ class IntakeForm(QWidget):
             self.add_doc_button,
             *self.fee.inputs(),
             self.channel,
+            self.postal_item,
+            self.postal_delivered,
             self.return_via,
             self.set_count,
             self.due_edit,
@@ -141,6 +160,14 @@ class IntakeForm(QWidget):
     def set_tab_order(chain: list[QWidget]) -> None:
         for first, then in itertools.pairwise(chain):
             QWidget.setTabOrder(first, then)
+
+    def is_postal(self) -> bool:
+        return self.channel.currentData() == "postal"
+
+    def _show_postal(self) -> None:
+        """The postal item's inputs appear only for the postal channel."""
+        for widget in (self.postal_item, self.postal_delivered):
+            self._receiving_form.setRowVisible(widget, self.is_postal())
 
     def is_online(self) -> bool:
         return self.channel.currentData() == "online"
@@ -180,6 +207,8 @@ class IntakeForm(QWidget):
             return self.representative.widget_for(attr)
         if head.startswith("documents"):
             return self.documents
+        if head == "postal":
+            return self.postal_delivered if attr == "delivered_at" else self.postal_item
         if head == "fee":
             fee = self.fee
             return {"method": fee.method, "pages": fee.pages, "copies": fee.copies}.get(attr, fee.amount)
@@ -214,7 +243,14 @@ class IntakeForm(QWidget):
             note=self.note.text(),
             client_token=client_token,
             due_at=due,
+            postal=self._incoming_post(),
         )
+
+    def _incoming_post(self) -> IncomingPost | None:
+        if not self.is_postal() or not self.postal_item.text().strip():
+            return None
+        day = self.postal_delivered.date().toPython()
+        return IncomingPost(self.postal_item.text(), delivered_at=datetime.combine(day, time(0, 0)))  # type: ignore[arg-type]
 
     def clear(self) -> None:
         self.preview = None
@@ -226,6 +262,8 @@ class IntakeForm(QWidget):
         self.documents.clear_rows()
         self.fee.clear()
         self.channel.setCurrentIndex(0)
+        self.postal_item.clear()
+        self.postal_delivered.setDate(QDate.currentDate())
         self.return_via.setCurrentIndex(0)
         self.set_count.setValue(1)
         self.due_edit.clearMinimumDateTime()

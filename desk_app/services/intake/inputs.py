@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from desk_app.domain.errors import ValidationError
+from desk_app.domain.postal import IncomingPost, parse_item_number
 from desk_app.domain.text import clean_line, nfc
 from desk_app.services.intake.applicants import ApplicantInput, clean_applicant
 
@@ -81,6 +82,7 @@ class IntakeRequest:
     existing_code: str | None = None
     due_at: datetime | None = None
     vneid_verified: bool = False
+    postal: IncomingPost | None = None  # came by post: the item and its delivery (channel must be postal)
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ def check_request(req: IntakeRequest, *, now: datetime, documents_required: bool
             "note", "The note is too long (2000 characters at most).", "Ghi chú quá dài (tối đa 2000 ký tự)."
         )
     existing = clean_line(req.existing_code).upper() if req.existing_code else None
+    postal = _check_postal(req, received)
     return replace(
         req,
         procedure_code=code,
@@ -236,4 +239,29 @@ def check_request(req: IntakeRequest, *, now: datetime, documents_required: bool
         note=note,
         existing_code=existing or None,
         vneid_verified=bool(req.vneid_verified),
+        postal=postal,
     )
+
+
+def _check_postal(req: IntakeRequest, received: datetime) -> IncomingPost | None:
+    """The postal item of a dossier that came by post, its number checked (S10 rule) before anything is saved."""
+    if req.postal is None or not clean_line(req.postal.item or ""):
+        return None
+    if req.channel != "postal":
+        raise _bad(
+            "postal.item",
+            "An item number is recorded only for a dossier received by post (channel postal).",
+            "Chỉ ghi số hiệu bưu gửi cho hồ sơ nộp qua bưu chính.",
+        )
+    try:
+        number = parse_item_number(req.postal.item, free=req.postal.free)
+    except ValidationError as exc:
+        raise _bad("postal.item", exc.message, exc.vi) from None
+    delivered = _minute(req.postal.delivered_at) if req.postal.delivered_at is not None else None
+    if delivered is not None and delivered > received:
+        raise _bad(
+            "postal.delivered_at",
+            "The post cannot have delivered the dossier after the counter received it.",
+            "Ngày bưu chính giao hồ sơ không được sau lúc tiếp nhận.",
+        )
+    return IncomingPost(number.value, number.kind == "free", delivered, clean_line(req.postal.sender_address))

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import NotFound, ValidationError
 from desk_app.domain.identity import mask_id
+from desk_app.domain.postal import parse_item_number
 from desk_app.domain.states import State
 from desk_app.domain.text import clean_line
 from desk_app.services.intake.applicants import ApplicantInput, person_dict, upsert_applicant
@@ -58,6 +59,7 @@ from desk_app.services.intake.quote import (
     processing_text,
     settle_fee,
 )
+from desk_app.services.postal.incoming import record_incoming
 from desk_app.store import audit, settings
 from desk_app.store.db import Database
 from desk_app.store.models import (
@@ -281,6 +283,16 @@ def _save(
                 "counter": counter_no,
             },
         )
+        if state == State.RECEIVED and clean.postal is not None:
+            post = clean.postal
+            record_incoming(
+                s,
+                dossier,
+                parse_item_number(post.item, free=post.free),
+                delivered_at=post.delivered_at,
+                address=post.sender_address or None,
+                actor=actor,
+            )
         s.flush()
         return IntakeResult(dossier.id, code, due, state.value, True, number, received)
 

@@ -19,10 +19,14 @@ from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.codes import recover_scanned_code
 from desk_app.domain.errors import NotFound
 from desk_app.domain.lateness import dossier_timeliness, late_for_reporting
+from desk_app.domain.postal import EVENT_LABEL_VI as POSTAL_EVENT_LABEL_VI
+from desk_app.domain.postal import KIND_LABEL_VI as POSTAL_KIND_LABEL_VI
+from desk_app.domain.postal import STATE_LABEL_VI as POSTAL_STATE_LABEL_VI
 from desk_app.domain.states import NATIONAL_CODE, State, action_label, allowed_actions, state_label
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store.db import Database
 from desk_app.store.models import AuditEvent, Dossier, DossierEvent
+from desk_app.store.models_postal import PostalItem
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -188,9 +192,12 @@ def history(dossier: Dossier) -> list[dict[str, Any]]:
         try:
             label = action_label(e.action)
         except ValueError:
-            label = {"receive": "Tiếp nhận", "guide": "Hướng dẫn bổ sung", "refuse": "Từ chối"}.get(
-                e.action, e.action
-            )
+            label = {
+                "receive": "Tiếp nhận",
+                "guide": "Hướng dẫn bổ sung",
+                "refuse": "Từ chối",
+                **POSTAL_EVENT_LABEL_VI,
+            }.get(e.action, e.action)
         out.append(
             {
                 "action": e.action,
@@ -276,8 +283,32 @@ def view(
             if t["action"] == "print"
         ],
         audit=trail,
+        postal=postal_items(session, dossier),
     )
     return data
+
+
+def postal_items(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
+    """The postal items that carried this dossier or its result (services.postal), oldest first."""
+    rows = session.scalars(
+        select(PostalItem).where(PostalItem.dossier_id == dossier.id).order_by(PostalItem.id)
+    )
+    return [
+        {
+            "number": r.number,
+            "number_kind": r.number_kind,
+            "kind": r.kind,
+            "kind_label": POSTAL_KIND_LABEL_VI.get(r.kind, r.kind),
+            "state": r.state,
+            "state_label": POSTAL_STATE_LABEL_VI.get(r.state, r.state),
+            "handed_at": fmt(r.handed_at),
+            "delivered_at": fmt(r.delivered_at),
+            "fee": r.fee,
+            "payer": r.payer,
+            "reason": r.reason,
+        }
+        for r in rows
+    ]
 
 
 def show(db: Database, code: str, *, now: datetime | None = None) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, joinedload
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.lateness import reporting_due, step_result
+from desk_app.domain.postal import event_note as postal_note
 from desk_app.domain.states import STATE_LABEL_VI, State
 from desk_app.fsutil import write_atomic  # noqa: F401  (re-exported for the CLI)
 from desk_app.printing import data as pdata
@@ -230,18 +231,22 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
         elif e.action in ("receive", "guide"):
             continue
         else:
-            text = {
-                "request-supplement": f"Yêu cầu bổ sung {_hm(e.at)}: {e.reason}",
-                "supplement-received": f"Nhận bổ sung {_hm(e.at)}",
-                "extend": f"Gia hạn đến {_hm(dossier.extended_due_at)}: {e.reason}"
-                if dossier.extended_due_at
-                else "",
-                "request-payment": f"Yêu cầu nghĩa vụ tài chính {_hm(e.at)}",
-                "payment-received": f"Đã thực hiện nghĩa vụ tài chính {_hm(e.at)}",
-                "withdraw": f"Công dân xin rút hồ sơ {_hm(e.at)}: {e.reason}",
-                "stop": f"Dừng xử lý {_hm(e.at)}: {e.reason}",
-                "refuse": f"Từ chối {_hm(e.at)}: {e.reason}",
-            }.get(e.action, e.action)
+            text = (
+                {
+                    "request-supplement": f"Yêu cầu bổ sung {_hm(e.at)}: {e.reason}",
+                    "supplement-received": f"Nhận bổ sung {_hm(e.at)}",
+                    "extend": f"Gia hạn đến {_hm(dossier.extended_due_at)}: {e.reason}"
+                    if dossier.extended_due_at
+                    else "",
+                    "request-payment": f"Yêu cầu nghĩa vụ tài chính {_hm(e.at)}",
+                    "payment-received": f"Đã thực hiện nghĩa vụ tài chính {_hm(e.at)}",
+                    "withdraw": f"Công dân xin rút hồ sơ {_hm(e.at)}: {e.reason}",
+                    "stop": f"Dừng xử lý {_hm(e.at)}: {e.reason}",
+                    "refuse": f"Từ chối {_hm(e.at)}: {e.reason}",
+                }.get(e.action)
+                or postal_note(e.action, e.data or {}, e.reason, _hm(e.at))
+                or e.action
+            )
             (steps[-1]["note"] if steps else notes).append(text)
     if notes and steps:
         steps[-1]["note"].extend(notes)

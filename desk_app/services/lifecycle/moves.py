@@ -231,74 +231,111 @@ def act(
     was received or before its previous move. Raises MoveRefused or ValidationError; then nothing is written.
     """
     move = action if isinstance(action, Action) else parse_action(action)
-    reason, to_whom = clean_line(reason), clean_line(to_whom)
-    clean_items = [clean_line(i) for i in items if clean_line(i)]
     with db.transaction() as session:
         dossier = get_dossier(session, code)
-        before = State(dossier.state)
-        after = next_state(before, move)
-        moment = _moment(at, dossier, last_move_at(session, dossier))
-        calendar = calendar_from_session(session)
-        data = _apply(
+        return apply_move(
             session,
             dossier,
             move,
-            moment,
-            calendar,
+            at=at,
             reason=reason,
             to_whom=to_whom,
-            new_due=_new_due(new_due, dossier),
+            new_due=new_due,
             receiver=receiver,
             rating=rating,
             e_result=e_result,
             channel=channel,
-            items=clean_items,
-        )
-        dossier.state = after.value
-        dossier.updated_at = datetime.now().replace(microsecond=0)
-        session.add(
-            DossierEvent(
-                dossier_id=dossier.id,
-                action=move.value,
-                at=moment,
-                state_before=before.value,
-                state_after=after.value,
-                actor=actor,
-                to_whom=to_whom,
-                reason=reason,
-                data=data or None,
-            )
-        )
-        audit.record(
-            session,
-            f"dossier.{move.value}",
+            items=items,
             actor=actor,
-            entity="dossier",
-            entity_id=dossier.id,
-            detail={
-                "code": dossier.code,
-                "at": fmt(moment),
-                "state_before": before.value,
-                "state_after": after.value,
-                "reason": reason,
-                "to_whom": to_whom,
-                **data,
-            },
         )
-        session.flush()
-        return {
+
+
+def apply_move(
+    session: Session,
+    dossier: Dossier,
+    move: Action,
+    *,
+    at: datetime | None = None,
+    reason: str = "",
+    to_whom: str = "",
+    new_due: datetime | date | None = None,
+    receiver: dict[str, Any] | None = None,
+    rating: str | None = None,
+    e_result: bool | None = None,
+    channel: str | None = None,
+    items: Sequence[str] = (),
+    actor: str = "",
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """:func:`act` inside the caller's transaction (e.g. the postal service confirming a delivery together
+    with its item). ``extra`` is added to the event's data and the audit detail."""
+    reason, to_whom = clean_line(reason), clean_line(to_whom)
+    clean_items = [clean_line(i) for i in items if clean_line(i)]
+    before = State(dossier.state)
+    after = next_state(before, move)
+    moment = _moment(at, dossier, last_move_at(session, dossier))
+    calendar = calendar_from_session(session)
+    data = _apply(
+        session,
+        dossier,
+        move,
+        moment,
+        calendar,
+        reason=reason,
+        to_whom=to_whom,
+        new_due=_new_due(new_due, dossier),
+        receiver=receiver,
+        rating=rating,
+        e_result=e_result,
+        channel=channel,
+        items=clean_items,
+    )
+    data.update(extra or {})
+    dossier.state = after.value
+    dossier.updated_at = datetime.now().replace(microsecond=0)
+    session.add(
+        DossierEvent(
+            dossier_id=dossier.id,
+            action=move.value,
+            at=moment,
+            state_before=before.value,
+            state_after=after.value,
+            actor=actor,
+            to_whom=to_whom,
+            reason=reason,
+            data=data or None,
+        )
+    )
+    audit.record(
+        session,
+        f"dossier.{move.value}",
+        actor=actor,
+        entity="dossier",
+        entity_id=dossier.id,
+        detail={
             "code": dossier.code,
-            "action": move.value,
             "at": fmt(moment),
             "state_before": before.value,
-            "state": after.value,
-            "due_at": fmt(dossier.due_at),
-            "extended_due_at": fmt(dossier.extended_due_at),
-            "deadline_at": fmt(dossier.deadline_at),
-            "finished_at": fmt(dossier.finished_at),
-            "returned_at": fmt(dossier.returned_at),
-            "supplement_count": dossier.supplement_count or 0,
-            "paused_minutes": dossier.paused_minutes or 0,
-            "late_for_reporting": late_for_reporting(dossier.supplement_count or 0),
-            "data": data,
-        }
+            "state_after": after.value,
+            "reason": reason,
+            "to_whom": to_whom,
+            **data,
+        },
+    )
+    session.flush()
+    return {
+        "code": dossier.code,
+        "action": move.value,
+        "at": fmt(moment),
+        "state_before": before.value,
+        "state": after.value,
+        "due_at": fmt(dossier.due_at),
+        "extended_due_at": fmt(dossier.extended_due_at),
+        "deadline_at": fmt(dossier.deadline_at),
+        "finished_at": fmt(dossier.finished_at),
+        "returned_at": fmt(dossier.returned_at),
+        "supplement_count": dossier.supplement_count or 0,
+        "paused_minutes": dossier.paused_minutes or 0,
+        "late_for_reporting": late_for_reporting(dossier.supplement_count or 0),
+        "data": data,
+    }
