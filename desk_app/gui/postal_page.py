@@ -440,7 +440,7 @@ class PostalPage(QWidget):
             return
         code = row["code"]
         self.ctx.runner.run(
-            lambda: _tariff(self.ctx.db), on_success=lambda fee: self._send_with(code, fee), parent=self
+            lambda: incoming.current_tariff(self.ctx.db), on_success=lambda fee: self._send_with(code, fee), parent=self
         )
 
     def _send_with(self, code: str, fee: int) -> None:
@@ -515,11 +515,6 @@ class PostalPage(QWidget):
         row = self.selected()
         if row is not None and row.get("code"):
             self.ctx.openDossierRequested.emit(row["code"])
-
-
-def _tariff(db: Any) -> int:
-    with db.session() as session:
-        return incoming.tariff(session)
 
 
 def page_spec() -> PageSpec:

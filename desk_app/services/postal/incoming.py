@@ -16,6 +16,7 @@ from desk_app.domain.errors import ValidationError
 from desk_app.domain.postal import ItemKind, ItemNumber, ItemState, check_fee, parse_payer
 from desk_app.domain.text import clean_line
 from desk_app.store import audit, settings
+from desk_app.store.db import Database
 from desk_app.store.models import Dossier, DossierEvent
 from desk_app.store.models_postal import PostalItem
 
@@ -31,6 +32,12 @@ def now() -> datetime:
 def tariff(session: Session) -> int:
     """The post's charge per item (📘 a setting: ``postal_fee_per_item``)."""
     return int(settings.get(session, "postal_fee_per_item") or 0)
+
+
+def current_tariff(db: Database) -> int:
+    """The post's charge per item, read in its own session (for screens)."""
+    with db.session() as session:
+        return tariff(session)
 
 
 def postal_event(
