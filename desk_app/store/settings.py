@@ -27,6 +27,17 @@ DEFAULTS: dict[str, Any] = {
     "retention_years": 0,  # privacy retention rule (services.privacy); 0 = off
     "language": "vi",
     "form_set": "v2025",
+    # Citizen help (services/assist): the QR addresses of the guide sheets, per province (📘 check them).
+    "guide_urls": {
+        "vneid": "https://vneid.gov.vn",
+        "portal": "https://dichvucong.gov.vn",
+        "payment": "https://dichvucong.gov.vn",
+        "lookup": "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html",
+        "procedure": "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html?keyword={code}",
+        "feedback": "https://dichvucong.gov.vn",
+    },
+    "feedback_contact": {"address": "", "phone": "", "email": ""},  # empty: the unit's own
+    "feedback_answer_days": 10,  # 📘 the time limit for answering feedback (calendar days)
 }
 
 
