@@ -7,6 +7,7 @@ hashing every possible number. Losing the file only means visits before and afte
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -41,10 +42,8 @@ def load_or_create(data_dir: Path) -> bytes:
             fh.write(secrets.token_bytes(32))
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            os.link(tmp, path)  # fails when another process created it first: then use theirs
-        except FileExistsError:
-            pass
+        with contextlib.suppress(FileExistsError):  # another process created it first: use theirs
+            os.link(tmp, path)
     except OSError as exc:
         raise StorageError(
             f"Cannot create {path}: {exc.strerror or exc}.", "Không tạo được khóa bảo vệ của sổ hỗ trợ."
