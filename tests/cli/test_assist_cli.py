@@ -68,7 +68,9 @@ def test_guide_and_listing_write_pdfs(unit_db: Any, data_dir: Path, tmp_path: Pa
     out = tmp_path / "proc.pdf"
     proc = run_cli("guide", "--kind", "procedure", "--out", str(out), data_dir=data_dir)
     assert proc.returncode == 1 and "--procedure" in proc.stderr
-    proc = run_cli("guide", "--kind", "procedure", "--procedure", "1.001193", "--out", str(out), data_dir=data_dir)
+    proc = run_cli(
+        "guide", "--kind", "procedure", "--procedure", "1.001193", "--out", str(out), data_dir=data_dir
+    )
     assert proc.returncode == 0, proc.stderr
     listing = tmp_path / "listing.pdf"
     data = cli_json("listing", "--out", str(listing), "--size", "A3", data_dir=data_dir)

@@ -53,11 +53,19 @@ def test_procedure_guide_from_the_catalog(province_db: Any, pdf_tools: Any) -> N
     pdf = render_guide(guides.guide_sheet(province_db, "procedure", "1.004222", printed_at=PRINTED))
     assert pdf_tools.page_count(pdf) == 1
     text = " ".join(pdf_tools.text(pdf, layout=False).split())
-    for word in ("ĐĂNG KÝ THƯỜNG TRÚ", "1.004222", "07 ngày làm việc", "Tờ khai thay đổi thông tin cư trú",
-                 "Phí, lệ phí khi nộp trực tuyến: 10.000 đồng", "Cư trú"):
+    for word in (
+        "ĐĂNG KÝ THƯỜNG TRÚ",
+        "1.004222",
+        "07 ngày làm việc",
+        "Tờ khai thay đổi thông tin cư trú",
+        "Phí, lệ phí khi nộp trực tuyến: 10.000 đồng",
+        "Cư trú",
+    ):
         assert word in text, word
     found = sorted(pdf_tools.symbols_per_page(pdf)[0])
-    assert found == sorted(["https://dichvucong.quangtri.gov.vn/thu-tuc?ma=1.004222", PROVINCE_URLS["portal"]])
+    assert found == sorted(
+        ["https://dichvucong.quangtri.gov.vn/thu-tuc?ma=1.004222", PROVINCE_URLS["portal"]]
+    )
 
 
 @pytest.mark.parametrize(("size", "booklet"), [("A4", False), ("A3", False), ("A4", True)])

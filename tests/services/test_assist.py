@@ -127,7 +127,13 @@ def test_online_filing_is_an_online_dossier_linked_to_the_help(unit_db: Any) -> 
     """A successful assisted online filing records an online dossier (VNeID login) linked to the help."""
     res = log_help(
         unit_db,
-        _help(kind="online_filing", procedure_code="1.004222", dossier_code="", paid_online=True, had_level2=True),
+        _help(
+            kind="online_filing",
+            procedure_code="1.004222",
+            dossier_code="",
+            paid_online=True,
+            had_level2=True,
+        ),
     )
     assert res.dossier_code
     with unit_db.session() as s:
@@ -173,7 +179,9 @@ def test_help_given_counts_inclusive_days_by_the_moment_of_help(unit_db: Any) ->
 def test_counts_by_kind_outcome_and_officer(unit_db: Any) -> None:
     log_help(unit_db, _help(), actor="lan")
     log_help(unit_db, _help(kind="lookup", consent=False), actor="lan")
-    log_help(unit_db, _help(kind="lookup", outcome="not_done", reason="portal_down", consent=False), actor="minh")
+    log_help(
+        unit_db, _help(kind="lookup", outcome="not_done", reason="portal_down", consent=False), actor="minh"
+    )
     with unit_db.session() as s:
         c = counts.help_counts(s, date(2026, 3, 2), date(2026, 3, 2))
     assert c.by_kind == {"vneid_activation": 1, "lookup": 2}
@@ -209,7 +217,9 @@ def test_online_only_procedure_is_refused_at_paper_intake(unit_db: Any) -> None:
     with pytest.raises(ValidationError) as err:
         receive(unit_db, req)
     assert err.value.field == "procedure" and "trực tuyến" in err.value.vi
-    res = log_help(unit_db, _help(kind="online_filing", procedure_code="1.004194", at=datetime(2026, 3, 2, 9)))
+    res = log_help(
+        unit_db, _help(kind="online_filing", procedure_code="1.004194", at=datetime(2026, 3, 2, 9))
+    )
     assert res.dossier_code
 
 
@@ -231,7 +241,9 @@ def test_feedback_queue_answer_and_counts(unit_db: Any) -> None:
     late = feedback.list_feedback(unit_db, overdue_only=True, today=date(2026, 3, 13))
     assert [r["id"] for r in late] == [row["id"]] and late[0]["overdue"]
     feedback.forward_feedback(unit_db, row["id"], "Phòng Tư pháp", actor="lan")
-    done = feedback.answer_feedback(unit_db, row["id"], "Đã chuyển kiến nghị lên UBND tỉnh.", at=datetime(2026, 3, 14, 8))
+    done = feedback.answer_feedback(
+        unit_db, row["id"], "Đã chuyển kiến nghị lên UBND tỉnh.", at=datetime(2026, 3, 14, 8)
+    )
     assert done["status"] == "answered"
     assert feedback.list_feedback(unit_db, open_only=True) == []
     with unit_db.session() as s:
