@@ -33,8 +33,16 @@ def test_assist_add_and_list_follow_the_contract(unit_db: Any, data_dir: Path, t
         {**CONTRACT, "at": "2026-04-01T08:00", "outcome": "not_done", "reason": "no_smartphone"},
         {**CONTRACT, "kind": "hack_account"},
     ]
-    proc = run_cli("assist", "add", str(_write(tmp_path / "h.json", entries)), "--json", data_dir=data_dir)
+    proc = run_cli(
+        "assist",
+        "add",
+        str(_write(tmp_path / "h.json", entries)),
+        "--json",
+        data_dir=data_dir,
+        env={"DESK_APP_LOG": "DEBUG"},
+    )
     assert proc.returncode == 1  # the bad entry is reported, the good ones went in
+    assert "045089001234" not in proc.stdout + proc.stderr  # nor in what was logged
     out = json.loads(proc.stdout)
     assert [("error" in r) for r in out] == [False, False, False, True]
     assert out[3]["field"] == "kind"
@@ -52,6 +60,8 @@ def test_assist_add_and_list_follow_the_contract(unit_db: Any, data_dir: Path, t
     assert counts["total"] == 1 and counts["by_reason"] == {"no_smartphone": 1}
     shown = cli_json("show", out[1]["dossier_code"], data_dir=data_dir)
     assert isinstance(shown, dict) and shown["channel"] == "online"
+    for raw in [p.read_bytes() for p in data_dir.glob("desk_app.db*")]:
+        assert b"045089001234" not in raw
     bad = run_cli("assist", "list", "--period", "March", data_dir=data_dir)
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1
 
