@@ -68,6 +68,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.scan_page",
     "desk_app.gui.users_page",
     "desk_app.gui.assist_page",
+    "desk_app.gui.feedback_page",
 ]
 
 

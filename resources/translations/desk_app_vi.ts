@@ -509,6 +509,149 @@
     </message>
 </context>
 <context>
+    <name>FeedbackPage</name>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>Trực tiếp tại quầy</translation>
+    </message>
+    <message>
+        <source>Awaiting an answer</source>
+        <translation>Đang chờ trả lời</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Content of a rule</source>
+        <translation>Nội dung quy định hành chính</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Feedback %1 received; answer due %2.</source>
+        <translation>Đã tiếp nhận phản ánh số %1; hạn trả lời %2.</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Chuyển đến</translation>
+    </message>
+    <message>
+        <source>How officials apply it</source>
+        <translation>Cách cơ quan, cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Văn bản, thư</translation>
+    </message>
+    <message>
+        <source>May be contacted about the answer</source>
+        <translation>Đồng ý được liên hệ để trả lời</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Organisation or business</source>
+        <translation>Tổ chức, doanh nghiệp</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Past the time limit</source>
+        <translation>Quá hạn trả lời</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Proposal to simplify</source>
+        <translation>Kiến nghị sửa đổi, đơn giản hóa</translation>
+    </message>
+    <message>
+        <source>Receive (F9)</source>
+        <translation>Tiếp nhận (F9)</translation>
+    </message>
+    <message>
+        <source>Receive a feedback</source>
+        <translation>Tiếp nhận phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Record the answer</source>
+        <translation>Ghi kết quả trả lời</translation>
+    </message>
+    <message>
+        <source>Select a feedback in the list first.</source>
+        <translation>Hãy chọn một phản ánh trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Người gửi</translation>
+    </message>
+    <message>
+        <source>Sender is</source>
+        <translation>Người gửi là</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiển thị</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create and sign in</source>
@@ -969,6 +1112,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Feedback on rules</source>
+        <translation>Phản ánh, kiến nghị</translation>
     </message>
     <message>
         <source>Intake</source>
