@@ -146,6 +146,12 @@ def test_online_filing_is_an_online_dossier_linked_to_the_help(unit_db: Any) -> 
         assert dossier.applicant.id_number == ""  # the portal holds the dossier; no ID copied here
         c = counts.help_counts(s, date(2026, 3, 2), date(2026, 3, 2))
         assert c.online_dossiers == 1 and c.by_kind == {"online_filing": 1}
+        from desk_app.store import audit
+        from desk_app.store.models import AuditEvent
+
+        assert audit.verify(s).ok
+        actions = [e.action for e in s.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+        assert actions[-2:] == ["dossier.receive", "assist.help"]
 
 
 def test_online_filing_keeps_the_portal_code_and_refuses_a_duplicate(unit_db: Any) -> None:

@@ -268,6 +268,24 @@ def _online_dossier(session: Session, clean: HelpInput, actor: str, token: str) 
             data={"number": code, "counter": counter_no, "procedure": proc.code, "assisted_online": True},
         )
     )
+    audit.record(
+        session,
+        "dossier.receive",
+        actor=actor,
+        entity="dossier",
+        entity_id=dossier.id,
+        detail={
+            "number": code,
+            "code": code,
+            "procedure": proc.code,
+            "state": State.RECEIVED.value,
+            "channel": "online",
+            "assisted": True,
+            "received_at": at.strftime("%Y-%m-%dT%H:%M"),
+            "due_at": due.strftime("%Y-%m-%dT%H:%M"),
+            "counter": counter_no,
+        },
+    )
     return dossier
 
 
