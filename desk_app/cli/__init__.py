@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "scan",
     "crypto",
     "postal",
+    "assist",
 ]
 
 log = logging.getLogger("desk_app")

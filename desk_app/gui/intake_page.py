@@ -13,6 +13,7 @@ dossiers (the service returns the first one).
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -176,6 +177,17 @@ class IntakePage(QWidget):
     def _show_preview(self, preview: ProcedurePreview) -> None:
         self.form.show_preview(preview)
         self.clear_message()
+        if preview.online_only:  # a province pilot: no paper intake, the counter helps file it online
+            self.show_message(
+                self.tr("%1 is received online only: press F8 to help the citizen file it online.").replace(
+                    "%1", preview.code
+                )
+            )
+            window = self.ctx.window
+            show_page = getattr(window, "show_page", None)
+            if callable(show_page) and self.ctx.can("helplog"):
+                with contextlib.suppress(KeyError):  # the citizen-help page is not installed
+                    show_page("assist", f"file:{preview.code}")
 
     def fill_from_card(self, card: CardPayload) -> None:
         """A chip ID card was scanned: fill the applicant (or the representative, when the scan landed in

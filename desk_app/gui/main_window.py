@@ -267,6 +267,15 @@ class MainWindow(QMainWindow):
             )
             self._view_menu.addAction(act)
             self._page_actions.append(act)
+        for spec in self.specs:  # a page's own key (PageSpec.shortcut) reaches it in one key from anywhere
+            if spec.shortcut:
+                act = _action(
+                    self,
+                    spec.translated_title(),
+                    QKeySequence(spec.shortcut),
+                    lambda checked=False, k=spec.key: self.show_page(k),
+                )
+                self._page_actions.append(act)
 
     def _refresh(self) -> None:
         page = self.current_page()

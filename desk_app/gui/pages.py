@@ -53,6 +53,7 @@ class PageSpec:
     factory: Callable[[GuiContext], QWidget]
     permission: str = "view"
     icon: str = ""  # file name under resources/icons (optional)
+    shortcut: str = ""  # a key that shows the page from anywhere in the window, e.g. "F8" (optional)
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
@@ -67,6 +68,8 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.scan_page",
     "desk_app.gui.users_page",
     "desk_app.gui.postal_page",
+    "desk_app.gui.assist_page",
+    "desk_app.gui.feedback_page",
 ]
 
 

@@ -96,6 +96,8 @@ class Procedure(Base):
         JSONText(), default=list
     )  # [{name, kind, quantity}]
     online_level: Mapped[str] = mapped_column(String(20), default="")  # "", "partial", "full"
+    # The province may pilot procedures received online only: intake becomes assisted online filing.
+    online_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     result_is_paper: Mapped[bool] = mapped_column(Boolean, default=True)
     agency: Mapped[str] = mapped_column(String(200), default="")  # cơ quan chủ trì giải quyết
     legal_basis: Mapped[str] = mapped_column(Text, default="")

@@ -31,6 +31,17 @@ DEFAULTS: dict[str, Any] = {
     # default fee of a postal item and the rate of the monthly statement. `desk-app postal tariff --set N`.
     "postal_fee_per_item": 26000,
     "postal_tariff_note": "Đơn giá 26.000 đồng/hồ sơ/chiều (đề án BCCI Hà Nam 2019, tham khảo)",
+    # Citizen help (services/assist): the QR addresses of the guide sheets, per province (📘 check them).
+    "guide_urls": {
+        "vneid": "https://vneid.gov.vn",
+        "portal": "https://dichvucong.gov.vn",
+        "payment": "https://dichvucong.gov.vn",
+        "lookup": "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html",
+        "procedure": "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html?keyword={code}",
+        "feedback": "https://dichvucong.gov.vn",
+    },
+    "feedback_contact": {"address": "", "phone": "", "email": ""},  # empty: the unit's own
+    "feedback_answer_days": 10,  # 📘 the time limit for answering feedback (calendar days)
 }
 
 

@@ -2,6 +2,188 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AssistHelpForm</name>
+    <message>
+        <source>12 digits; only 001******456 is kept</source>
+        <translation>12 chữ số; chỉ lưu dạng 001******456</translation>
+    </message>
+    <message>
+        <source>Already had a level-2 VNeID account</source>
+        <translation>Đã có tài khoản định danh điện tử mức 2</translation>
+    </message>
+    <message>
+        <source>Citizen's name</source>
+        <translation>Họ tên công dân</translation>
+    </message>
+    <message>
+        <source>Dossier code (portal)</source>
+        <translation>Mã hồ sơ (trên Cổng)</translation>
+    </message>
+    <message>
+        <source>Guide sheet (F6)</source>
+        <translation>Phiếu hướng dẫn (F6)</translation>
+    </message>
+    <message>
+        <source>Helps today</source>
+        <translation>Lượt hỗ trợ hôm nay</translation>
+    </message>
+    <message>
+        <source>Kind of help</source>
+        <translation>Loại hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Minutes spent</source>
+        <translation>Thời gian hỗ trợ (phút)</translation>
+    </message>
+    <message>
+        <source>Never a password, an OTP or a photo</source>
+        <translation>Không ghi mật khẩu, mã OTP hay ảnh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Personal ID (kept masked)</source>
+        <translation>Số định danh (chỉ lưu dạng che)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Record a help given to a citizen (F9 saves, F6 prints the guide sheet)</source>
+        <translation>Ghi sổ hỗ trợ công dân (F9: lưu, F6: in phiếu hướng dẫn)</translation>
+    </message>
+    <message>
+        <source>Save (F9)</source>
+        <translation>Lưu (F9)</translation>
+    </message>
+    <message>
+        <source>The citizen agrees to be recorded (name, phone, masked ID)</source>
+        <translation>Công dân đồng ý ghi thông tin (họ tên, điện thoại, số định danh đã che)</translation>
+    </message>
+    <message>
+        <source>Why not done</source>
+        <translation>Lý do chưa thành công</translation>
+    </message>
+</context>
+<context>
+    <name>AssistPage</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <source>Citizen did not want to go on</source>
+        <translation>Người dân không muốn tiếp tục</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Thành công</translation>
+    </message>
+    <message>
+        <source>Filing a dossier online</source>
+        <translation>Nộp hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <source>Forgot the password</source>
+        <translation>Quên mật khẩu</translation>
+    </message>
+    <message>
+        <source>Guide sheet</source>
+        <translation>Phiếu hướng dẫn</translation>
+    </message>
+    <message>
+        <source>Help recorded.</source>
+        <translation>Đã ghi sổ hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Help recorded; online dossier %1.</source>
+        <translation>Đã ghi sổ hỗ trợ; hồ sơ trực tuyến %1.</translation>
+    </message>
+    <message>
+        <source>Helps today: %1</source>
+        <translation>Lượt hỗ trợ hôm nay: %1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Looking up a dossier</source>
+        <translation>Tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>No level-2 account yet</source>
+        <translation>Chưa có tài khoản định danh mức 2</translation>
+    </message>
+    <message>
+        <source>No smartphone</source>
+        <translation>Không có điện thoại thông minh</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Chưa thành công</translation>
+    </message>
+    <message>
+        <source>Other help</source>
+        <translation>Hỗ trợ khác</translation>
+    </message>
+    <message>
+        <source>Other reason (write it in the note)</source>
+        <translation>Lý do khác (ghi vào ô ghi chú)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Papers missing</source>
+        <translation>Thiếu giấy tờ</translation>
+    </message>
+    <message>
+        <source>Paying online</source>
+        <translation>Thanh toán trực tuyến</translation>
+    </message>
+    <message>
+        <source>Phone number not in own name</source>
+        <translation>Số điện thoại không chính chủ</translation>
+    </message>
+    <message>
+        <source>Portal down</source>
+        <translation>Cổng dịch vụ công gặp sự cố</translation>
+    </message>
+    <message>
+        <source>Portal login with VNeID</source>
+        <translation>Đăng nhập Cổng DVC bằng VNeID</translation>
+    </message>
+    <message>
+        <source>This procedure is received online only: help the citizen file it online.</source>
+        <translation>Thủ tục này chỉ tiếp nhận trực tuyến: hãy hỗ trợ công dân nộp hồ sơ trực tuyến.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <source>VNeID install / level-2 activation</source>
+        <translation>Cài đặt, kích hoạt VNeID mức 2</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTable</name>
     <message>
         <source>Certified copy</source>
@@ -331,6 +513,149 @@
     </message>
 </context>
 <context>
+    <name>FeedbackPage</name>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>Trực tiếp tại quầy</translation>
+    </message>
+    <message>
+        <source>Awaiting an answer</source>
+        <translation>Đang chờ trả lời</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Content of a rule</source>
+        <translation>Nội dung quy định hành chính</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Feedback %1 received; answer due %2.</source>
+        <translation>Đã tiếp nhận phản ánh số %1; hạn trả lời %2.</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Chuyển đến</translation>
+    </message>
+    <message>
+        <source>How officials apply it</source>
+        <translation>Cách cơ quan, cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Văn bản, thư</translation>
+    </message>
+    <message>
+        <source>May be contacted about the answer</source>
+        <translation>Đồng ý được liên hệ để trả lời</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Organisation or business</source>
+        <translation>Tổ chức, doanh nghiệp</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Past the time limit</source>
+        <translation>Quá hạn trả lời</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Proposal to simplify</source>
+        <translation>Kiến nghị sửa đổi, đơn giản hóa</translation>
+    </message>
+    <message>
+        <source>Receive (F9)</source>
+        <translation>Tiếp nhận (F9)</translation>
+    </message>
+    <message>
+        <source>Receive a feedback</source>
+        <translation>Tiếp nhận phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Record the answer</source>
+        <translation>Ghi kết quả trả lời</translation>
+    </message>
+    <message>
+        <source>Select a feedback in the list first.</source>
+        <translation>Hãy chọn một phản ánh trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Người gửi</translation>
+    </message>
+    <message>
+        <source>Sender is</source>
+        <translation>Người gửi là</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiển thị</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create and sign in</source>
@@ -476,6 +801,10 @@
 </context>
 <context>
     <name>IntakePage</name>
+    <message>
+        <source>%1 is received online only: press F8 to help the citizen file it online.</source>
+        <translation>Thủ tục %1 chỉ tiếp nhận trực tuyến: nhấn F8 để hỗ trợ công dân nộp trực tuyến.</translation>
+    </message>
     <message>
         <source>Dossier %1 received; appointment %2.</source>
         <translation>Đã tiếp nhận hồ sơ %1; hẹn trả %2.</translation>
@@ -786,6 +1115,10 @@
         <translation>Tài khoản</translation>
     </message>
     <message>
+        <source>Citizen help</source>
+        <translation>Hỗ trợ công dân</translation>
+    </message>
+    <message>
         <source>Digitization</source>
         <translation>Số hóa</translation>
     </message>
@@ -796,6 +1129,10 @@
     <message>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Feedback on rules</source>
+        <translation>Phản ánh, kiến nghị</translation>
     </message>
     <message>
         <source>Intake</source>

@@ -45,6 +45,7 @@ class ProcedurePreview:
     received_at: datetime
     due_at: datetime
     online_level: str = ""
+    online_only: bool = False  # received online only: the counter helps file it (services/assist)
 
 
 def processing_text(proc: Procedure) -> str:
@@ -114,6 +115,7 @@ def preview(
             received_at=received,
             due_at=due_for(session, proc, received),
             online_level=proc.online_level,
+            online_only=bool(proc.online_only),
         )
 
 

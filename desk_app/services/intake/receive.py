@@ -167,6 +167,13 @@ def _save(
         code: str | None = None
         number = ""
         fee_amount, fee_method, fee_known = 0, "exempt", True
+        if state == State.RECEIVED and proc.online_only and clean.channel != "online":
+            # A province pilot: received online only; the counter helps file it (services/assist).
+            raise ValidationError(
+                f"{proc.code} is received online only: help the citizen file it online (desk-app assist).",
+                "Thủ tục này chỉ tiếp nhận trực tuyến: hãy hỗ trợ công dân nộp hồ sơ trực tuyến.",
+                field="procedure",
+            )
         if state == State.RECEIVED:
             rule_due = due_for(s, proc, received)
             due = rule_due

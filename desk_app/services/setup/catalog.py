@@ -15,6 +15,7 @@ Import columns (CSV header, first XLSX sheet's header row, or JSON object keys):
 | fee_text | | the fee as published |
 | documents | | JSON list of {name, kind, quantity}, or names separated by ";" |
 | online_level | | "", partial, full |
+| online_only | | true/1/x/có: received online only (a province pilot); at the counter intake becomes assisted online filing |
 | agency, legal_basis, old_code, confidence, source_note | | free text |
 | effective_from | | YYYY-MM-DD (default: today) |
 
@@ -58,6 +59,7 @@ VERSIONED = (
     "fee_text",
     "documents",
     "online_level",
+    "online_only",
     "agency",
     "legal_basis",
     "old_code",
@@ -129,6 +131,25 @@ def _parse_documents(value: Any) -> list[dict[str, Any]]:
     return docs
 
 
+_TRUE = {"1", "true", "yes", "x", "co", "có"}
+_FALSE = {"", "0", "false", "no", "khong", "không"}
+
+
+def _parse_flag(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    if isinstance(value, int | float):
+        return bool(value)
+    text = clean_line(str(value)).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{name} must be true or false, not {value!r}")
+
+
 def row_to_fields(row: dict[str, Any]) -> dict[str, Any]:
     """Validate one import row; ValueError/ValidationError with the reason when it is bad."""
     code = clean_line(str(row.get("code") or ""))
@@ -164,6 +185,7 @@ def row_to_fields(row: dict[str, Any]) -> dict[str, Any]:
         "fee_text": clean_line(str(row.get("fee_text") or "")),
         "documents": _parse_documents(row.get("documents")),
         "online_level": online,
+        "online_only": _parse_flag(row.get("online_only"), "online_only"),
         "agency": clean_line(str(row.get("agency") or "")),
         "legal_basis": clean_line(str(row.get("legal_basis") or "")),
         "old_code": clean_line(str(row.get("old_code") or "")),
@@ -280,6 +302,7 @@ def procedure_dict(p: Procedure) -> dict[str, Any]:
         "fee_text": p.fee_text,
         "documents": p.documents,
         "online_level": p.online_level,
+        "online_only": p.online_only,
         "agency": p.agency,
         "legal_basis": p.legal_basis,
         "old_code": p.old_code,

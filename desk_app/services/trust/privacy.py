@@ -11,7 +11,10 @@
   applicant's name, ID numbers, birth date, address, phone and email, the representative and receiver of
   those dossiers and their free-text note; the dossier itself (procedure, dates, states, fees) stays for the
   statistics. Stored scans belong to the archived dossier and are not touched; audit events are append-only
-  and hold masked values only. Every export and every application of the rule is audited.
+  and hold masked values only. The rule also covers the citizen-help log (services/assist): entries older than
+  the cutoff lose name, phone, masked ID, ID hash and note, and answered feedback loses its sender's name and
+  contact; kinds, outcomes and dates stay for the counts. ``export_person`` finds a person's help-log entries
+  by the keyed hash of the number. Every export and every application of the rule is audited.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from desk_app.store import audit, settings
 from desk_app.store.base import Base, JSONText
 from desk_app.store.db import Database
 from desk_app.store.models import Applicant, AuditEvent, Dossier
+from desk_app.store.models_assist import Feedback, HelpEntry
 
 __all__ = [
     "ANON_NAME",
@@ -166,6 +170,7 @@ def export_person(db: Database, id_number: str, out: Path, *, actor: str) -> Exp
     out = Path(out).expanduser().absolute()
     with db.session() as session:
         data = collect_person(session, number)
+        data["help_log"] = _help_log(session, db, number)
     payload = {
         "format": "desk-app-person-export",
         "generated_at": datetime.now().strftime("%Y-%m-%dT%H:%M:%S"),
@@ -203,6 +208,19 @@ def export_person(db: Database, id_number: str, out: Path, *, actor: str) -> Exp
     return ExportResult(out, len(data["applicants"]), len(data["dossiers"]), mentions)
 
 
+def _help_log(session: Session, db: Database, number: str) -> list[dict[str, Any]]:
+    """The person's help-log entries: the log holds no full ID, only its keyed hash (services/assist)."""
+    from desk_app.domain.assist import id_hash
+    from desk_app.services.assist.helps import help_dict
+    from desk_app.services.assist.secret import secret_path
+
+    path = secret_path(Path(db.data_dir))
+    if not path.is_file():
+        return []
+    hashed = id_hash(path.read_bytes(), number)
+    return [help_dict(e) for e in session.scalars(select(HelpEntry).where(HelpEntry.id_hash == hashed))]
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -218,6 +236,8 @@ class RetentionResult:
     applicants: int
     dossiers: int
     applied: bool
+    helps: int = 0  # help-log entries given before the cutoff (services/assist)
+    feedback: int = 0  # answered feedback received before the cutoff
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -225,6 +245,8 @@ class RetentionResult:
             "cutoff": self.cutoff.isoformat(),
             "applicants": self.applicants,
             "dossiers": self.dossiers,
+            "helps": self.helps,
+            "feedback": self.feedback,
             "applied": self.applied,
         }
 
@@ -270,6 +292,18 @@ def retention(
     with db.transaction() as session:
         ids = _eligible(session, cutoff)
         dossiers = session.scalars(select(Dossier).where(Dossier.applicant_id.in_(ids))).all() if ids else []
+        helps, feedback = _assist_rows(session, cutoff)
+        if apply:
+            _anonymise_assist(helps, feedback)
+        if apply and (helps or feedback) and not ids:
+            audit.record(
+                session,
+                "privacy.retention",
+                actor=actor,
+                entity="retention",
+                entity_id=str(n),
+                detail={"cutoff": cutoff.isoformat(), "helps": len(helps), "feedback": len(feedback)},
+            )
         if apply and ids:
             for applicant in session.scalars(select(Applicant).where(Applicant.id.in_(ids))):
                 applicant.full_name, applicant.folded_name = ANON_NAME, fold(ANON_NAME)
@@ -287,6 +321,48 @@ def retention(
                 actor=actor,
                 entity="retention",
                 entity_id=str(n),
-                detail={"cutoff": cutoff.isoformat(), "applicants": len(ids), "dossiers": len(dossiers)},
+                detail={
+                    "cutoff": cutoff.isoformat(),
+                    "applicants": len(ids),
+                    "dossiers": len(dossiers),
+                    "helps": len(helps),
+                    "feedback": len(feedback),
+                },
             )
-        return RetentionResult(n, cutoff, len(ids), len(dossiers), apply and bool(ids))
+        return RetentionResult(
+            n,
+            cutoff,
+            len(ids),
+            len(dossiers),
+            apply and bool(ids or helps or feedback),
+            helps=len(helps),
+            feedback=len(feedback),
+        )
+
+
+def _assist_rows(session: Session, cutoff: date) -> tuple[list[HelpEntry], list[Feedback]]:
+    """Help-log entries given, and answered feedback received, before the cutoff, not yet anonymised."""
+    moment = datetime.combine(cutoff, time())
+    helps = list(
+        session.scalars(select(HelpEntry).where(HelpEntry.at < moment, HelpEntry.anonymised.is_(False)))
+    )
+    feedback = list(
+        session.scalars(
+            select(Feedback).where(
+                Feedback.received_at < moment, Feedback.status == "answered", Feedback.anonymised.is_(False)
+            )
+        )
+    )
+    return helps, feedback
+
+
+def _anonymise_assist(helps: list[HelpEntry], feedback: list[Feedback]) -> None:
+    """Blank the personal data of old help-log entries and feedback; kinds, outcomes and dates stay."""
+    for entry in helps:
+        entry.full_name = entry.phone = entry.id_masked = entry.id_hash = ""
+        entry.note = entry.reason_text = ""
+        entry.anonymised = True
+    for row in feedback:
+        row.sender_name = ANON_NAME
+        row.phone = row.email = row.address = ""
+        row.anonymised = True
