@@ -115,7 +115,7 @@ def _paginate(rows: Sequence[Sequence[str]], first: float, rest: float) -> list[
 
 def _body_row(row: BookRow, wrap: _Wrapper, inner: Sequence[float]) -> list[str]:
     return [
-        str(row.seq),
+        str(row.seq) if row.seq else "",
         wrap.code(row.code, inner[1]),
         wrap(row.procedure_name, inner[2]),
         format_count(row.set_count),
@@ -181,11 +181,11 @@ def render_tracking_book(
     header_h = probe.wrap(width, frame_h)[1]
     # One section per volume (quyển), in the order the rows come (the service sorts by volume, number).
     sections: list[tuple[str | None, list[list[str]]]] = []
-    for row, cells in zip(data.rows, body, strict=True):
-        volume = row.volume or data.book_number
-        if not sections or sections[-1][0] != volume:
-            sections.append((volume, []))
-        sections[-1][1].append(cells)
+    for row, row_cells in zip(data.rows, body, strict=True):
+        row_volume = row.volume or data.book_number
+        if not sections or sections[-1][0] != row_volume:
+            sections.append((row_volume, []))
+        sections[-1][1].append(row_cells)
     if not sections:
         sections.append((data.book_number, []))
     story: list[Any] = []
