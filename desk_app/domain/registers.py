@@ -14,9 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from desk_app.domain.errors import ValidationError
 
+#: The template's placeholder for the signer of the unit's letters: never printed, never a valid title.
+PLACEHOLDER_SIGNER = "THỦ TRƯỞNG CƠ QUAN"
+#: The form sets the app prints (resources/forms/<set>.json).
+FORM_SETS = ("v2018", "v2025")
 VOLUME_RULES = ("year", "quarter", "month")
 NUMBERINGS = ("year", "volume")
 #: The letters that carry a document number, and their default suffixes (settings ``number_suffixes``).
@@ -92,3 +97,32 @@ def check_suffix(form: str, text: object) -> str:
 def letter_number(seq: int, suffix: str) -> str:
     """The printed document number: "12/PXL"."""
     return f"{seq}/{suffix}"
+
+
+def check_form_sets(value: Any) -> list[dict[str, str]]:
+    """The ``form_sets`` schedule, cleaned and sorted: ``[{"set": "v2018", "from": "2019-01-06"}, …]``."""
+    if not isinstance(value, list) or not value:
+        raise ValidationError(
+            "form_sets must be a non-empty list of {set, from}.",
+            "Cần ít nhất một bộ mẫu biểu có ngày áp dụng.",
+            field="form_sets",
+        )
+    cleaned: dict[str, str] = {}
+    for entry in value:
+        name = str((entry or {}).get("set", "")).strip()
+        if name not in FORM_SETS:
+            raise ValidationError(
+                f"Unknown form set {name!r} (one of: {', '.join(FORM_SETS)}).",
+                f"Bộ mẫu biểu {name!r} không có (chỉ có: {', '.join(FORM_SETS)}).",
+                field="form_sets",
+            )
+        try:
+            start = date.fromisoformat(str(entry.get("from", "")).strip())
+        except ValueError:
+            raise ValidationError(
+                "The effective date must be YYYY-MM-DD.",
+                "Ngày áp dụng bộ mẫu biểu phải có dạng năm-tháng-ngày (YYYY-MM-DD).",
+                field="form_sets",
+            ) from None
+        cleaned[start.isoformat()] = name
+    return [{"set": name, "from": day} for day, name in sorted(cleaned.items())]

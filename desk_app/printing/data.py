@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from desk_app.domain.registers import PLACEHOLDER_SIGNER
+
 from .templates import FormTexts
 from .vnformat import DateStyle, nfc
 
@@ -35,8 +37,6 @@ STEP_RESULT_LABELS: dict[str, str] = {
 DEFAULT_OFFICE_NAME = "Bộ phận tiếp nhận và trả kết quả"
 _UBND_PREFIXES = ("ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ")
 _CENTRE_PREFIX = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG "
-#: The template's placeholder for the signer: never printed (issue 15).
-PLACEHOLDER_SIGNER = "THỦ TRƯỞNG CƠ QUAN"
 
 #: Who issues a form, i.e. which two lines the left header block shows (NĐ 30/2020 Phụ lục I, mục II.2:
 #: the governing body above the issuing body). ``"unit"``: the governing body / the commune's UBND (letters

@@ -14,18 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.domain.errors import ValidationError
-from desk_app.domain.registers import check_numbering, parse_volume_rule, volume_of
+from desk_app.domain.registers import check_form_sets, check_numbering, parse_volume_rule, volume_of
 from desk_app.store import settings
 from desk_app.store.models import Dossier
 from desk_app.store.models_registers import NumberSequence
-
-FORM_SETS = ("v2018", "v2025")
 
 
 def bump(session: Session, series: str, period: str, floor: Callable[[], int] | None = None) -> int:
@@ -67,35 +63,6 @@ def enter_in_register(session: Session, received: datetime) -> tuple[int, int]:
         return volume, (count - 1) % rule.size + 1
     seq = bump(session, "register", f"{year}/{volume}", lambda: _max_seq(session, year, volume))
     return volume, seq
-
-
-def check_form_sets(value: Any) -> list[dict[str, str]]:
-    """The ``form_sets`` schedule, cleaned and sorted: ``[{"set": "v2018", "from": "2019-01-06"}, …]``."""
-    if not isinstance(value, list) or not value:
-        raise ValidationError(
-            "form_sets must be a non-empty list of {set, from}.",
-            "Cần ít nhất một bộ mẫu biểu có ngày áp dụng.",
-            field="form_sets",
-        )
-    cleaned: dict[str, str] = {}
-    for entry in value:
-        name = str((entry or {}).get("set", "")).strip()
-        if name not in FORM_SETS:
-            raise ValidationError(
-                f"Unknown form set {name!r} (one of: {', '.join(FORM_SETS)}).",
-                f"Bộ mẫu biểu {name!r} không có (chỉ có: {', '.join(FORM_SETS)}).",
-                field="form_sets",
-            )
-        try:
-            start = date.fromisoformat(str(entry.get("from", "")).strip())
-        except ValueError:
-            raise ValidationError(
-                "The effective date must be YYYY-MM-DD.",
-                "Ngày áp dụng bộ mẫu biểu phải có dạng năm-tháng-ngày (YYYY-MM-DD).",
-                field="form_sets",
-            ) from None
-        cleaned[start.isoformat()] = name
-    return [{"set": name, "from": day} for day, name in sorted(cleaned.items())]
 
 
 def form_set_on(session: Session, day: date) -> str:

@@ -51,7 +51,9 @@ def number_for(session: Session, dossier: Dossier, form: str, event: DossierEven
     year = event.at.year
 
     def floor() -> int:
-        used = select(func.max(DossierLetter.seq)).where(DossierLetter.form == form, DossierLetter.year == year)
+        used = select(func.max(DossierLetter.seq)).where(
+            DossierLetter.form == form, DossierLetter.year == year
+        )
         return int(session.scalar(used) or 0)
 
     seq = bump(session, form, str(year), floor)

@@ -115,7 +115,9 @@ def signature_for(session: Session, form: str) -> pdata.Signature:
     if not title or title.upper() == pdata.PLACEHOLDER_SIGNER:
         default = pdata.DEFAULT_UNIT_SIGNER
         return pdata.Signature(default.title, str(entry.get("name") or "").strip(), default.capacity)
-    return pdata.Signature(title, str(entry.get("name") or "").strip(), str(entry.get("capacity") or "").strip())
+    return pdata.Signature(
+        title, str(entry.get("name") or "").strip(), str(entry.get("capacity") or "").strip()
+    )
 
 
 def agency_name(dossier: Dossier) -> str:
