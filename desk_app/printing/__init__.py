@@ -39,15 +39,15 @@ from .data import (
     UnitHeader,
 )
 from .fonts import DEFAULT_FONT_DIR, FontError, FontSet, register_fonts
-from .templates import FORM_SETS, FormTexts, load_form_set
 from .notices import render_apology, render_refusal, render_stop_notice, render_supplement
 from .slip import render_slip
+from .templates import FORM_SETS, FormTexts, load_form_set
 from .tracking_book import render_tracking_book
 
 __all__ = [
     "DEFAULT_FONT_DIR",
-    "FORM_SETS",
     "DOCUMENT_KIND_LABELS",
+    "FORM_SETS",
     "STEP_RESULT_LABELS",
     "ApologyData",
     "BookRow",

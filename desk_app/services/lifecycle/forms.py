@@ -2,7 +2,7 @@
 
 - ``supplement``: Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (the latest request during processing);
 - ``refusal``: Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ;
-- ``apology``: Mẫu 04 xin lỗi và hẹn lại / đề nghị gia hạn (the ``form_set`` setting picks the wording);
+- ``apology``: Mẫu 04 xin lỗi và hẹn lại / đề nghị gia hạn (the dossier's form set picks the wording);
 - ``stop``: 2025 Mẫu 05 Thông báo dừng giải quyết hồ sơ;
 - ``control``: Phiếu kiểm soát quá trình giải quyết hồ sơ, one row per hand-over, each early/on time/late;
 - the tracking book (Sổ theo dõi hồ sơ) of a date range, A4 landscape.
