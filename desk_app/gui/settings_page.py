@@ -105,8 +105,11 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveButton")
         self.revert_button = QPushButton(self.tr("Undo changes"))
+        self.forms_button = QPushButton(self.tr("Forms and signatures…"))
+        self.forms_button.setObjectName("formsButton")
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label, 1)
+        buttons.addWidget(self.forms_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
@@ -120,6 +123,7 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
         self.open_dir_button.clicked.connect(self.open_data_dir)
+        self.forms_button.clicked.connect(self.open_forms)
         self._fields = {
             "unit_name": self.unit_name,
             "agency_code": self.agency_code,
@@ -216,6 +220,12 @@ class SettingsPage(QWidget):
                 widget.setFocus()
         else:
             self.ctx.show_error(exc, self)
+
+    def open_forms(self) -> None:
+        """The forms dialog (header, form sets, register, numbers, signers): desk_app.gui.form_settings."""
+        from desk_app.gui.form_settings import FormSettingsDialog
+
+        FormSettingsDialog(self.ctx, self).open()
 
     def open_data_dir(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir))):
