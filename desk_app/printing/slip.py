@@ -257,12 +257,18 @@ def render_slip(
     )
     ladder = _SIZE_LADDER[page_size]
     tried: list[tuple[float, float]] = []
-    size = ladder[0]
+    # Slips of one shape (paper, form set, number of documents) print at one size: start from the size the
+    # last such slip fitted at (one layout pass instead of two or three), else from the top of the ladder.
+    shape = (page_size, data.form_set, id(data.texts), sum(1 for d in data.documents if d.received), bool(qr))
+    size = _FITTED.get(shape, ladder[0])
     while True:
         styles = make_styles(fonts, size)
         story, code_block = _copy_story(data, styles, fonts, page_size, width, modules, qr)
         height, sized = measure(story, width)
         if height <= avail:
+            if len(_FITTED) > 256:
+                _FITTED.clear()
+            _FITTED[shape] = size
             return _draw_fixed(data, pagesize, margins, sized, code_block, decor)
         tried.append((size, height))
         smaller = [s for s in ladder if s < size]
@@ -270,6 +276,9 @@ def render_slip(
             break
         size = _next_size(tried, avail, smaller)
     return _flow_copies(data, page_size, pagesize, margins, width, modules, qr, decor, fonts, ladder[-1])
+
+
+_FITTED: dict[tuple[object, ...], float] = {}
 
 
 def _next_size(tried: list[tuple[float, float]], avail: float, smaller: list[float]) -> float:

@@ -34,7 +34,6 @@ def bump(session: Session, series: str, period: str, floor: Callable[[], int] | 
         session.add(row)
     else:
         row.last += 1
-    session.flush()
     return row.last
 
 
