@@ -3,12 +3,20 @@
 Every form goes through :func:`render_and_record`: in ONE write transaction it loads the dossier, works out
 whether this is a reprint (a form already printed for this dossier is a reprint automatically; the page
 says "BẢN IN LẠI (lần N)"), renders, and appends an audit event ``print`` with detail
-``{"form", "reprint", "count", "code", "number", "paper"}`` where ``count`` is N (0 for a first print).
+``{"form", "reprint", "count", "code", "paper"}`` (plus ``"book": [volume, number]`` for the slip and the
+control sheet) where ``count`` is N (0 for a first print).
 If rendering fails nothing is recorded.
 
 Forms of this module: ``slip`` (Mẫu 01, :func:`render_slip`), ``guidance`` (Mẫu 02 at intake,
 :func:`render_guidance`), ``refusal`` (Mẫu 03 at intake, :func:`render_refusal`). The lifecycle forms
 (supplement, apology, stop, control sheet, …) pass their own ``form`` name and builder.
+
+What every form shares is here too: the header as the unit is set up (:func:`unit_header`), the dossier's
+form set and its wording (:func:`form_set_of`, :func:`form_texts`), the register numbers
+(:func:`register_numbers`), officers by name (:func:`person_name`), the configured signers
+(:func:`signature_for`), the processing agency by name (:func:`agency_name`) and the QR target
+(:func:`qr_target`). Letters take their number through :mod:`.letters` inside the print's transaction: a print
+that fails gives no number.
 """
 
 from __future__ import annotations
