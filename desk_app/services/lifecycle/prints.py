@@ -109,10 +109,7 @@ def person_name(session: Session, actor: str) -> str:
     user = session.scalars(select(User).where(User.username == text.lower())).first()
     if user is not None and user.full_name.strip():
         return user.full_name.strip()
-    for separator in (",", " - ", " – "):
-        if separator in text:
-            text = text.rsplit(separator, 1)[1].strip()
-    return text
+    return text.rsplit(",", 1)[-1].strip()
 
 
 def signature_for(session: Session, form: str) -> pdata.Signature:
