@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "crypto",
     "postal",
     "assist",
+    "forms",
 ]
 
 log = logging.getLogger("desk_app")

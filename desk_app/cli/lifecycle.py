@@ -158,6 +158,10 @@ def _show_text(d: dict[str, Any]) -> str:
         f"received {d['received_at']}, due {d['due_at']}"
         + (f", extended to {d['extended_due_at']}" if d["extended_due_at"] else ""),
     ]
+    if d.get("register"):
+        lines.append(f"tracking book: volume {d['register']['volume']}, number {d['register']['seq']}")
+    if d.get("letters"):
+        lines.append("letters: " + ", ".join(f"{x['number']} ({x['form']})" for x in d["letters"]))
     lines += [
         f"  {h['at']}  {h['action']:<20} {h['state_after']:<22} {h['to_whom'] or h['reason']}"
         for h in d.get("history", [])

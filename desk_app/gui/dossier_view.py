@@ -208,6 +208,16 @@ class DossierPage(QWidget):
             parts.append(
                 self.tr("Due after supplement pauses: %1").replace("%1", format_when(data["deadline_at"]))
             )
+        if data.get("register"):
+            parts.append(
+                self.tr("Tracking book: volume %1, number %2")
+                .replace("%1", data["register"]["volume"])
+                .replace("%2", str(data["register"]["seq"]))
+            )
+        if data.get("letters"):
+            parts.append(
+                self.tr("Letters: %1").replace("%1", ", ".join(x["number"] for x in data["letters"]))
+            )
         if data["timeliness"]:
             parts.append(self.tr("Timeliness: %1").replace("%1", self.tr(_TIMELINESS[data["timeliness"]])))
         self.info_label.setText("\n".join(parts))

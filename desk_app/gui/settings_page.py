@@ -57,10 +57,12 @@ class SettingsPage(QWidget):
         self.error_label = ui.errorLabel
         self.save_button = ui.saveButton
         self.revert_button = ui.revertButton
+        self.forms_button = ui.formsButton
 
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
         self.open_dir_button.clicked.connect(self.open_data_dir)
+        self.forms_button.clicked.connect(self.open_forms)
         self._fields = {
             "unit_name": self.unit_name,
             "agency_code": self.agency_code,
@@ -157,6 +159,12 @@ class SettingsPage(QWidget):
                 widget.setFocus()
         else:
             self.ctx.show_error(exc, self)
+
+    def open_forms(self) -> None:
+        """The forms dialog (header, form sets, register, numbers, signers): desk_app.gui.form_settings."""
+        from desk_app.gui.form_settings import FormSettingsDialog
+
+        FormSettingsDialog(self.ctx, self).open()
 
     def open_data_dir(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir))):

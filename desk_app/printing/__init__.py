@@ -13,6 +13,8 @@ Render functions:
 - :func:`render_stop_notice` — 2025 Mẫu 05 Thông báo dừng giải quyết hồ sơ;
 - :func:`render_control_sheet` — Phiếu kiểm soát quá trình giải quyết hồ sơ;
 - :func:`render_tracking_book` — Sổ theo dõi hồ sơ (A4 landscape).
+
+The wording of each form set (v2018, v2025) is data: :func:`load_form_set` (``resources/forms``).
 """
 
 from .control_sheet import render_control_sheet
@@ -28,6 +30,7 @@ from .data import (
     FormSet,
     PageSize,
     RefusalData,
+    Signature,
     SlipData,
     StepResult,
     StopNoticeData,
@@ -38,11 +41,13 @@ from .data import (
 from .fonts import DEFAULT_FONT_DIR, FontError, FontSet, register_fonts
 from .notices import render_apology, render_refusal, render_stop_notice, render_supplement
 from .slip import render_slip
+from .templates import FORM_SETS, FormTexts, load_form_set
 from .tracking_book import render_tracking_book
 
 __all__ = [
     "DEFAULT_FONT_DIR",
     "DOCUMENT_KIND_LABELS",
+    "FORM_SETS",
     "STEP_RESULT_LABELS",
     "ApologyData",
     "BookRow",
@@ -53,14 +58,17 @@ __all__ = [
     "FontError",
     "FontSet",
     "FormSet",
+    "FormTexts",
     "PageSize",
     "RefusalData",
+    "Signature",
     "SlipData",
     "StepResult",
     "StopNoticeData",
     "SupplementData",
     "TrackingBookData",
     "UnitHeader",
+    "load_form_set",
     "register_fonts",
     "render_apology",
     "render_control_sheet",

@@ -20,6 +20,7 @@ from .data import STEP_RESULT_LABELS, ControlSheetData, ControlStep
 from .document import PageDecor, build_flow_document, reprint_label
 from .fonts import FontSet, register_fonts
 from .layout import A4_MARGINS, HeaderBlock, Styles, esc, field, make_styles
+from .templates import fill, load_form_set
 from .vnformat import DOTS, DateStyle, format_time_date_long, nfc
 
 CONTROL_TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
@@ -31,7 +32,7 @@ def _party(label: str, name: str) -> str:
 
 
 def _step_rows(
-    step: ControlStep, styles: Styles, sign: ParagraphStyle, date_style: DateStyle
+    step: ControlStep, styles: Styles, sign: ParagraphStyle, date_style: DateStyle, t: Any
 ) -> list[list[Any]]:
     cell, center = styles.cell, styles.cell_center
     parties = Paragraph(f"{_party('1. Giao', step.from_party)}<br/>{_party('2. Nhận', step.to_party)}", cell)
@@ -40,8 +41,8 @@ def _step_rows(
     times = Paragraph(f"Giao: {given}<br/>Nhận: {taken}", cell)
     result = Paragraph(STEP_RESULT_LABELS.get(step.result or "", ""), center)
     note = Paragraph(esc(step.note), cell)
-    giver = Paragraph(f"Người giao<br/><br/><br/><b>{esc(step.from_person)}</b>", sign)
-    taker = Paragraph(f"Người nhận<br/><br/><br/><b>{esc(step.to_person)}</b>", sign)
+    giver = Paragraph(f"{esc(t['giver'])}<br/><br/><br/><b>{esc(step.from_person)}</b>", sign)
+    taker = Paragraph(f"{esc(t['taker'])}<br/><br/><br/><b>{esc(step.to_person)}</b>", sign)
     return [[parties, times, "", result, note], ["", giver, taker, "", ""]]
 
 
@@ -50,19 +51,20 @@ def render_control_sheet(
 ) -> bytes:
     """PDF of the control sheet that travels with the dossier."""
     fonts = fonts or register_fonts()
+    t = (data.texts or load_form_set(data.form_set)).form("control")
     styles = make_styles(fonts, _SIZE)
     body, center = styles.body, styles.center
     width = A4[0] - A4_MARGINS.left - A4_MARGINS.right
     story: list[Any] = [
         HeaderBlock(fonts, 12.5, data.header, None, None),
         Spacer(1, 5 * mm),
-        Paragraph(CONTROL_TITLE, ParagraphStyle("ctitle", parent=styles.title, fontSize=14, leading=17)),
+        Paragraph(esc(t["title"]), ParagraphStyle("ctitle", parent=styles.title, fontSize=14, leading=17)),
         Paragraph(f"Mã hồ sơ: <b>{esc(data.code)}</b>", center),
         Spacer(1, 1.5 * mm),
         Code128Flowable(nfc(data.code).strip(), bar_height=8 * mm),
         Spacer(1, 1.5 * mm),
         Paragraph(
-            f"(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: {esc(data.slip_reference) or DOTS * 2})",
+            fill(t["slip_reference"], slip=esc(data.slip_reference) or DOTS * 2),
             ParagraphStyle("cref", parent=center, fontName=fonts.italic),
         ),
         Spacer(1, 3 * mm),
@@ -71,23 +73,26 @@ def render_control_sheet(
         story.append(field("Hồ sơ của", data.applicant_name, body, bold=True))
     if data.procedure_name.strip():
         story.append(field("Thủ tục hành chính", data.procedure_name, body))
+    volume = esc(str(data.book_number)) if data.book_number not in (None, "") else DOTS
+    seq = esc(str(data.book_seq)) if data.book_seq not in (None, "") else DOTS
     story += [
-        field("Cơ quan (bộ phận) giải quyết hồ sơ", data.processing_agency, body),
-        field("Cơ quan phối hợp giải quyết hồ sơ", data.coordinating_agency, body),
+        field(t["processing_agency"], data.processing_agency, body),
+        field(t["coordinating_agency"], data.coordinating_agency, body),
+        Paragraph(fill(t["register"], volume=volume, seq=seq).replace("   ", "&nbsp;&nbsp; "), body),
         Spacer(1, 3 * mm),
     ]
     head = styles.cell_head
+    col = [esc(c) for c in t["columns"]]
     rows: list[list[Any]] = [
         [
-            Paragraph("TÊN CƠ QUAN", head),
-            Paragraph("THỜI GIAN GIAO, NHẬN HỒ SƠ", head),
+            Paragraph(col[0], head),
+            Paragraph(col[1], head),
             "",
             Paragraph(
-                f"KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br/><font name='{fonts.italic}' size='{_SIZE - 2}'>"
-                "(Trước hạn/đúng hạn/quá hạn)</font>",
+                f"{col[2]}<br/><font name='{fonts.italic}' size='{_SIZE - 2}'>{esc(t['result_hint'])}</font>",
                 head,
             ),
-            Paragraph("GHI CHÚ", head),
+            Paragraph(col[3], head),
         ]
     ]
     sign = ParagraphStyle("csign", parent=styles.cell_center)
@@ -102,7 +107,7 @@ def render_control_sheet(
     ]
     for step in steps:
         first = len(rows)
-        rows += _step_rows(step, styles, sign, data.header.date_style)
+        rows += _step_rows(step, styles, sign, data.header.date_style, t)
         commands += [
             ("SPAN", (0, first), (0, first + 1)),
             ("SPAN", (1, first), (2, first)),
@@ -116,4 +121,4 @@ def render_control_sheet(
     decor = PageDecor(
         fonts, printed_at or datetime.now(), reprint_label(data.reprint, data.reprint_count), nfc(data.code)
     )
-    return build_flow_document(story, A4, A4_MARGINS, decor, title=CONTROL_TITLE)
+    return build_flow_document(story, A4, A4_MARGINS, decor, title=nfc(t["title"]))

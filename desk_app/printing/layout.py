@@ -17,7 +17,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from .data import UnitHeader
+from .data import Issuer, UnitHeader
 from .fonts import FontSet
 from .vnformat import nfc
 
@@ -158,7 +158,8 @@ def fit_lines(
 class HeaderBlock(Flowable):
     """The NĐ 30 header: issuer on the left, national name and motto on the right.
 
-    Left: governing body (regular), issuing unit (bold, short rule under it), "Số: …".
+    Left (NĐ 30/2020 Phụ lục I mục II.2): the body above the issuer (regular), the issuer (bold, short rule
+    under it), "Số: …"; ``issuer`` picks the two lines (:meth:`UnitHeader.lines`).
     Right: national name (bold), motto (bold, underlined), "<place>, ngày … tháng … năm …" (italic).
     The "Số" line and the date line share one baseline.
     """
@@ -171,14 +172,15 @@ class HeaderBlock(Flowable):
         number: str | None,
         date_line: str | None,
         *,
-        unit_name: str | None = None,
+        issuer: Issuer = "office",
         left_fraction: float = 0.44,
     ) -> None:
         super().__init__()
         self.fonts = fonts
         self.size = size
-        self.gov = nfc(header.governing_body.strip()).upper()
-        self.unit = nfc((unit_name if unit_name is not None else header.unit_name).strip()).upper()
+        upper, lower = header.lines(issuer)
+        self.gov = nfc(upper.strip()).upper()
+        self.unit = nfc(lower.strip()).upper()
         self.number = None if number is None else nfc(number.strip())
         self.date_line = None if date_line is None else nfc(date_line)
         self.left_fraction = left_fraction

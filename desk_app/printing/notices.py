@@ -6,8 +6,10 @@
   "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (:func:`render_apology`);
 - 2025 Mẫu 05 Thông báo dừng giải quyết hồ sơ (:func:`render_stop_notice`).
 
-Wording follows the TT 01/2018/TT-VPCP forms; the 2025 texts (TT 03/2025/TT-VPCP) are not
-verified against the official Phụ lục I and keep the same structure.
+The wording is data (:mod:`.templates`, ``resources/forms/<set>.json``): the TT 01/2018/TT-VPCP forms,
+and the 2025 set (TT 03/2025/TT-VPCP) whose texts are marked unverified in their file. Letters of the
+unit (apology, stop notice, a refusal during processing) carry the unit's header and its configured
+signer (capacity line, title, name); the placeholder "THỦ TRƯỞNG CƠ QUAN" never prints.
 """
 
 from __future__ import annotations
@@ -21,7 +23,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from .data import ApologyData, RefusalData, StopNoticeData, SupplementData, UnitHeader
+from .data import (
+    ApologyData,
+    FormSet,
+    Issuer,
+    RefusalData,
+    Signature,
+    StopNoticeData,
+    SupplementData,
+    UnitHeader,
+)
 from .document import PageDecor, build_flow_document, reprint_label
 from .fonts import FontSet, register_fonts
 from .layout import (
@@ -35,7 +46,8 @@ from .layout import (
     field,
     make_styles,
 )
-from .vnformat import format_date, format_place_date, format_time_date_long, nfc
+from .templates import FormTexts, fill, load_form_set
+from .vnformat import DOTS, format_date, format_place_date, format_time_date_long, nfc
 
 SUPPLEMENT_TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
 REFUSAL_TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
@@ -44,6 +56,10 @@ APOLOGY_TITLE_2018 = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
 STOP_TITLE = "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
 
 _SIZE = 13.0
+
+
+def _texts(texts: FormTexts | None, form_set: FormSet, form: str) -> Any:
+    return (texts or load_form_set(form_set)).form(form)
 
 
 def _prose(styles: Styles) -> ParagraphStyle:
@@ -56,21 +72,40 @@ def _line(styles: Styles) -> ParagraphStyle:
     return ParagraphStyle(f"line{styles.size}", parent=styles.body, spaceBefore=2)
 
 
-def _value(text: str, blank: str = "…………") -> str:
+def _value(text: str, blank: str = DOTS) -> str:
     """Escaped user text without a trailing full stop (the sentence adds one), or ``blank``."""
     return esc(text.strip().rstrip(".").rstrip()) or blank
 
 
-def _contact(phone: str, email: str | None, style: ParagraphStyle) -> Paragraph:
-    text = f"Số điện thoại: {esc(phone) or '…………'}"
+def _contact(label: str, phone: str, email: str | None, style: ParagraphStyle) -> Paragraph:
+    text = f"{esc(label)}: {esc(phone) or DOTS}"
     if email is not None:
-        text += f"&nbsp;&nbsp;&nbsp; Email: {esc(email) or '…………'}"
+        text += f"&nbsp;&nbsp;&nbsp; Email: {esc(email) or DOTS}"
     return Paragraph(text, style)
+
+
+def _fields(
+    spec: Sequence[Sequence[str]], values: dict[str, str], style: ParagraphStyle, email: str | None
+) -> list[Any]:
+    """The "Label: value" lines of a notice, in the template's order (``contact`` = phone + email)."""
+    rows: list[Any] = []
+    for key, label in spec:
+        if key == "contact":
+            rows.append(_contact(label, values.get("phone", ""), email, style))
+        else:
+            rows.append(field(label, values.get(key, ""), style, bold=key == "applicant"))
+    return rows
+
+
+def signer_of(signature: Signature, hint: str = SIGN_SEAL_HINT) -> Signer:
+    """The layout's signature column for a configured signature (placeholder dropped)."""
+    return Signer(signature.heading(), signature.name, hint)
 
 
 def _document(
     *,
     header: UnitHeader,
+    issuer: Issuer,
     number: str | None,
     issued_at: datetime,
     title: str,
@@ -86,9 +121,9 @@ def _document(
     styles = make_styles(fonts, _SIZE)
     place_date = format_place_date(header.place_name, issued_at, style=header.date_style)
     story: list[Any] = [
-        HeaderBlock(fonts, 12.5, header, number, place_date),
+        HeaderBlock(fonts, 12.5, header, number, place_date, issuer=issuer),
         Spacer(1, 8 * mm),
-        Paragraph(title, ParagraphStyle("ntitle", parent=styles.title, fontSize=14, leading=17)),
+        Paragraph(esc(title), ParagraphStyle("ntitle", parent=styles.title, fontSize=14, leading=17)),
     ]
     if code:
         story.append(Paragraph(f"Mã hồ sơ: <b>{esc(code)}</b>", styles.center))
@@ -107,39 +142,45 @@ def render_supplement(
 ) -> bytes:
     """PDF of Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ."""
     fonts = fonts or register_fonts()
+    t = _texts(data.texts, data.form_set, "supplement")
     styles = make_styles(fonts, _SIZE)
     line, prose = _line(styles), _prose(styles)
-    body: list[Any] = [
-        field("Hồ sơ của", data.applicant_name, line, bold=True),
-        field("Nội dung yêu cầu giải quyết", data.procedure_name, line),
-        field("Địa chỉ", data.address, line),
-        _contact(data.phone, data.email, line),
-        Paragraph(
-            "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:",
-            ParagraphStyle("h", parent=line, spaceBefore=6),
-        ),
-    ]
+    values = {
+        "applicant": data.applicant_name,
+        "procedure": data.procedure_name,
+        "address": data.address,
+        "phone": data.phone,
+    }
+    body: list[Any] = _fields(t["fields"], values, line, data.email)
+    body.append(Paragraph(esc(t["items_intro"]), ParagraphStyle("h", parent=line, spaceBefore=6)))
     items = [item for item in data.items if item.strip()] or ["…………………………"]
     item_style = ParagraphStyle("item", parent=line, leftIndent=8 * mm, firstLineIndent=-5 * mm)
     body += [Paragraph(f"{index}. {esc(item)}", item_style) for index, item in enumerate(items, start=1)]
-    body.append(field("Lý do", data.reason, ParagraphStyle("reason", parent=line, spaceBefore=6)))
-    contact = esc(data.contact_name) or "…………"
-    phone = esc(data.contact_phone) or "…………"
     body.append(
         Paragraph(
-            "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với "
-            f"{contact} số điện thoại {phone} để được hướng dẫn./.",
+            fill(t["reason"], reason=_value(data.reason, "…………")),
+            ParagraphStyle("reason", parent=line, spaceBefore=6),
+        )
+    )
+    body.append(
+        Paragraph(
+            fill(
+                t["closing"],
+                contact=esc(data.contact_name) or "…………",
+                phone=esc(data.contact_phone) or "…………",
+            ),
             prose,
         )
     )
     return _document(
         header=data.header,
+        issuer=data.issuer,
         number=data.number,
         issued_at=data.issued_at,
-        title=SUPPLEMENT_TITLE,
+        title=t["title"],
         code=data.code,
         body=body,
-        signers=[Signer("NGƯỜI HƯỚNG DẪN", data.guide_name)],
+        signers=[Signer(t["signer"], data.guide_name)],
         reprint=data.reprint,
         reprint_count=data.reprint_count,
         printed_at=printed_at,
@@ -150,33 +191,43 @@ def render_supplement(
 def render_refusal(
     data: RefusalData, *, printed_at: datetime | None = None, fonts: FontSet | None = None
 ) -> bytes:
-    """PDF of Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
+    """PDF of Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ.
+
+    At the counter the receiving officer signs; during processing (``data.signer`` set) the unit's
+    configured signer signs and the unit issues the form.
+    """
     fonts = fonts or register_fonts()
+    t = _texts(data.texts, data.form_set, "refusal")
     styles = make_styles(fonts, _SIZE)
     line, prose = _line(styles), _prose(styles)
-    agency = esc(data.agency_name or data.header.office)
-    basis = esc(data.legal_basis) or "…………"
-    body: list[Any] = [
-        field("Bộ phận tiếp nhận và trả kết quả", data.header.office, line),
-        field("Tiếp nhận hồ sơ của", data.applicant_name, line, bold=True),
-        field("Địa chỉ", data.address, line),
-        _contact(data.phone, data.email, line),
-        field("Nội dung yêu cầu giải quyết", data.procedure_name, line),
-        Paragraph(
-            f"Căn cứ quy định tại {basis}, {agency} từ chối tiếp nhận, giải quyết hồ sơ này vì lý do sau: "
-            f"{_value(data.reason)}.",
-            ParagraphStyle("refuse", parent=prose, spaceBefore=8),
-        ),
-        Paragraph("Xin thông báo để ông/bà được biết và thực hiện./.", prose),
+    default_agency = data.header.office if data.issuer == "office" else data.header.unit_name
+    agency = esc(data.agency_name or default_agency)
+    values = {
+        "office": data.header.office,
+        "applicant": data.applicant_name,
+        "address": data.address,
+        "phone": data.phone,
+        "procedure": data.procedure_name,
+    }
+    body: list[Any] = _fields(t["fields"], values, line, data.email)
+    first = ParagraphStyle("refuse", parent=prose, spaceBefore=8)
+    if data.legal_basis.strip():
+        body.append(Paragraph(fill(t["basis"], legal_basis=_value(data.legal_basis)), first))
+        first = prose
+    body += [
+        Paragraph(fill(t["body"], agency=agency, reason=_value(data.reason)), first),
+        Paragraph(fill(t["closing"]), prose),
     ]
+    signer = signer_of(data.signer) if data.signer is not None else Signer(t["signer"], data.officer_name)
     return _document(
         header=data.header,
+        issuer=data.issuer,
         number=data.number,
         issued_at=data.issued_at,
-        title=REFUSAL_TITLE,
+        title=t["title"],
         code=data.code,
         body=body,
-        signers=[Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name)],
+        signers=[signer],
         reprint=data.reprint,
         reprint_count=data.reprint_count,
         printed_at=printed_at,
@@ -184,13 +235,23 @@ def render_refusal(
     )
 
 
-def _addressee(name: str, address: str, phone: str, styles: Styles) -> list[Any]:
+def _addressee(template: str, name: str, address: str, phone: str, styles: Styles) -> list[Any]:
     line = _line(styles)
     return [
-        Paragraph(f"Kính gửi: <b>{esc(name)}</b>", ParagraphStyle("kg", parent=styles.center, spaceAfter=4)),
+        Paragraph(
+            fill(template, applicant=f"<b>{esc(name)}</b>"),
+            ParagraphStyle("kg", parent=styles.center, spaceAfter=4),
+        ),
         field("Địa chỉ", address, line),
-        _contact(phone, None, line),
+        _contact("Số điện thoại", phone, None, line),
     ]
+
+
+def _letter_body(t: Any, values: dict[str, str], styles: Styles) -> list[Any]:
+    prose = _prose(styles)
+    paragraphs = [fill(text, **values) for text in t["paragraphs"]]
+    first = ParagraphStyle("l1", parent=prose, spaceBefore=8)
+    return [Paragraph(text, first if index == 0 else prose) for index, text in enumerate(paragraphs)]
 
 
 def render_apology(
@@ -198,59 +259,30 @@ def render_apology(
 ) -> bytes:
     """PDF of Mẫu 04 — the apology for a late result (2025 or 2018 wording, see ``form_set``)."""
     fonts = fonts or register_fonts()
+    t = _texts(data.texts, data.form_set, "apology")
     styles = make_styles(fonts, _SIZE)
-    prose = _prose(styles)
-    agency = esc(data.agency_name or data.header.unit_name)
     style = data.header.date_style
-    new_due = format_time_date_long(data.new_due_at, style=style)
-    body = _addressee(data.applicant_name, data.address, data.phone, styles)
-    body += [
-        Paragraph(
-            f"Ngày {format_date(data.received_at)}, {agency} tiếp nhận giải quyết hồ sơ "
-            f"<b>{esc(data.procedure_name)}</b> của ông/bà. Mã hồ sơ: <b>{esc(data.code)}</b>.",
-            ParagraphStyle("a1", parent=prose, spaceBefore=8),
-        ),
-        Paragraph(
-            "Thời hạn giải quyết hồ sơ ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả là "
-            f"{format_time_date_long(data.original_due_at, style=style)}.",
-            prose,
-        ),
-        Paragraph(
-            f"Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ của ông/bà đúng thời hạn "
-            "ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
-            prose,
-        ),
-        Paragraph(f"Lý do: {_value(data.reason)}.", prose),
-    ]
-    if data.form_set == "v2018":
-        title = APOLOGY_TITLE_2018
-        body += [
-            Paragraph(
-                "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại cho ông/bà. "
-                f"{agency} xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào {new_due}.",
-                prose,
-            ),
-            Paragraph(f"<b>Thời gian hẹn trả kết quả lại: {new_due}.</b>", prose),
-        ]
-    else:
-        title = APOLOGY_TITLE_2025
-        body += [
-            Paragraph(
-                f"{agency} trân trọng xin lỗi ông/bà vì sự chậm trễ này và đề nghị ông/bà đồng ý gia hạn "
-                f"thời gian giải quyết hồ sơ đến <b>{new_due}</b>.",
-                prose,
-            ),
-        ]
-    body.append(Paragraph("Xin trân trọng cảm ơn sự hợp tác của ông/bà./.", prose))
+    values = {
+        "agency": esc(data.agency_name or data.header.unit_name),
+        "received_date": format_date(data.received_at),
+        "procedure": f"<b>{esc(data.procedure_name)}</b>",
+        "code": f"<b>{esc(data.code)}</b>",
+        "original_due": format_time_date_long(data.original_due_at, style=style),
+        "new_due": f"<b>{format_time_date_long(data.new_due_at, style=style)}</b>",
+        "reason": _value(data.reason),
+    }
+    body = _addressee(t["addressee"], data.applicant_name, data.address, data.phone, styles)
+    body += _letter_body(t, values, styles)
     return _document(
         header=data.header,
+        issuer=data.issuer,
         number=data.number,
         issued_at=data.issued_at,
-        title=title,
+        title=t["title"],
         code=None,
         body=body,
-        signers=[Signer(data.signer_title, data.signer_name, SIGN_SEAL_HINT)],
-        recipients=data.recipients,
+        signers=[signer_of(data.signer)],
+        recipients=data.recipients if data.recipients is not None else t.get("recipients", ()),
         reprint=data.reprint,
         reprint_count=data.reprint_count,
         printed_at=printed_at,
@@ -263,34 +295,30 @@ def render_stop_notice(
 ) -> bytes:
     """PDF of the 2025 Mẫu 05 — Thông báo dừng giải quyết hồ sơ."""
     fonts = fonts or register_fonts()
+    t = _texts(data.texts, data.form_set, "stop")
     styles = make_styles(fonts, _SIZE)
-    prose = _prose(styles)
-    agency = esc(data.agency_name or data.header.unit_name)
-    body = _addressee(data.applicant_name, data.address, data.phone, styles)
-    body += [
-        Paragraph(
-            f"Ngày {format_date(data.received_at)}, {agency} đã tiếp nhận hồ sơ <b>{esc(data.procedure_name)}</b> "
-            f"của ông/bà. Mã hồ sơ: <b>{esc(data.code)}</b>.",
-            ParagraphStyle("s1", parent=prose, spaceBefore=8),
-        ),
-        Paragraph(
-            f"Căn cứ {_value(data.request_text)}, {agency} thông báo dừng giải quyết hồ sơ nêu trên.",
-            prose,
-        ),
-        Paragraph(f"Giai đoạn giải quyết tại thời điểm dừng: {_value(data.stage)}.", prose),
-        Paragraph(f"Lý do dừng giải quyết: {_value(data.reason)}.", prose),
-        Paragraph(f"Nghĩa vụ tài chính (phí, lệ phí): {_value(data.financial_text, 'Không')}.", prose),
-        Paragraph("Xin thông báo để ông/bà được biết./.", prose),
-    ]
+    values = {
+        "agency": esc(data.agency_name or data.header.unit_name),
+        "received_date": format_date(data.received_at),
+        "procedure": f"<b>{esc(data.procedure_name)}</b>",
+        "code": f"<b>{esc(data.code)}</b>",
+        "request": _value(data.request_text),
+        "stage": _value(data.stage),
+        "reason": _value(data.reason),
+        "financial": _value(data.financial_text, "Không"),
+    }
+    body = _addressee(t["addressee"], data.applicant_name, data.address, data.phone, styles)
+    body += _letter_body(t, values, styles)
     return _document(
         header=data.header,
+        issuer=data.issuer,
         number=data.number,
         issued_at=data.issued_at,
-        title=STOP_TITLE,
+        title=t["title"],
         code=None,
         body=body,
-        signers=[Signer(data.signer_title, data.signer_name, SIGN_SEAL_HINT)],
-        recipients=data.recipients,
+        signers=[signer_of(data.signer)],
+        recipients=data.recipients if data.recipients is not None else t.get("recipients", ()),
         reprint=data.reprint,
         reprint_count=data.reprint_count,
         printed_at=printed_at,

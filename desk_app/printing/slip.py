@@ -15,22 +15,19 @@ import io
 from datetime import datetime
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from .barcodes import (
-    CODE128_QUIET_MODULES,
-    MIN_MODULE_WIDTH,
-    QR_QUIET_MODULES,
     QrMatrix,
     code128_modules,
-    draw_code128,
-    draw_qr,
     lookup_url_for,
     qr_matrix,
 )
+from .code_block import SLIP_TITLE, CodeBlock
 from .data import DOCUMENT_KIND_LABELS, PageSize, SlipData
 from .document import PageDecor, build_flow_document, draw_stack, measure, reprint_label
 from .fonts import FontSet, register_fonts
@@ -48,118 +45,17 @@ from .layout import (
     make_styles,
     para,
 )
-from .vnformat import format_count, format_place_date, format_time_date, nfc
+from .templates import FormTexts, fill, load_form_set
+from .vnformat import DOTS, format_count, format_place_date, format_time_date_long, nfc
 
-SLIP_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+#: The copy labels of the shipped sets (a set's file may word them otherwise).
 COPY_LABELS = ("Liên 1: Giao người nộp hồ sơ", "Liên 2: Lưu")
-PICKUP_NOTE = "Khi đến nhận kết quả, ông/bà vui lòng mang theo Giấy tiếp nhận này và giấy tờ tùy thân."
 
 #: Body font sizes tried in turn until one copy fits one page.
 _SIZE_LADDER: dict[str, tuple[float, ...]] = {
     "A4": (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0),
     "A5": (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0),
 }
-
-
-class CodeBlock(Flowable):
-    """Title, copy label, "Mã hồ sơ", the Code128 (with its text) and the QR, as one flowable.
-
-    The barcode sits under the title, beside the QR; if the code is too long for that it
-    spans the full width below. ``copy_label`` may be changed between two draws.
-    """
-
-    def __init__(
-        self,
-        styles: Styles,
-        code: str,
-        modules: str,
-        qr: QrMatrix | None,
-        *,
-        bar_height: float,
-        qr_size: float,
-        max_module: float,
-    ) -> None:
-        super().__init__()
-        self.styles = styles
-        self.code = nfc(code)
-        self.modules = modules
-        self.qr = qr
-        self.bar_height = bar_height
-        self.qr_size = qr_size if qr is not None else 0.0
-        self.caption_h = 7.5 if qr is not None else 0.0
-        self.max_module = max_module
-        self.copy_label = ""
-        self.origin = (0.0, 0.0)
-        self.spaceAfter = 2.0
-        self.title = Paragraph(SLIP_TITLE, styles.title)
-        self.code_line = Paragraph(f"Mã hồ sơ: <b>{esc(code)}</b>", styles.center)
-        self.text_size = max(styles.size - 1.5, 8.0)
-        self.label_size = max(styles.size - 1.5, 7.5)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        total_modules = len(self.modules) + 2 * CODE128_QUIET_MODULES
-        qr_area = 0.0
-        if self.qr is not None:
-            qr_area = self.qr_size * (1 + QR_QUIET_MODULES / self.qr.size)
-        self.left_w = avail_width - qr_area
-        self.side = self.left_w / total_modules >= MIN_MODULE_WIDTH
-        bar_room = self.left_w if self.side else avail_width
-        self.module = max(MIN_MODULE_WIDTH, min(self.max_module, bar_room / total_modules))
-        self.width = avail_width
-        self.title_h = self.title.wrap(self.left_w, 1e6)[1]
-        self.code_h = self.code_line.wrap(self.left_w, 1e6)[1]
-        self.label_h = self.label_size * 1.3
-        self.text_block_h = self.title_h + self.label_h + self.code_h
-        self.bar_block_h = 3 + self.bar_height + self.text_size * 1.25
-        qr_total = self.qr_size + self.caption_h
-        if self.side:
-            self.height = max(self.text_block_h + self.bar_block_h, qr_total)
-        else:
-            self.height = max(self.text_block_h, qr_total) + self.bar_block_h
-        return avail_width, self.height
-
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        self.origin = (x, y)
-        super().drawOn(canvas, x, y, _sW)
-
-    def draw_copy_label(self, canvas: Any, label: str) -> None:
-        """Draw "(Liên …)" under the title, in page coordinates (after the block was drawn)."""
-        x, y = self.origin
-        canvas.setFont(self.styles.fonts.italic, self.label_size)
-        canvas.drawCentredString(
-            x + self.left_w / 2, y + self.height - self.title_h - self.label_size, f"({label})"
-        )
-
-    def draw(self) -> None:
-        canvas, fonts = self.canv, self.styles.fonts
-        top = self.height
-        cx = self.left_w / 2
-        self.title.drawOn(canvas, 0, top - self.title_h)
-        cursor = top - self.title_h
-        if self.copy_label:
-            canvas.setFont(fonts.italic, self.label_size)
-            canvas.drawCentredString(cx, cursor - self.label_size, f"({self.copy_label})")
-        cursor -= self.label_h
-        self.code_line.drawOn(canvas, 0, cursor - self.code_h)
-        cursor -= self.code_h
-        if not self.side:
-            cursor = top - max(self.text_block_h, self.qr_size + self.caption_h)
-            cx = self.width / 2
-        cursor -= 3
-        bar_w = len(self.modules) * self.module
-        draw_code128(
-            canvas, cx - bar_w / 2, cursor - self.bar_height, self.modules, self.module, self.bar_height
-        )
-        cursor -= self.bar_height + self.text_size
-        canvas.setFont(fonts.regular, self.text_size)
-        canvas.drawCentredString(cx, cursor, self.code)
-        if self.qr is not None:
-            qx = self.width - self.qr_size
-            block_h = self.height if self.side else self.height - self.bar_block_h
-            qy = top - (block_h - self.qr_size - self.caption_h) / 2 - self.qr_size
-            draw_qr(canvas, qx, qy, self.qr, self.qr_size / self.qr.size)
-            canvas.setFont(fonts.italic, 6.5)
-            canvas.drawCentredString(qx + self.qr_size / 2, qy - 7, "Quét mã để tra cứu")
 
 
 def _documents_table(data: SlipData, styles: Styles, width: float) -> Table:
@@ -198,6 +94,82 @@ def _documents_table(data: SlipData, styles: Styles, width: float) -> Table:
     return table
 
 
+def _documents_list(data: SlipData, styles: Styles) -> list[Any]:
+    """The 2018 form's numbered list of documents: "(1) Tờ khai … (Bản chính: 01)"."""
+    item = ParagraphStyle("slipdoc", parent=styles.body, leftIndent=6 * mm)
+    received = [d for d in data.documents if d.received]
+    if not received:
+        return [para(f"({DOTS})", item)]
+    return [
+        para(
+            f"({index}) {esc(doc.name)} ({DOCUMENT_KIND_LABELS.get(doc.kind, esc(doc.kind))}: "
+            f"{format_count(doc.quantity)})",
+            item,
+        )
+        for index, doc in enumerate(received, start=1)
+    ]
+
+
+def slip_texts(data: SlipData) -> FormTexts:
+    """The wording of ``data``'s form set."""
+    return data.texts or load_form_set(data.form_set)
+
+
+def _field_rows(data: SlipData, t: Any, styles: Styles) -> list[Any]:
+    body = styles.body
+    rows: list[Any] = []
+    for key, label in t["fields"]:
+        if key == "office":
+            rows.append(field(label, data.header.office, body))
+        elif key == "applicant":
+            rows.append(field(label, data.applicant_name, body, bold=True))
+        elif key == "representative":
+            if data.representative and data.representative.strip():
+                rows.append(field(label, data.representative, body))
+        elif key == "id_number":
+            rows.append(field(label, data.applicant_id_number, body))
+        elif key == "address":
+            rows.append(field(label, data.address, body))
+        elif key == "contact":
+            rows.append(
+                para(
+                    f"{esc(label)}: {esc(data.phone) or DOTS}&nbsp;&nbsp;&nbsp; Email: {esc(data.email) or DOTS}",
+                    body,
+                )
+            )
+        elif key == "procedure":
+            procedure = f"<b>{esc(data.procedure_name)}</b>"
+            if data.procedure_code.strip():
+                procedure += f" (Mã TTHC: {esc(data.procedure_code.strip())})"
+            rows.append(para(f"{esc(label)}: {procedure}", body))
+    return rows
+
+
+def _item_rows(data: SlipData, t: Any, styles: Styles, width: float) -> list[Any]:
+    body, size = styles.body, styles.size
+    style = data.header.date_style
+    values = {
+        "sets": format_count(data.set_count),
+        "processing_time": esc(data.processing_time_text.strip()) or DOTS,
+        "received": format_time_date_long(data.received_at, style=style),
+        "due": f"<b>{format_time_date_long(data.due_at, style=style)}</b>",
+        "return_via": esc(data.return_via_text.strip()) or DOTS,
+        "fee": esc(data.fee_text.strip()) or DOTS,
+    }
+    rows: list[Any] = []
+    for number, (key, label) in enumerate(t["items"], start=1):
+        if key == "documents":
+            rows.append(para(f"{number}. {esc(label)}:", body))
+            if t.get("documents_style") == "table":
+                rows.append(_documents_table(data, styles, width))
+                rows.append(Spacer(1, size * 0.25))
+            else:
+                rows.extend(_documents_list(data, styles))
+        else:
+            rows.append(para(f"{number}. {fill(label, **values)}", body))
+    return rows
+
+
 def _copy_story(
     data: SlipData,
     styles: Styles,
@@ -209,7 +181,7 @@ def _copy_story(
 ) -> tuple[list[Any], CodeBlock]:
     size = styles.size
     body = styles.body
-    gap = Spacer(1, size * 0.25)
+    t = slip_texts(data).form("slip")
     header = data.header
     place_date = format_place_date(header.place_name, data.received_at, style=header.date_style)
     is_a4 = page_size == "A4"
@@ -221,56 +193,42 @@ def _copy_story(
         bar_height=(12 if is_a4 else 9) * mm,
         qr_size=(24 if is_a4 else 19) * mm,
         max_module=(0.42 if is_a4 else 0.38) * mm,
+        title=t["title"],
+        code_markup=fill(t["code"], code=f"<b>{esc(data.code)}</b>"),
+        caption=data.qr_caption,
     )
-    contact = (
-        f"Số điện thoại: {esc(data.phone) or '…………'}&nbsp;&nbsp;&nbsp; Email: {esc(data.email) or '…………'}"
-    )
-    procedure = f"<b>{esc(data.procedure_name)}</b>"
-    if data.procedure_code.strip():
-        procedure += f" (Mã TTHC: {esc(data.procedure_code.strip())})"
-    book_no = esc(data.book_number) if data.book_number else "………"
-    book_seq = esc(str(data.book_seq)) if data.book_seq not in (None, "") else "………"
+    book_no = esc(str(data.book_number)) if data.book_number not in (None, "") else DOTS
+    book_seq = esc(str(data.book_seq)) if data.book_seq not in (None, "") else DOTS
     # Whoever hands the dossier in signs: the representative when there is one ("Tên (CCCD …)").
     submitter = (data.representative or "").split(" (", 1)[0].strip() or data.applicant_name
+    giver, taker = t["signers"]
     story: list[Any] = [
         HeaderBlock(fonts, min(size, 12.5) if is_a4 else size - 0.5, header, None, place_date),
         Spacer(1, size * 0.3),
         code_block,
-        field("Bộ phận tiếp nhận và trả kết quả", header.office, body),
-        field("Tiếp nhận hồ sơ của", data.applicant_name, body, bold=True),
-    ]
-    if data.representative and data.representative.strip():
-        story.append(field("Người nộp thay (đại diện, được ủy quyền)", data.representative, body))
-    story += [
-        field("Số định danh cá nhân/CCCD", data.applicant_id_number, body),
-        field("Địa chỉ", data.address, body),
-        para(contact, body),
-        para(f"Thủ tục hành chính cần giải quyết: {procedure}", body),
-        gap,
-        para("1. Thành phần hồ sơ, yêu cầu và số lượng mỗi loại giấy tờ gồm:", body),
-        _documents_table(data, styles, width),
-        gap,
-        para(f"2. Số lượng hồ sơ: {format_count(data.set_count)} (bộ)", body),
-        field("3. Thời gian giải quyết hồ sơ theo quy định", data.processing_time_text, body),
-        para(f"4. Thời gian nhận hồ sơ: {format_time_date(data.received_at)}", body),
-        para(f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{format_time_date(data.due_at)}</b>", body),
-        field("6. Đăng ký nhận kết quả tại", data.return_via_text, body),
-        field("7. Phí, lệ phí", data.fee_text, body),
-        para(f"Vào Sổ theo dõi hồ sơ, Quyển số: {book_no}&nbsp;&nbsp; Số thứ tự: {book_seq}", body),
+        *_field_rows(data, t, styles),
+        Spacer(1, size * 0.25),
+        *_item_rows(data, t, styles, width),
+        para(fill(t["register"], volume=book_no, seq=book_seq).replace("   ", "&nbsp;&nbsp; "), body),
         Spacer(1, size * 0.4),
         SignatureBlock(
             fonts,
             size,
-            [Signer("NGƯỜI NỘP HỒ SƠ", submitter), Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", data.receiver_name)],
+            [Signer(giver, submitter), Signer(taker, data.receiver_name)],
             sign_space=(18 if is_a4 else 11) * mm,
         ),
         Spacer(1, size * 0.3),
     ]
-    # Plain italic on purpose: a bold-italic run would embed a fourth font subset.
-    note = f"Ghi chú: {PICKUP_NOTE}"
+    notes = [fill(n, office_short=esc(header.office)) for n in t.get("notes", ())]
     if header.hotline and header.hotline.strip():
-        note += f" Đường dây nóng: {esc(header.hotline.strip())}."
-    story.append(para(note, styles.note))
+        notes.append(f"Đường dây nóng: {esc(header.hotline.strip())}.")
+    if notes:
+        # Plain italic on purpose: a bold-italic run would embed a fourth font subset.
+        note_style = ParagraphStyle(
+            "slipnote", parent=styles.note, leftIndent=3 * mm, firstLineIndent=-3 * mm
+        )
+        story.append(para("Ghi chú:", styles.note))
+        story.extend(para(f"- {n}", note_style) for n in notes)
     return story, code_block
 
 
@@ -299,12 +257,18 @@ def render_slip(
     )
     ladder = _SIZE_LADDER[page_size]
     tried: list[tuple[float, float]] = []
-    size = ladder[0]
+    # Slips of one shape (paper, form set, number of documents) print at one size: start from the size the
+    # last such slip fitted at (one layout pass instead of two or three), else from the top of the ladder.
+    shape = (page_size, data.form_set, id(data.texts), sum(1 for d in data.documents if d.received), bool(qr))
+    size = _FITTED.get(shape, ladder[0])
     while True:
         styles = make_styles(fonts, size)
         story, code_block = _copy_story(data, styles, fonts, page_size, width, modules, qr)
         height, sized = measure(story, width)
         if height <= avail:
+            if len(_FITTED) > 256:
+                _FITTED.clear()
+            _FITTED[shape] = size
             return _draw_fixed(data, pagesize, margins, sized, code_block, decor)
         tried.append((size, height))
         smaller = [s for s in ladder if s < size]
@@ -312,6 +276,9 @@ def render_slip(
             break
         size = _next_size(tried, avail, smaller)
     return _flow_copies(data, page_size, pagesize, margins, width, modules, qr, decor, fonts, ladder[-1])
+
+
+_FITTED: dict[tuple[object, ...], float] = {}
 
 
 def _next_size(tried: list[tuple[float, float]], avail: float, smaller: list[float]) -> float:
@@ -339,14 +306,14 @@ def _draw_fixed(
     and half the content stream); only the copy label and the page decorations differ."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=pagesize, initialFontName=decor.fonts.regular, initialFontSize=10)
-    canvas.setTitle(f"{SLIP_TITLE} - {nfc(data.code)}")
+    canvas.setTitle(f"{nfc(slip_texts(data).form('slip')['title'])} - {nfc(data.code)}")
     canvas.setAuthor("desk_app")
     width = pagesize[0] - margins.left - margins.right
     code_block.copy_label = ""
     canvas.beginForm("slip_body")
     draw_stack(canvas, sized, margins.left, pagesize[1] - margins.top, width)
     canvas.endForm()
-    for label in COPY_LABELS:
+    for label in slip_texts(data).form("slip")["copy_labels"]:
         PageDecor(decor.fonts, decor.printed_at, decor.reprint_text, label, page_numbers=False).draw(
             canvas, 1, 1
         )
@@ -371,7 +338,7 @@ def _flow_copies(
 ) -> bytes:
     styles = make_styles(fonts, size)
     story: list[Any] = []
-    for number, label in enumerate(COPY_LABELS):
+    for number, label in enumerate(slip_texts(data).form("slip")["copy_labels"]):
         part, code_block = _copy_story(data, styles, fonts, page_size, width, modules, qr)
         code_block.copy_label = label
         if number:

@@ -1,5 +1,8 @@
 """Sổ theo dõi hồ sơ (2018 Mẫu 06 / 2025 Mẫu 07): the register, A4 landscape.
 
+Each row's number is the dossier's real running number in the register (given at intake), whatever date
+range is printed; a range that spans several volumes prints each volume under its own "Quyển số".
+
 Thousands of rows are laid out as one LongTable of plain, pre-wrapped strings (no Paragraph
 per cell), with the three header rows repeated on every page and "Trang n/N" in the footer.
 """
@@ -21,6 +24,7 @@ from .data import BookRow, TrackingBookData
 from .document import PageDecor, build_flow_document, measure, reprint_label
 from .fonts import FontSet, register_fonts
 from .layout import LANDSCAPE_MARGINS, HeaderBlock, esc, make_styles
+from .templates import fill, load_form_set
 from .vnformat import format_count, format_date, format_place_date, format_time, nfc
 
 BOOK_TITLE = "SỔ THEO DÕI HỒ SƠ"
@@ -111,7 +115,7 @@ def _paginate(rows: Sequence[Sequence[str]], first: float, rest: float) -> list[
 
 def _body_row(row: BookRow, wrap: _Wrapper, inner: Sequence[float]) -> list[str]:
     return [
-        str(row.seq),
+        str(row.seq) if row.seq else "",
         wrap.code(row.code, inner[1]),
         wrap(row.procedure_name, inner[2]),
         format_count(row.set_count),
@@ -168,39 +172,56 @@ def render_tracking_book(
     commands += [("SPAN", (col, 0), (col, 1)) for col in (*range(7), 12, 13)]
     table_style = TableStyle(commands)
 
+    t = (data.texts or load_form_set(data.form_set)).form("book")
     period = f"Từ ngày {format_date(data.date_from)} đến ngày {format_date(data.date_to)}"
-    if data.book_number:
-        period += f" — Quyển số: {esc(data.book_number)}"
     place_date = format_place_date(data.header.place_name, data.issued_at, style=data.header.date_style)
-    top: list[Any] = [
-        HeaderBlock(fonts, 12.0, data.header, None, place_date, left_fraction=0.4),
-        Spacer(1, 4 * mm),
-        Paragraph(BOOK_TITLE, ParagraphStyle("btitle", parent=styles.title, fontSize=15, leading=18)),
-        Paragraph(period, ParagraphStyle("bperiod", parent=styles.center, fontName=fonts.italic)),
-        Spacer(1, 4 * mm),
-    ]
     frame_h = pagesize[1] - margins.top - margins.bottom
-    top_h, _ = measure(top, width)
     probe = Table(header_rows, colWidths=widths)
     probe.setStyle(table_style)
     header_h = probe.wrap(width, frame_h)[1]
-    story: list[Any] = list(top)
-    chunks = _paginate(body, frame_h - top_h - header_h, frame_h - header_h)
-    for number, (start, stop) in enumerate(chunks):
-        if number:
+    # One section per volume (quyển), in the order the rows come (the service sorts by volume, number).
+    sections: list[tuple[str | None, list[list[str]]]] = []
+    for row, row_cells in zip(data.rows, body, strict=True):
+        row_volume = row.volume or data.book_number
+        if not sections or sections[-1][0] != row_volume:
+            sections.append((row_volume, []))
+        sections[-1][1].append(row_cells)
+    if not sections:
+        sections.append((data.book_number, []))
+    story: list[Any] = []
+    for index, (volume, cells) in enumerate(sections):
+        line = period
+        if volume:
+            line += " — " + fill(t["volume"], volume=esc(volume))
+        top: list[Any] = [
+            HeaderBlock(fonts, 12.0, data.header, None, place_date, left_fraction=0.4),
+            Spacer(1, 4 * mm),
+            Paragraph(
+                esc(t["title"]), ParagraphStyle("btitle", parent=styles.title, fontSize=15, leading=18)
+            ),
+            Paragraph(line, ParagraphStyle("bperiod", parent=styles.center, fontName=fonts.italic)),
+            Spacer(1, 4 * mm),
+        ]
+        if index:
             story.append(PageBreak())
-        part = body[start:stop]
-        table = Table(
-            header_rows + part,
-            colWidths=widths,
-            rowHeights=[None] * 3 + [_row_height(r) for r in part],
-            repeatRows=3,
-        )
-        table.setStyle(table_style)
-        story.append(table)
+        story.extend(top)
+        top_h, _ = measure(top, width)
+        chunks = _paginate(cells, frame_h - top_h - header_h, frame_h - header_h) if cells else []
+        for number, (start, stop) in enumerate(chunks):
+            if number:
+                story.append(PageBreak())
+            part = cells[start:stop]
+            table = Table(
+                header_rows + part,
+                colWidths=widths,
+                rowHeights=[None] * 3 + [_row_height(r) for r in part],
+                repeatRows=3,
+            )
+            table.setStyle(table_style)
+            story.append(table)
     if not data.rows:
         story.append(Paragraph("(Không có hồ sơ trong kỳ)", styles.center))
     decor = PageDecor(
         fonts, printed_at or datetime.now(), reprint_label(data.reprint, data.reprint_count), BOOK_TITLE
     )
-    return build_flow_document(story, pagesize, margins, decor, title=f"{BOOK_TITLE} - {period}")
+    return build_flow_document(story, pagesize, margins, decor, title=f"{nfc(t['title'])} - {period}")

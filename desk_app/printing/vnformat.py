@@ -1,11 +1,11 @@
 """Vietnamese formatting helpers for printed forms: dates, times, numbers, money.
 
-Every function returns NFC-normalised text. Dates follow the wording used on the
-one-stop forms: "ngày 05 tháng 03 năm 2026", "08 giờ 37 phút, ngày 20/11/2019".
-
-NĐ 30/2020 (văn thư) pads with a leading zero only days below 10 and the months 1 and 2
-("ngày 05 tháng 3 năm 2026"); the ``"nd30"`` date style applies that rule, the default
-``"padded"`` style pads both day and month to two digits.
+Every function returns NFC-normalised text. Long dates on forms follow Nghị định 30/2020/NĐ-CP về
+công tác văn thư, Phụ lục I, Phần I, Mục II, khoản 5 (địa danh và thời gian ban hành văn bản): "các số
+thể hiện ngày, tháng, năm dùng chữ số Ả Rập; đối với những số thể hiện ngày nhỏ hơn 10 và tháng 1, 2 phải
+ghi thêm số 0 phía trước" — so "ngày 05 tháng 8 năm 2026", "ngày 15 tháng 02 năm 2026" (style
+``"nd30"``, the default). ``"padded"`` (both padded) is kept only for callers that ask for it.
+Short dates stay dd/MM/yyyy: "08 giờ 37 phút, ngày 20/11/2019".
 """
 
 from __future__ import annotations
@@ -40,14 +40,14 @@ def _month(month: int, style: DateStyle) -> str:
     return pad2(month)
 
 
-def format_date_long(value: date | None, *, style: DateStyle = "padded") -> str:
+def format_date_long(value: date | None, *, style: DateStyle = "nd30") -> str:
     """Long date "ngày 05 tháng 03 năm 2026" (or dotted blanks when ``value`` is None)."""
     if value is None:
         return BLANK_DATE_LONG
     return f"ngày {pad2(value.day)} tháng {_month(value.month, style)} năm {value.year}"
 
 
-def format_place_date(place: str, value: date | None, *, style: DateStyle = "padded") -> str:
+def format_place_date(place: str, value: date | None, *, style: DateStyle = "nd30") -> str:
     """Place and date, "Gio Sơn, ngày 05 tháng 03 năm 2026" (the line under the national motto)."""
     place = nfc(place.strip())
     body = format_date_long(value, style=style)
@@ -73,7 +73,7 @@ def format_time_date(value: datetime | None) -> str:
     return f"{pad2(value.hour)} giờ {pad2(value.minute)} phút, ngày {format_date(value)}"
 
 
-def format_time_date_long(value: datetime | None, *, style: DateStyle = "padded") -> str:
+def format_time_date_long(value: datetime | None, *, style: DateStyle = "nd30") -> str:
     """Time and long date "08 giờ 37 phút, ngày 20 tháng 11 năm 2019"."""
     if value is None:
         return BLANK_TIME_DATE_LONG

@@ -184,6 +184,8 @@ class Dossier(Base):
     receiver: Mapped[dict[str, Any] | None] = mapped_column(JSONText(), nullable=True)  # who took the result
     book_number: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sổ theo dõi: quyển số
     book_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # số thứ tự
+    # The form set in force when the dossier was received (v2018 / v2025): its forms print with it.
+    form_set: Mapped[str | None] = mapped_column(String(8), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(60), default="")
     updated_at: Mapped[datetime] = mapped_column(Stamp())

@@ -330,6 +330,10 @@
         <translation>Loại</translation>
     </message>
     <message>
+        <source>Letters: %1</source>
+        <translation>Văn bản đã ban hành: %1</translation>
+    </message>
+    <message>
         <source>Move</source>
         <translation>Thao tác</translation>
     </message>
@@ -400,6 +404,10 @@
     <message>
         <source>To whom</source>
         <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Tracking book: volume %1, number %2</source>
+        <translation>Sổ theo dõi: quyển số %1, số thứ tự %2</translation>
     </message>
     <message>
         <source>When</source>
@@ -688,6 +696,141 @@
     <message>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
+    </message>
+</context>
+<context>
+    <name>FormSettingsDialog</name>
+    <message>
+        <source>(derived from the lookup address)</source>
+        <translation>(tự ghi theo địa chỉ tra cứu)</translation>
+    </message>
+    <message>
+        <source>A new volume starts</source>
+        <translation>Mở quyển sổ mới</translation>
+    </message>
+    <message>
+        <source>Add a form set</source>
+        <translation>Thêm bộ mẫu biểu</translation>
+    </message>
+    <message>
+        <source>Apology / extension</source>
+        <translation>Văn bản xin lỗi, gia hạn</translation>
+    </message>
+    <message>
+        <source>Capacity (e.g. TM. ỦY BAN NHÂN DÂN)</source>
+        <translation>Thẩm quyền ký (ví dụ TM. ỦY BAN NHÂN DÂN)</translation>
+    </message>
+    <message>
+        <source>Caption under the QR</source>
+        <translation>Dòng chú thích dưới mã QR</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Document number suffixes</source>
+        <translation>Ký hiệu số văn bản</translation>
+    </message>
+    <message>
+        <source>Form set</source>
+        <translation>Bộ mẫu biểu</translation>
+    </message>
+    <message>
+        <source>Form sets (each dossier prints with the set in force when received)</source>
+        <translation>Bộ mẫu biểu (mỗi hồ sơ in theo bộ mẫu áp dụng tại ngày tiếp nhận)</translation>
+    </message>
+    <message>
+        <source>Form settings saved.</source>
+        <translation>Đã lưu cài đặt biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>Forms and signatures</source>
+        <translation>Biểu mẫu và chữ ký</translation>
+    </message>
+    <message>
+        <source>Governing body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Header of the forms</source>
+        <translation>Tiêu đề các biểu mẫu</translation>
+    </message>
+    <message>
+        <source>In force from (YYYY-MM-DD)</source>
+        <translation>Áp dụng từ ngày (năm-tháng-ngày)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>One-stop office (current name)</source>
+        <translation>Bộ phận một cửa (tên hiện hành)</translation>
+    </message>
+    <message>
+        <source>Place on the date line</source>
+        <translation>Địa danh ghi ở dòng ngày tháng</translation>
+    </message>
+    <message>
+        <source>Refusal</source>
+        <translation>Phiếu từ chối</translation>
+    </message>
+    <message>
+        <source>Running numbers</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Stop notice</source>
+        <translation>Thông báo dừng giải quyết</translation>
+    </message>
+    <message>
+        <source>Supplement request</source>
+        <translation>Phiếu yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>The slip's QR code</source>
+        <translation>Mã QR trên giấy hẹn</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Tracking book</source>
+        <translation>Sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <source>Who signs the unit's letters</source>
+        <translation>Người ký văn bản của đơn vị</translation>
+    </message>
+    <message>
+        <source>continuous through the year</source>
+        <translation>liên tục trong năm</translation>
+    </message>
+    <message>
+        <source>each month</source>
+        <translation>mỗi tháng</translation>
+    </message>
+    <message>
+        <source>each quarter</source>
+        <translation>mỗi quý</translation>
+    </message>
+    <message>
+        <source>each year</source>
+        <translation>mỗi năm</translation>
+    </message>
+    <message>
+        <source>every N dossiers</source>
+        <translation>sau mỗi N hồ sơ</translation>
+    </message>
+    <message>
+        <source>from 1 in each volume</source>
+        <translation>từ 1 trong mỗi quyển</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1979,10 @@
     <message>
         <source>Default printer</source>
         <translation>Máy in mặc định</translation>
+    </message>
+    <message>
+        <source>Forms and signatures…</source>
+        <translation>Biểu mẫu và chữ ký…</translation>
     </message>
     <message>
         <source>Hotline</source>

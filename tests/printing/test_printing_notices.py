@@ -10,6 +10,7 @@ import pytest
 from desk_app.printing import (
     ApologyData,
     RefusalData,
+    Signature,
     StopNoticeData,
     SupplementData,
     UnitHeader,
@@ -54,7 +55,7 @@ def apology(header: UnitHeader, **overrides: Any) -> ApologyData:
         "reason": "Cần xác minh tại nơi cư trú trước đây",
         "issued_at": ISSUED,
         "number": "02/PXL",
-        "signer_name": "Trần Văn Bình",
+        "signer": Signature("CHỦ TỊCH", "Trần Văn Bình", "TM. ỦY BAN NHÂN DÂN"),
     }
     values.update(overrides)
     return ApologyData(**values)
@@ -65,7 +66,7 @@ def test_supplement_request(header: UnitHeader, pdf_tools: Any) -> None:
     for expected in (
         "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
         "Số: 03/PYCBS",
-        "Gio Sơn, ngày 05 tháng 03 năm 2026",
+        "Gio Sơn, ngày 05 tháng 3 năm 2026",
         "Hồ sơ của: Nguyễn Thị Hằng",
         "Nội dung yêu cầu giải quyết: Đăng ký khai sinh",
         "1. Bổ sung bản chính Giấy chứng sinh",
@@ -108,8 +109,9 @@ def test_refusal(header: UnitHeader, pdf_tools: Any) -> None:
         "Số: 01/PTC",
         "Bộ phận tiếp nhận và trả kết quả: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIO SƠN",
         "Tiếp nhận hồ sơ của: Nguyễn Thị Hằng",
-        "Căn cứ quy định tại Luật Hộ tịch năm 2014",
-        "Việc khai sinh đã được đăng ký tại xã khác.",
+        "Căn cứ quy định tại Luật Hộ tịch năm 2014.",
+        "Qua xem xét, TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIO SƠN thông báo không tiếp nhận, giải quyết hồ sơ"
+        " này với lý do cụ thể như sau: Việc khai sinh đã được đăng ký tại xã khác.",
         "Xin thông báo để ông/bà được biết và thực hiện./.",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
         "BẢN IN LẠI (lần 2)",
@@ -141,11 +143,15 @@ def test_apology_titles_per_form_set(
         "16 giờ 30 phút, ngày 18 tháng 02 năm 2026",
         "10 giờ 00 phút, ngày 24 tháng 02 năm 2026",
         "Lý do: Cần xác minh tại nơi cư trú trước đây.",
-        "THỦ TRƯỞNG CƠ QUAN",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
         "Trần Văn Bình",
         "Nơi nhận:",
     ):
         assert expected in flat, f"{expected!r} missing:\n{text}"
+    assert "THỦ TRƯỞNG CƠ QUAN" not in flat
+    # The unit issues the letter: the province above the commune's People's Committee.
+    assert "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" in flat
 
 
 def test_stop_notice(header: UnitHeader, pdf_tools: Any) -> None:
@@ -160,7 +166,7 @@ def test_stop_notice(header: UnitHeader, pdf_tools: Any) -> None:
         issued_at=ISSUED,
         stage="Đang thẩm định",
         financial_text="Lệ phí đã nộp 20.000 đồng không được hoàn trả",
-        signer_name="Trần Văn Bình",
+        signer=Signature("PHÓ CHỦ TỊCH", "Trần Văn Bình", "KT. CHỦ TỊCH"),
         number="05/TB",
     )
     flat = " ".join(pdf_tools.text(render_stop_notice(data)).split())
@@ -174,18 +180,26 @@ def test_stop_notice(header: UnitHeader, pdf_tools: Any) -> None:
         "Giai đoạn giải quyết tại thời điểm dừng: Đang thẩm định.",
         "Lý do dừng giải quyết: Theo đề nghị của người nộp hồ sơ.",
         "Lệ phí đã nộp 20.000 đồng không được hoàn trả",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
         "Trần Văn Bình",
     ):
         assert expected in flat, f"{expected!r} missing:\n{flat}"
     assert "BẢN IN LẠI" not in flat
 
 
-def test_nd30_date_style_pads_only_january_and_february(pdf_tools: Any) -> None:
-    header = UnitHeader(
-        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN XÃ GIO SƠN", "Gio Sơn", date_style="nd30"
-    )
-    text = pdf_tools.text(render_supplement(supplement(header)))
-    assert "Gio Sơn, ngày 05 tháng 3 năm 2026" in text
+def test_nd30_dates_pad_only_days_below_10_and_january_february(header: UnitHeader, pdf_tools: Any) -> None:
+    """NĐ 30/2020 Phụ lục I: "ngày 05 tháng 8 năm 2026", "ngày 15 tháng 02 năm 2026" (the default)."""
+    august = pdf_tools.text(render_supplement(supplement(header, issued_at=datetime(2026, 8, 5, 9, 0))))
+    assert "Gio Sơn, ngày 05 tháng 8 năm 2026" in august and "tháng 08" not in august
+    february = pdf_tools.text(render_supplement(supplement(header, issued_at=datetime(2026, 2, 15, 9, 0))))
+    assert "Gio Sơn, ngày 15 tháng 02 năm 2026" in february
+
+
+def test_the_signer_placeholder_never_prints(header: UnitHeader, pdf_tools: Any) -> None:
+    data = apology(header, signer=Signature("THỦ TRƯỞNG CƠ QUAN", "", "TM. ỦY BAN NHÂN DÂN"))
+    flat = " ".join(pdf_tools.text(render_apology(data)).split())
+    assert "THỦ TRƯỞNG CƠ QUAN" not in flat and "TM. ỦY BAN NHÂN DÂN" in flat
 
 
 def test_notices_are_a4_portrait_with_embedded_fonts(header: UnitHeader, pdf_tools: Any) -> None:

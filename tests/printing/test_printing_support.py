@@ -29,15 +29,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_dates() -> None:
-    assert format_date_long(date(2026, 3, 5)) == "ngày 05 tháng 03 năm 2026"
-    assert format_date_long(date(2026, 3, 5), style="nd30") == "ngày 05 tháng 3 năm 2026"
-    assert format_date_long(date(2026, 2, 15), style="nd30") == "ngày 15 tháng 02 năm 2026"
+    # NĐ 30/2020 Phụ lục I: days below 10 and the months 1 and 2 take a leading zero, other months do not.
+    assert format_date_long(date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
+    assert format_date_long(date(2026, 8, 5)) == "ngày 05 tháng 8 năm 2026"
+    assert format_date_long(date(2026, 2, 15)) == "ngày 15 tháng 02 năm 2026"
+    assert format_date_long(date(2026, 1, 31)) == "ngày 31 tháng 01 năm 2026"
+    assert format_date_long(date(2026, 12, 10)) == "ngày 10 tháng 12 năm 2026"
+    assert format_date_long(date(2026, 3, 5), style="padded") == "ngày 05 tháng 03 năm 2026"
     assert format_date_long(None) == "ngày …… tháng …… năm ……"
     assert format_time_date(datetime(2019, 11, 20, 8, 37)) == "08 giờ 37 phút, ngày 20/11/2019"
     assert format_time_date_long(datetime(2019, 11, 20, 8, 37)) == "08 giờ 37 phút, ngày 20 tháng 11 năm 2019"
     assert format_date(date(2026, 1, 9)) == "09/01/2026"
-    assert format_place_date("Gio Sơn", date(2026, 3, 5)) == "Gio Sơn, ngày 05 tháng 03 năm 2026"
-    assert format_place_date("", date(2026, 3, 5)) == "Ngày 05 tháng 03 năm 2026"
+    assert format_place_date("Gio Sơn", date(2026, 3, 5)) == "Gio Sơn, ngày 05 tháng 3 năm 2026"
+    assert format_place_date("", date(2026, 3, 5)) == "Ngày 05 tháng 3 năm 2026"
 
 
 def test_numbers_and_money() -> None:

@@ -101,8 +101,9 @@ def test_supplement_and_apology_forms(unit_db: Any, journey: str, tmp_path: Path
     assert "Thiếu giấy tờ chứng minh" in text and "Nguyễn Thị Hằng" in text
     text = " ".join(pdf_text(forms.form_pdf(unit_db, journey, "apology"), tmp_path).split())
     assert "XIN LỖI" in text and "Chờ lãnh đạo ký duyệt" in text
-    assert "ngày 10 tháng 07 năm 2025" in text  # the original due date
-    assert "ngày 16 tháng 07 năm 2025" in text  # the new one
+    assert "ngày 10 tháng 7 năm 2025" in text  # the original due date (NĐ 30: no zero before 7)
+    assert "ngày 16 tháng 7 năm 2025" in text  # the new one
+    assert "Số: 1/PXL" in text and "TM. ỦY BAN NHÂN DÂN" in text and "THỦ TRƯỞNG" not in text
 
 
 def test_stop_notice_after_withdrawal(unit_db: Any, tmp_path: Path) -> None:
@@ -122,6 +123,8 @@ def test_refusal_during_processing(unit_db: Any, tmp_path: Path) -> None:
     act(unit_db, code, "refuse", at=datetime(2025, 7, 7, 10, 0), reason="Không thuộc thẩm quyền của xã")
     text = " ".join(pdf_text(forms.form_pdf(unit_db, code, "refusal"), tmp_path).split())
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text and "Không thuộc thẩm quyền của xã" in text
+    # Issued and signed for the unit, not under "NGƯỜI TIẾP NHẬN HỒ SƠ".
+    assert "NGƯỜI TIẾP NHẬN HỒ SƠ" not in text and "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in text
 
 
 def test_a_form_without_its_move_is_refused_and_not_audited(unit_db: Any) -> None:

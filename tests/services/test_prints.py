@@ -129,12 +129,21 @@ class TestSlip:
     def test_barcode_decodes_to_the_code_on_both_copies(
         self, unit_db: Database, code: str, tmp_path: Path
     ) -> None:
+        with unit_db.transaction() as s:
+            settings.put(s, "lookup_url", "https://dvc.quangtri.gov.vn/tra-cuu?ma={code}")
         pdf = prints.render_slip(unit_db, code)
         for page in (1, 2):
             symbols = decode_page(pdf, tmp_path, page)
             assert f"CODE-128:{code}" in symbols, symbols
             qr = [s for s in symbols if s.startswith("QR-Code:")]
             assert qr and qr[0].endswith(code)
+
+    def test_no_lookup_address_no_qr(self, unit_db: Database, code: str, tmp_path: Path) -> None:
+        """The national portal does not know dossiers received offline: no QR unless an address is set."""
+        pdf = prints.render_slip(unit_db, code)
+        symbols = decode_page(pdf, tmp_path, 1)
+        assert symbols == [f"CODE-128:{code}"]
+        assert "Quét mã" not in pdf_text(pdf, tmp_path)
 
     def test_lookup_url_setting_goes_into_the_qr(self, unit_db: Database, code: str, tmp_path: Path) -> None:
         with unit_db.transaction() as s:
@@ -232,7 +241,7 @@ class TestOutcomeForms:
         for words in (
             "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
             "Nguyễn Thị Hằng",
-            "HD-260302-0001",
+            "Số: 1/BS",
             "1. Bản sao Giấy xác nhận cư trú",
             "2. Tờ khai có chữ ký",
             "Hồ sơ chưa đủ thành phần",
@@ -261,14 +270,14 @@ class TestOutcomeForms:
         text = pdf_text(prints.render_refusal(unit_db, res.dossier_id), tmp_path)
         for words in (
             "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-            "TC-260302-0001",
+            "Số: 1/TC",
             "Nghị định số 118/2025/NĐ-CP",
             "Yêu cầu không thuộc thẩm quyền của UBND xã",
             "Nguyễn Thị Hằng",
         ):
             assert words in text, words
         text = pdf_text(prints.render_refusal(unit_db, res.dossier_id), tmp_path)
-        assert "BẢN IN LẠI (lần 1)" in text
+        assert "BẢN IN LẠI (lần 1)" in text and "Số: 1/TC" in text
 
     def test_refusal_form_of_a_guided_dossier_is_refused(self, unit_db: Database) -> None:
         res = guide(

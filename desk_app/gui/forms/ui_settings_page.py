@@ -198,6 +198,11 @@ class Ui_SettingsPage(object):
 
         self.buttons.addWidget(self.errorLabel)
 
+        self.formsButton = QPushButton(settingsPage)
+        self.formsButton.setObjectName(u"formsButton")
+
+        self.buttons.addWidget(self.formsButton)
+
         self.revertButton = QPushButton(settingsPage)
         self.revertButton.setObjectName(u"revertButton")
 
@@ -263,6 +268,7 @@ class Ui_SettingsPage(object):
         self.dataBox.setTitle(QCoreApplication.translate("SettingsPage", u"Data", None))
         self.dataDirLabel.setText(QCoreApplication.translate("SettingsPage", u"Data directory", None))
         self.openDirButton.setText(QCoreApplication.translate("SettingsPage", u"Open folder", None))
+        self.formsButton.setText(QCoreApplication.translate("SettingsPage", u"Forms and signatures\u2026", None))
         self.revertButton.setText(QCoreApplication.translate("SettingsPage", u"Undo changes", None))
         self.saveButton.setText(QCoreApplication.translate("SettingsPage", u"Save", None))
         pass

@@ -50,6 +50,7 @@ from desk_app.services.intake.inputs import (
     IntakeResult,
     check_request,
 )
+from desk_app.services.intake.numbering import enter_in_register, form_set_on
 from desk_app.services.intake.quote import (
     ProcedurePreview,
     due_for,
@@ -165,6 +166,7 @@ def _save(
         due: datetime | None = None
         rule_due: datetime | None = None
         code: str | None = None
+        book: tuple[int, int] | None = None
         number = ""
         fee_amount, fee_method, fee_known = 0, "exempt", True
         if state == State.RECEIVED and proc.online_only and clean.channel != "online":
@@ -192,6 +194,7 @@ def _save(
             else:
                 code = issue_code(s, agency, received.date(), counter_no)
             number = code
+            book = enter_in_register(s, received)
             proc.use_count = (proc.use_count or 0) + 1
         else:
             prefix = GUIDANCE_PREFIX if state == State.GUIDED else REFUSAL_PREFIX
@@ -218,6 +221,9 @@ def _save(
             paid_online=fee_method == "online",
             vneid_verified=clean.vneid_verified,
             note=clean.note,
+            book_number=book[0] if book else None,
+            book_seq=book[1] if book else None,
+            form_set=form_set_on(s, received.date()),
             created_by=actor,
             updated_at=now.replace(microsecond=0),
         )
@@ -288,6 +294,7 @@ def _save(
                 "due_at": due.strftime("%Y-%m-%dT%H:%M") if due else None,
                 "applicant_id": mask_id(applicant.id_number),
                 "counter": counter_no,
+                "book": [book[0], book[1]] if book else None,
             },
         )
         if state == State.RECEIVED and clean.postal is not None:

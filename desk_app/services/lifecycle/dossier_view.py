@@ -22,7 +22,9 @@ from desk_app.domain.lateness import dossier_timeliness, late_for_reporting
 from desk_app.domain.postal import EVENT_LABEL_VI as POSTAL_EVENT_LABEL_VI
 from desk_app.domain.postal import KIND_LABEL_VI as POSTAL_KIND_LABEL_VI
 from desk_app.domain.postal import STATE_LABEL_VI as POSTAL_STATE_LABEL_VI
+from desk_app.domain.registers import volume_label
 from desk_app.domain.states import NATIONAL_CODE, State, action_label, allowed_actions, state_label
+from desk_app.services.lifecycle.letters import letters_of
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store.db import Database
 from desk_app.store.models import AuditEvent, Dossier, DossierEvent
@@ -268,6 +270,16 @@ def view(
             }
             for s in dossier.supplements
         ],
+        register=(
+            {
+                "volume": volume_label(dossier.book_number or 1, dossier.received_at.year),
+                "seq": dossier.book_seq,
+            }
+            if dossier.book_seq is not None
+            else None
+        ),
+        form_set=dossier.form_set,
+        letters=letters_of(session, dossier),
         note=dossier.note,
         allowed_actions=[a.value for a in allowed_actions(dossier.state)],
         history=history(dossier),

@@ -2,41 +2,43 @@
 
 - ``supplement``: Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (the latest request during processing);
 - ``refusal``: Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ;
-- ``apology``: Mẫu 04 xin lỗi và hẹn lại / đề nghị gia hạn (the ``form_set`` setting picks the wording);
+- ``apology``: Mẫu 04 xin lỗi và hẹn lại / đề nghị gia hạn (the dossier's form set picks the wording);
 - ``stop``: 2025 Mẫu 05 Thông báo dừng giải quyết hồ sơ;
 - ``control``: Phiếu kiểm soát quá trình giải quyết hồ sơ, one row per hand-over, each early/on time/late;
-- the tracking book (Sổ theo dõi hồ sơ) of a date range, A4 landscape.
+- the tracking book (Sổ theo dõi hồ sơ) of a date range, A4 landscape: :mod:`.book` (re-exported here).
 
-Every print is audited (``print`` events: services.prints.render_and_record for a dossier's forms, the same
+Letters carry their document number (:mod:`.letters`, given at the first print and kept); the unit's letters
+(apology, stop notice, a refusal during processing) carry the unit's header and its configured signer; every
+form prints with the dossier's form set (the one in force when it was received) and the register numbers
+given at intake. Every print is audited (``print`` events: services.prints.render_and_record for a dossier's forms, the same
 detail shape for the book); a second print of the same form is marked "BẢN IN LẠI (lần N)".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.lateness import reporting_due, step_result
 from desk_app.domain.postal import event_note as postal_note
 from desk_app.domain.states import STATE_LABEL_VI, State
-from desk_app.fsutil import write_atomic  # noqa: F401  (re-exported for the CLI)
+from desk_app.fsutil import write_atomic
 from desk_app.printing import data as pdata
 from desk_app.printing.control_sheet import render_control_sheet
 from desk_app.printing.notices import render_apology, render_refusal, render_stop_notice, render_supplement
-from desk_app.printing.tracking_book import render_tracking_book
 from desk_app.services.intake.receive import fee_text
 from desk_app.services.lifecycle import prints
+from desk_app.services.lifecycle.book import book_pdf
 from desk_app.services.lifecycle.dossier_view import normalise_code
+from desk_app.services.lifecycle.letters import number_for
 from desk_app.services.setup.calendar import calendar_from_session
-from desk_app.store import audit, settings
 from desk_app.store.db import Database
-from desk_app.store.models import AuditEvent, Dossier, DossierEvent
+from desk_app.store.models import Dossier, DossierEvent
 
 FORMS = ("supplement", "refusal", "apology", "stop", "control")
 FORM_LABEL_VI = {
@@ -80,7 +82,7 @@ def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> b
             f"Hồ sơ {dossier.code} chưa có yêu cầu bổ sung.",
         )
     episode = episodes[-1]
-    event = next((e for e in reversed(_events(dossier)) if e.action == "request-supplement"), None)
+    event = _last_event(dossier, "request-supplement", "supplement")
     header, a = prints.unit_header(session), dossier.applicant
     return render_supplement(
         pdata.SupplementData(
@@ -89,15 +91,17 @@ def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> b
             procedure_name=dossier.procedure.name,
             items=list(episode.items),
             issued_at=episode.requested_at,
-            number=f"{len(episodes)}/BS",
+            number=number_for(session, dossier, "supplement", event),
             address=a.address,
             phone=a.phone,
             email=a.email,
             reason=episode.reason,
             contact_name=header.office,
             contact_phone=header.hotline or "",
-            guide_name=_person(event.actor) if event else "",
+            guide_name=prints.person_name(session, event.actor),
             code=dossier.code,
+            form_set=prints.form_set_of(session, dossier),  # type: ignore[arg-type]
+            texts=prints.form_texts(session, dossier, mark),
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
@@ -106,9 +110,11 @@ def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> b
 
 
 def _refusal(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
+    """A refusal during processing: issued by the unit, signed by its configured signer (not "NGƯỜI TIẾP
+    NHẬN HỒ SƠ"); the legal basis is the procedure's when none was typed."""
     event = _last_event(dossier, "refuse", "refusal")
     a = dossier.applicant
-    basis = str((event.data or {}).get("legal_basis") or "") or dossier.procedure.legal_basis
+    basis = str((event.data or {}).get("legal_basis") or "").strip() or dossier.procedure.legal_basis
     return render_refusal(
         pdata.RefusalData(
             header=prints.unit_header(session),
@@ -117,11 +123,17 @@ def _refusal(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             legal_basis=basis,
             reason=event.reason,
             issued_at=event.at,
+            number=number_for(session, dossier, "refusal", event),
             address=a.address,
             phone=a.phone,
             email=a.email,
-            officer_name=_person(event.actor),
+            officer_name=prints.person_name(session, event.actor),
+            agency_name=prints.agency_name(dossier),
             code=dossier.code,
+            signer=prints.signature_for(session, "refusal"),
+            issuer="unit",
+            form_set=prints.form_set_of(session, dossier),  # type: ignore[arg-type]
+            texts=prints.form_texts(session, dossier, mark),
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
@@ -134,7 +146,6 @@ def _apology(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
     if dossier.due_at is None or dossier.extended_due_at is None:
         raise UserError("This dossier has no extension.", "Hồ sơ chưa được gia hạn.")
     a = dossier.applicant
-    form_set: pdata.FormSet = "v2018" if settings.get(session, "form_set") == "v2018" else "v2025"
     return render_apology(
         pdata.ApologyData(
             header=prints.unit_header(session),
@@ -146,10 +157,13 @@ def _apology(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             new_due_at=dossier.extended_due_at,
             reason=event.reason,
             issued_at=event.at,
-            number="/PXL",
+            number=number_for(session, dossier, "apology", event),
             address=a.address,
             phone=a.phone,
-            form_set=form_set,
+            agency_name=prints.agency_name(dossier),
+            signer=prints.signature_for(session, "apology"),
+            form_set=prints.form_set_of(session, dossier),  # type: ignore[arg-type]
+            texts=prints.form_texts(session, dossier, mark),
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
@@ -177,10 +191,15 @@ def _stop(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
             request_text=request,
             reason=event.reason,
             issued_at=event.at,
+            number=number_for(session, dossier, "stop", event),
             address=a.address,
             phone=a.phone,
             stage=stage,
             financial_text=fee_text(dossier),
+            agency_name=prints.agency_name(dossier),
+            signer=prints.signature_for(session, "stop"),
+            form_set=prints.form_set_of(session, dossier),  # type: ignore[arg-type]
+            texts=prints.form_texts(session, dossier, mark),
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
@@ -188,7 +207,12 @@ def _stop(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
     )
 
 
-def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> list[pdata.ControlStep]:
+def control_steps(
+    dossier: Dossier,
+    office: str,
+    calendar: WorkingCalendar,
+    names: Callable[[str], str] | None = None,
+) -> list[pdata.ControlStep]:
     """The hand-overs of the control sheet, from the dossier's moves.
 
     A forward hands the dossier from its holder to ``to_whom``; result-ready hands it back to the one-stop
@@ -196,13 +220,18 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
     to the receiver. Other moves (supplements, payment, extension, withdrawal) become notes on the step in
     force. Each step is early / on time / late against the due date moved by supplement pauses
     (domain.lateness: the extension does not count, as in the QĐ 766 reports).
+
+    ``names`` turns an actor into the name that signs (prints.person_name: the account's full name); the
+    last row is signed by the clerk who returned the result ("Người giao") and the person who took it
+    ("Người nhận").
     """
+    name_of = names or _person
     due = reporting_due(dossier.due_at, dossier.paused_minutes or 0, calendar) if dossier.due_at else None
     steps: list[dict[str, Any]] = []
     notes: list[str] = []
     holder = office
 
-    def add(to: str, e: DossierEvent) -> None:
+    def add(to: str, e: DossierEvent, to_person: str = "") -> None:
         nonlocal holder
         steps.append(
             {
@@ -211,7 +240,8 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
                 "handed_at": e.at,
                 "result": step_result(e.at, due) if due else None,
                 "note": list(notes),
-                "from_person": _person(e.actor),
+                "from_person": name_of(e.actor),
+                "to_person": to_person,
             }
         )
         notes.clear()
@@ -227,7 +257,7 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
             add(office, e)
         elif e.action == "return":
             receiver = (dossier.receiver or {}).get("name") or dossier.applicant.full_name
-            add(f"{receiver} (nhận kết quả)", e)
+            add(f"{receiver} (nhận kết quả)", e, receiver)
         elif e.action in ("receive", "guide"):
             continue
         else:
@@ -255,8 +285,11 @@ def control_steps(dossier: Dossier, office: str, calendar: WorkingCalendar) -> l
 
 def _control(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
     header = prints.unit_header(session)
-    steps = control_steps(dossier, header.office, calendar_from_session(session))
+    steps = control_steps(
+        dossier, header.office, calendar_from_session(session), lambda a: prints.person_name(session, a)
+    )
     finished = dossier.state in (State.RETURNED, State.STOPPED, State.REFUSED)
+    volume, seq = prints.register_numbers(dossier)
     return render_control_sheet(
         pdata.ControlSheetData(
             header=header,
@@ -264,10 +297,14 @@ def _control(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             steps=steps,
             issued_at=datetime.now(),
             slip_reference=dossier.code or "",
-            processing_agency=dossier.procedure.agency or dossier.unit.name,
+            processing_agency=prints.agency_name(dossier),
             applicant_name=dossier.applicant.full_name,
             procedure_name=dossier.procedure.name,
             blank_rows=0 if finished else 2,
+            book_number=volume,
+            book_seq=seq,
+            form_set=prints.form_set_of(session, dossier),  # type: ignore[arg-type]
+            texts=prints.form_texts(session, dossier, mark),
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
@@ -295,107 +332,4 @@ def form_pdf(db: Database, code: str, form: str, *, actor: str = "", reprint: bo
     )
 
 
-def _book_rows(session: Session, start: datetime, end: datetime) -> list[pdata.BookRow]:
-    dossiers = list(
-        session.scalars(
-            select(Dossier)
-            .options(joinedload(Dossier.applicant), joinedload(Dossier.procedure), joinedload(Dossier.unit))
-            .where(Dossier.code.is_not(None), Dossier.received_at >= start, Dossier.received_at < end)
-            .order_by(Dossier.received_at, Dossier.id)
-        ).unique()
-    )
-    firsts: dict[tuple[int, str], datetime] = {}
-    ids = [d.id for d in dossiers]
-    for i in range(0, len(ids), 500):
-        for dossier_id, action, at in session.execute(
-            select(DossierEvent.dossier_id, DossierEvent.action, func.min(DossierEvent.at))
-            .where(
-                DossierEvent.dossier_id.in_(ids[i : i + 500]),
-                DossierEvent.action.in_(("forward", "result-ready")),
-            )
-            .group_by(DossierEvent.dossier_id, DossierEvent.action)
-        ):
-            firsts[(dossier_id, action)] = (
-                datetime.strptime(at, "%Y-%m-%dT%H:%M") if isinstance(at, str) else at
-            )
-    rows = []
-    for seq, d in enumerate(dossiers, start=1):
-        a = d.applicant
-        notes = []
-        if d.extended_due_at:
-            notes.append(f"Gia hạn đến {d.extended_due_at:%d/%m/%Y}")
-        if d.supplement_count:
-            notes.append(f"Bổ sung {d.supplement_count} lần")
-        if d.state in (State.STOPPED, State.REFUSED, State.WITHDRAWAL_REQUESTED):
-            notes.append(STATE_LABEL_VI[State(d.state)])
-        rows.append(
-            pdata.BookRow(
-                seq=seq,
-                code=d.code or "",
-                procedure_name=d.procedure.name,
-                applicant_name=a.full_name,
-                received_at=d.received_at,
-                set_count=d.set_count,
-                address_phone=", ".join(x for x in (a.address, a.phone) if x),
-                processing_agency=d.procedure.agency or d.unit.name,
-                due_at=d.due_at,
-                forwarded_at=firsts.get((d.id, "forward")),
-                result_received_at=firsts.get((d.id, "result-ready")),
-                returned_at=d.returned_at,
-                note="; ".join(notes),
-            )
-        )
-    return rows
-
-
-def book_pdf(db: Database, date_from: date, date_to: date, *, actor: str = "") -> bytes:
-    """PDF of the tracking book for dossiers received from ``date_from`` to ``date_to`` (inclusive)."""
-    if date_to < date_from:
-        raise ValidationError(
-            "The end date is before the start date.", "Ngày kết thúc trước ngày bắt đầu.", field="to"
-        )
-    start, end = (
-        datetime.combine(date_from, time(0, 0)),
-        datetime.combine(date_to + timedelta(days=1), time(0, 0)),
-    )
-    entity_id = f"{date_from.isoformat()}..{date_to.isoformat()}"
-    with db.transaction() as session:
-        rows = _book_rows(session, start, end)
-        count = sum(
-            1
-            for d in session.scalars(
-                select(AuditEvent.detail).where(
-                    AuditEvent.action == "print",
-                    AuditEvent.entity == "book",
-                    AuditEvent.entity_id == entity_id,
-                )
-            )
-            if (d or {}).get("form") == "book"
-        )
-        data = pdata.TrackingBookData(
-            header=prints.unit_header(session),
-            date_from=date_from,
-            date_to=date_to,
-            rows=rows,
-            issued_at=datetime.now(),
-            reprint=count > 0,
-            reprint_count=count,
-        )
-        pdf = render_tracking_book(data, printed_at=datetime.now())
-        audit.record(
-            session,
-            "print",
-            actor=actor,
-            entity="book",
-            entity_id=entity_id,
-            detail={
-                "form": "book",
-                "reprint": count > 0,
-                "count": count,
-                "from": date_from.isoformat(),
-                "to": date_to.isoformat(),
-                "rows": len(rows),
-                "paper": "A4",
-            },
-        )
-        return pdf
+__all__ = ["FORMS", "FORM_LABEL_VI", "book_pdf", "control_steps", "form_pdf", "write_atomic"]

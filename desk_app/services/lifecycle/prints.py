@@ -3,12 +3,20 @@
 Every form goes through :func:`render_and_record`: in ONE write transaction it loads the dossier, works out
 whether this is a reprint (a form already printed for this dossier is a reprint automatically; the page
 says "BẢN IN LẠI (lần N)"), renders, and appends an audit event ``print`` with detail
-``{"form", "reprint", "count", "code", "number", "paper"}`` where ``count`` is N (0 for a first print).
+``{"form", "reprint", "count", "code", "paper"}`` (plus ``"book": [volume, number]`` for the slip and the
+control sheet) where ``count`` is N (0 for a first print).
 If rendering fails nothing is recorded.
 
 Forms of this module: ``slip`` (Mẫu 01, :func:`render_slip`), ``guidance`` (Mẫu 02 at intake,
 :func:`render_guidance`), ``refusal`` (Mẫu 03 at intake, :func:`render_refusal`). The lifecycle forms
 (supplement, apology, stop, control sheet, …) pass their own ``form`` name and builder.
+
+What every form shares is here too: the header as the unit is set up (:func:`unit_header`), the dossier's
+form set and its wording (:func:`form_set_of`, :func:`form_texts`), the register numbers
+(:func:`register_numbers`), officers by name (:func:`person_name`), the configured signers
+(:func:`signature_for`), the processing agency by name (:func:`agency_name`) and the QR target
+(:func:`qr_target`). Letters take their number through :mod:`.letters` inside the print's transaction: a print
+that fails gives no number.
 """
 
 from __future__ import annotations
@@ -16,45 +24,57 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import NotFound, UserError, ValidationError
+from desk_app.domain.registers import volume_label
 from desk_app.printing import data as pdata
 from desk_app.printing.notices import render_refusal as _pdf_refusal
 from desk_app.printing.notices import render_supplement as _pdf_supplement
 from desk_app.printing.slip import render_slip as _pdf_slip
+from desk_app.printing.templates import OVERRIDE_FOLDER, FormTexts, load_form_set
+from desk_app.services.intake.numbering import form_set_on
 from desk_app.services.intake.receive import fee_text, processing_text
+from desk_app.services.lifecycle.letters import number_for
 from desk_app.store import audit, settings
 from desk_app.store.db import Database
 from desk_app.store.models import AuditEvent, Dossier, DossierEvent, Unit
+from desk_app.store.models_auth import User
 
 PAPER_SIZES = ("A4", "A5")
+#: "6. Đăng ký nhận kết quả tại: …" (the office's own name stands in for ``counter``).
 RETURN_VIA_TEXT = {
-    "counter": "Tại Bộ phận tiếp nhận và trả kết quả",
-    "postal": "Qua dịch vụ bưu chính công ích (gửi về địa chỉ người nộp)",
-    "online": "Trực tuyến (qua Cổng Dịch vụ công)",
+    "postal": "Nhà riêng (trụ sở) qua dịch vụ bưu chính công ích",
+    "online": "Cổng Dịch vụ công (nhận kết quả điện tử)",
 }
 #: Actor names that are not a person's name (left blank on the signature line).
-_NOT_A_NAME = {"", "cli", "system", "demo", "setup"}
+_NOT_A_NAME = {"", "cli", "system", "demo", "setup", "gui"}
+#: The national portal's lookup: it only knows dossiers filed online (issue 15).
+_NATIONAL_PORTAL = "dichvucong.gov.vn"
 
 
 @dataclass(frozen=True)
 class PrintMark:
-    """What a form builder needs to know about this print: reprint mark and paper size."""
+    """What a form builder needs to know about this print: reprint mark, paper size and where an admin's
+    edited form texts live (``<data dir>/forms``)."""
 
     reprint: bool
     count: int  # N of "BẢN IN LẠI (lần N)"; 0 for a first print
     paper: str  # "A4" or "A5" (the slip; notices are A4)
+    forms_dir: Path | None = None
 
 
 FormBuilder = Callable[[Session, Dossier, PrintMark], bytes]
 
 
 def unit_header(session: Session) -> pdata.UnitHeader:
-    """The header block of every form, from the unit row and the ``hotline`` setting."""
+    """The header block of every form, from the unit as set up (governing body, unit, its office) and the
+    ``hotline`` setting."""
     unit = session.scalars(select(Unit).limit(1)).first()
     if unit is None:
         raise NotFound("No unit is set up yet.", "Chưa khai báo đơn vị.")
@@ -68,6 +88,71 @@ def unit_header(session: Session) -> pdata.UnitHeader:
     )
 
 
+def form_set_of(session: Session, dossier: Dossier) -> str:
+    """The form set ``dossier`` prints with: the one stored at intake, else the one in force that day."""
+    return dossier.form_set or form_set_on(session, dossier.received_at.date())
+
+
+def form_texts(session: Session, dossier: Dossier, mark: PrintMark) -> FormTexts:
+    """The wording of ``dossier``'s form set, an admin's edited copy merged over the shipped file."""
+    return load_form_set(form_set_of(session, dossier), mark.forms_dir)
+
+
+def person_name(session: Session, actor: str) -> str:
+    """How an officer prints: the account's full name; a typed name as such; "" for non-persons.
+
+    Typed "rank, agency, name" strings ("Công chức Tư pháp, UBND xã, Nguyễn Văn An") print the name only.
+    """
+    text = actor.strip()
+    if text.lower() in _NOT_A_NAME:
+        return ""
+    user = session.scalars(select(User).where(User.username == text.lower())).first()
+    if user is not None and user.full_name.strip():
+        return user.full_name.strip()
+    return text.rsplit(",", 1)[-1].strip()
+
+
+def signature_for(session: Session, form: str) -> pdata.Signature:
+    """The configured signature block of ``form`` (setting ``form_signers``); the chairman for the People's
+    Committee when unset. The placeholder "THỦ TRƯỞNG CƠ QUAN" is never a title."""
+    entry = (settings.get(session, "form_signers") or {}).get(form) or {}
+    title = str(entry.get("title") or "").strip()
+    if not title or title.upper() == pdata.PLACEHOLDER_SIGNER:
+        default = pdata.DEFAULT_UNIT_SIGNER
+        return pdata.Signature(default.title, str(entry.get("name") or "").strip(), default.capacity)
+    return pdata.Signature(
+        title, str(entry.get("name") or "").strip(), str(entry.get("capacity") or "").strip()
+    )
+
+
+def agency_name(dossier: Dossier) -> str:
+    """The processing agency by name: the procedure's agency unless it is generic ("Ủy ban nhân dân cấp xã",
+    a level rather than a body), then the unit's own name."""
+    agency = (dossier.procedure.agency or "").strip()
+    if not agency or "cấp xã" in agency.lower() or "cấp huyện" in agency.lower():
+        return dossier.unit.name
+    return agency
+
+
+def qr_target(session: Session) -> tuple[str | None, str]:
+    """(URL template, caption) of the slip's QR: the hub's public lookup page when a hub is configured,
+    else the ``lookup_url`` setting, else no QR. The caption (setting ``lookup_caption``, or derived) says
+    what the citizen will see."""
+    hub = str(settings.get(session, "hub_lookup_url") or "").strip()
+    url = hub or str(settings.get(session, "lookup_url") or "").strip()
+    if not url:
+        return None, ""
+    caption = str(settings.get(session, "lookup_caption") or "").strip()
+    if caption:
+        return url, caption
+    host = urlsplit(url.replace("{code}", "x")).hostname or url
+    if hub:
+        return url, f"Quét mã để xem tình trạng, ngày hẹn trả hồ sơ này ({host})"
+    if host.endswith(_NATIONAL_PORTAL):
+        return url, "Quét mã: Cổng DVC quốc gia (chỉ tra được hồ sơ nộp trực tuyến)"
+    return url, f"Quét mã để tra cứu hồ sơ này tại {host}"
+
+
 def paper_size(session: Session, paper: str | None = None) -> str:
     """``paper`` if given, else the ``paper_size`` setting; ValidationError unless A4 or A5."""
     value = (paper or str(settings.get(session, "paper_size") or "A5")).strip().upper()
@@ -78,10 +163,6 @@ def paper_size(session: Session, paper: str | None = None) -> str:
     return value
 
 
-def _person_name(actor: str) -> str:
-    return "" if actor.strip().lower() in _NOT_A_NAME else actor.strip()
-
-
 def _representative(dossier: Dossier) -> str | None:
     rep = dossier.representative or {}
     name = str(rep.get("full_name") or "").strip()
@@ -90,7 +171,14 @@ def _representative(dossier: Dossier) -> str | None:
     return f"{name} (CCCD {rep['id_number']})" if rep.get("id_number") else name
 
 
-def slip_data(session: Session, dossier: Dossier) -> pdata.SlipData:
+def register_numbers(dossier: Dossier) -> tuple[str | None, int | None]:
+    """(volume label "01/2026", running number) of a received dossier, as every form prints them."""
+    if dossier.book_seq is None:
+        return None, None
+    return volume_label(dossier.book_number or 1, dossier.received_at.year), dossier.book_seq
+
+
+def slip_data(session: Session, dossier: Dossier, mark: PrintMark | None = None) -> pdata.SlipData:
     """Mẫu 01 data of a received dossier (without the reprint mark: :func:`render_slip` adds it)."""
     if not dossier.code or dossier.due_at is None:
         raise UserError(
@@ -98,9 +186,11 @@ def slip_data(session: Session, dossier: Dossier) -> pdata.SlipData:
             "Hồ sơ này chưa được tiếp nhận (đã hướng dẫn hoặc từ chối) nên không có giấy hẹn.",
         )
     applicant, proc = dossier.applicant, dossier.procedure
-    template = str(settings.get(session, "lookup_url") or "").strip() or None
+    header = unit_header(session)
+    url, caption = qr_target(session)
+    volume, seq = register_numbers(dossier)
     return pdata.SlipData(
-        header=unit_header(session),
+        header=header,
         code=dossier.code,
         applicant_name=applicant.full_name,
         procedure_name=proc.name,
@@ -115,12 +205,15 @@ def slip_data(session: Session, dossier: Dossier) -> pdata.SlipData:
         documents=[pdata.DocumentLine(d.name, d.kind, d.quantity, d.received) for d in dossier.documents],  # type: ignore[arg-type]
         set_count=dossier.set_count,
         processing_time_text=processing_text(proc),
-        return_via_text=RETURN_VIA_TEXT.get(dossier.return_via, dossier.return_via),
+        return_via_text=RETURN_VIA_TEXT.get(dossier.return_via, header.office),
         fee_text=fee_text(dossier),
-        book_number=str(dossier.book_number) if dossier.book_number is not None else None,
-        book_seq=dossier.book_seq,
-        receiver_name=_person_name(dossier.created_by),
-        lookup_url=template,
+        book_number=volume,
+        book_seq=seq,
+        receiver_name=person_name(session, dossier.created_by),
+        lookup_url=url,
+        qr_caption=caption,
+        form_set=form_set_of(session, dossier),  # type: ignore[arg-type]
+        texts=form_texts(session, dossier, mark or PrintMark(False, 0, "A5")),
     )
 
 
@@ -136,8 +229,8 @@ def _first_event(session: Session, dossier: Dossier, action: str) -> DossierEven
     return event
 
 
-def guidance_data(session: Session, dossier: Dossier) -> pdata.SupplementData:
-    """Mẫu 02 data of a dossier guided at the counter."""
+def guidance_data(session: Session, dossier: Dossier, mark: PrintMark | None = None) -> pdata.SupplementData:
+    """Mẫu 02 data of a dossier guided at the counter (numbered from the supplement letters' sequence)."""
     event = _first_event(session, dossier, "guide")
     episode = next((e for e in dossier.supplements if e.stage == "intake"), None)
     items = list(episode.items) if episode else list((event.data or {}).get("missing", []))
@@ -149,35 +242,41 @@ def guidance_data(session: Session, dossier: Dossier) -> pdata.SupplementData:
         procedure_name=dossier.procedure.name,
         items=items,
         issued_at=event.at,
-        number=str((event.data or {}).get("number", "")),
+        number=number_for(session, dossier, "supplement", event),
         address=a.address,
         phone=a.phone,
         email=a.email,
         reason=event.reason,
         contact_name=header.office,
         contact_phone=header.hotline or "",
-        guide_name=_person_name(event.actor),
+        guide_name=person_name(session, event.actor),
         code=dossier.code,
+        form_set=form_set_of(session, dossier),  # type: ignore[arg-type]
+        texts=form_texts(session, dossier, mark or PrintMark(False, 0, "A4")),
     )
 
 
-def refusal_data(session: Session, dossier: Dossier) -> pdata.RefusalData:
-    """Mẫu 03 data of a dossier refused at the counter."""
+def refusal_data(session: Session, dossier: Dossier, mark: PrintMark | None = None) -> pdata.RefusalData:
+    """Mẫu 03 data of a dossier refused at the counter: issued by the office, signed by the officer; the
+    legal basis is the procedure's when the clerk typed none."""
     event = _first_event(session, dossier, "refuse")
     a = dossier.applicant
+    basis = str((event.data or {}).get("legal_basis", "")).strip() or dossier.procedure.legal_basis
     return pdata.RefusalData(
         header=unit_header(session),
         applicant_name=a.full_name,
         procedure_name=dossier.procedure.name,
-        legal_basis=str((event.data or {}).get("legal_basis", "")),
+        legal_basis=basis,
         reason=event.reason,
         issued_at=event.at,
-        number=str((event.data or {}).get("number", "")),
+        number=number_for(session, dossier, "refusal", event),
         address=a.address,
         phone=a.phone,
         email=a.email,
-        officer_name=_person_name(event.actor),
+        officer_name=person_name(session, event.actor),
         code=dossier.code,
+        form_set=form_set_of(session, dossier),  # type: ignore[arg-type]
+        texts=form_texts(session, dossier, mark or PrintMark(False, 0, "A4")),
     )
 
 
@@ -205,12 +304,22 @@ def print_count(session: Session, dossier: Dossier, form: str) -> int:
 
 
 def _mark(
-    session: Session, dossier: Dossier, form: str, reprint: bool | None, paper: str | None
+    session: Session,
+    dossier: Dossier,
+    form: str,
+    reprint: bool | None,
+    paper: str | None,
+    forms_dir: Path | None = None,
 ) -> PrintMark:
     count = print_count(session, dossier, form)
     if reprint:  # asked for explicitly (e.g. the paper slip was printed before this app)
         count = max(count, 1)
-    return PrintMark(count > 0, count, paper_size(session, paper))
+    return PrintMark(count > 0, count, paper_size(session, paper), forms_dir)
+
+
+def forms_dir(db: Database) -> Path:
+    """Where an admin's edited form texts live: ``<data dir>/forms/<set>.json``."""
+    return Path(db.data_dir) / OVERRIDE_FOLDER
 
 
 def record_print(
@@ -271,14 +380,22 @@ def render_and_record(
     the print, in one transaction. ``build`` must put ``mark.reprint`` / ``mark.count`` into its data."""
     with db.transaction() as session:
         dossier = find_dossier(session, key)
-        mark = _mark(session, dossier, form, reprint, paper)
+        mark = _mark(session, dossier, form, reprint, paper, forms_dir(db))
         pdf = build(session, dossier, mark)
-        _record(session, dossier, form, actor, mark)
+        _record(session, dossier, form, actor, mark, _print_detail(dossier, form))
         return pdf
 
 
+def _print_detail(dossier: Dossier, form: str) -> dict[str, Any]:
+    """Extra audit detail of a print: the register numbers the slip and the control sheet show."""
+    if form in ("slip", "control", "control_sheet"):
+        volume, seq = register_numbers(dossier)
+        return {"book": [volume, seq]} if seq is not None else {}
+    return {}
+
+
 def _build_slip(session: Session, dossier: Dossier, mark: PrintMark) -> bytes:
-    data = replace(slip_data(session, dossier), reprint=mark.reprint, reprint_count=mark.count)
+    data = replace(slip_data(session, dossier, mark), reprint=mark.reprint, reprint_count=mark.count)
     return _pdf_slip(data, mark.paper, printed_at=datetime.now())  # type: ignore[arg-type]
 
 
@@ -290,7 +407,7 @@ def render_slip(
 
 
 def _build_guidance(session: Session, dossier: Dossier, mark: PrintMark) -> bytes:
-    data = replace(guidance_data(session, dossier), reprint=mark.reprint, reprint_count=mark.count)
+    data = replace(guidance_data(session, dossier, mark), reprint=mark.reprint, reprint_count=mark.count)
     return _pdf_supplement(data, printed_at=datetime.now())
 
 
@@ -300,7 +417,7 @@ def render_guidance(db: Database, dossier_id: int, *, reprint: bool | None = Non
 
 
 def _build_refusal(session: Session, dossier: Dossier, mark: PrintMark) -> bytes:
-    data = replace(refusal_data(session, dossier), reprint=mark.reprint, reprint_count=mark.count)
+    data = replace(refusal_data(session, dossier, mark), reprint=mark.reprint, reprint_count=mark.count)
     return _pdf_refusal(data, printed_at=datetime.now())
 
 

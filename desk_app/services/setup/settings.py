@@ -17,6 +17,15 @@ from sqlalchemy import select
 
 from desk_app.domain.codes import check_agency_code, counter_range
 from desk_app.domain.errors import NotFound, ValidationError
+from desk_app.domain.registers import (
+    DEFAULT_SUFFIXES,
+    LETTER_FORMS,
+    PLACEHOLDER_SIGNER,
+    check_form_sets,
+    check_numbering,
+    check_suffix,
+    parse_volume_rule,
+)
 from desk_app.domain.text import clean_line
 from desk_app.store import audit, settings
 from desk_app.store.db import Database
@@ -215,3 +224,149 @@ def form_from(values: dict[str, Any]) -> SettingsForm:
             for f in fields(SettingsForm)
         }
     )
+
+
+# -- Forms: header, form sets, register, letter numbers, signers (issue 15) ---------------------------------
+
+#: Letters whose signature block is a setting (a refusal at the counter is signed by the officer).
+SIGNED_FORMS = ("refusal", "apology", "stop")
+FORM_SETTING_KEYS = (
+    "form_sets",
+    "register_volume",
+    "register_numbering",
+    "number_suffixes",
+    "form_signers",
+    "lookup_caption",
+)
+
+
+@dataclass(frozen=True)
+class FormSettings:
+    """What the printed forms take from the unit's set-up (separate from :class:`SettingsForm`, whose screen
+    does not show it): the left header block (governing body, the unit's office by its current name, the
+    place on the date line), the form sets with their effective dates, the register's volume rule, the
+    letters' number suffixes, the signature blocks and the QR caption."""
+
+    governing_body: str
+    office_name: str
+    place_name: str
+    form_sets: list[dict[str, str]]
+    register_volume: str
+    register_numbering: str
+    number_suffixes: dict[str, str]
+    form_signers: dict[str, dict[str, str]]
+    lookup_caption: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load_forms(db: Database) -> FormSettings:
+    """The current form settings (defaults where nothing was saved)."""
+    with db.session() as session:
+        unit = session.scalars(select(Unit).limit(1)).first()
+        if unit is None:
+            raise NotFound("No unit is set up yet.", "Chưa khai báo đơn vị.")
+        values = settings.get_all(session)
+        signers = {form: dict((values["form_signers"] or {}).get(form) or {}) for form in SIGNED_FORMS}
+        return FormSettings(
+            governing_body=unit.governing_body,
+            office_name=unit.office_name,
+            place_name=unit.place_name,
+            form_sets=list(values["form_sets"]),
+            register_volume=str(values["register_volume"]),
+            register_numbering=str(values["register_numbering"]),
+            number_suffixes={**DEFAULT_SUFFIXES, **dict(values["number_suffixes"] or {})},
+            form_signers={
+                f: {k: str(s.get(k, "")) for k in ("capacity", "title", "name")} for f, s in signers.items()
+            },
+            lookup_caption=str(values.get("lookup_caption") or ""),
+        )
+
+
+def validate_forms(form: FormSettings) -> FormSettings:
+    """The cleaned form settings, or a ValidationError naming the first bad field."""
+    signers: dict[str, dict[str, str]] = {}
+    for name, entry in form.form_signers.items():
+        if name not in SIGNED_FORMS:
+            raise ValidationError(
+                f"No signature block for {name!r} (one of: {', '.join(SIGNED_FORMS)}).",
+                "Mẫu này không có khối chữ ký để cài đặt.",
+                field="form_signers",
+            )
+        title = clean_line(str(entry.get("title", ""))).upper()
+        if title == PLACEHOLDER_SIGNER:
+            raise ValidationError(
+                "THỦ TRƯỞNG CƠ QUAN is the template's placeholder: give the real title (e.g. CHỦ TỊCH).",
+                "“THỦ TRƯỞNG CƠ QUAN” chỉ là chỗ trống trong mẫu: hãy ghi chức vụ thật (ví dụ CHỦ TỊCH).",
+                field="form_signers",
+            )
+        signers[name] = {
+            "capacity": clean_line(str(entry.get("capacity", ""))).upper(),
+            "title": title,
+            "name": clean_line(str(entry.get("name", ""))),
+        }
+    rule = parse_volume_rule(form.register_volume)
+    return replace(
+        form,
+        governing_body=clean_line(form.governing_body),
+        office_name=clean_line(form.office_name),
+        place_name=clean_line(form.place_name),
+        form_sets=check_form_sets(form.form_sets),
+        register_volume=str(rule),
+        register_numbering=check_numbering(form.register_numbering),
+        number_suffixes={
+            f: check_suffix(f, form.number_suffixes.get(f) or DEFAULT_SUFFIXES[f]) for f in LETTER_FORMS
+        },
+        form_signers=signers,
+        lookup_caption=clean_line(form.lookup_caption),
+    )
+
+
+def save_forms(db: Database, form: FormSettings, actor: str = "") -> FormSettings:
+    """Validate and save the form settings in one transaction with one audit event naming what changed.
+
+    Changing the form sets changes the set of dossiers that did not keep one at intake only; numbers already
+    given (register, letters) never change."""
+    form = validate_forms(form)
+    with db.transaction() as session:
+        unit = session.scalars(select(Unit).limit(1)).first()
+        if unit is None:
+            raise NotFound("No unit is set up yet.", "Chưa khai báo đơn vị.")
+        before: dict[str, Any] = {
+            "governing_body": unit.governing_body,
+            "office_name": unit.office_name,
+            "place_name": unit.place_name,
+        }
+        before.update({k: settings.get(session, k) for k in FORM_SETTING_KEYS})
+        unit.governing_body, unit.office_name, unit.place_name = (
+            form.governing_body,
+            form.office_name,
+            form.place_name,
+        )
+        after = form.to_dict()
+        for key in FORM_SETTING_KEYS:
+            settings.put(session, key, after[key])
+        changed = {k: after[k] for k in after if before.get(k) != after[k]}
+        audit.record(
+            session,
+            "settings.forms",
+            actor=actor,
+            entity="settings",
+            entity_id=str(unit.id),
+            detail={"changed": changed},
+        )
+    return form
+
+
+def forms_from(current: FormSettings, values: dict[str, Any]) -> FormSettings:
+    """``current`` with the keys of ``values`` replaced (the CLI's and the dialog's partial edits)."""
+    known = {f.name for f in fields(FormSettings)}
+    unknown = set(values) - known
+    if unknown:
+        raise ValidationError(
+            f"Unknown form setting(s): {', '.join(sorted(unknown))}.",
+            "Có mục cài đặt mẫu biểu không hợp lệ.",
+            field=sorted(unknown)[0],
+        )
+    return replace(current, **values)
