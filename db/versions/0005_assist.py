@@ -89,5 +89,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("assist_feedback")
     op.drop_table("assist_helps")
-    with op.batch_alter_table("procedures", schema=None) as batch_op:
-        batch_op.drop_column("online_only")
+    # SQLite 3.35+ drops a plain column in place; a batch "move and copy" of procedures would fail on the
+    # dossiers that reference it (foreign keys are on).
+    op.drop_column("procedures", "online_only")
