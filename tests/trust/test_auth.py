@@ -154,10 +154,11 @@ def test_identify_without_accounts_is_setup(db: Any) -> None:
 
 
 def test_role_table() -> None:
-    clerk = {"view", "intake", "move", "return", "scan", "helplog"}
+    clerk = {"view", "intake", "move", "return", "scan", "helplog", "postal"}
     leader = clerk | {"extend", "report"}
     admin = leader | {"settings", "users", "catalog", "calendar", "backup", "privacy"}
-    for role, allowed in (("clerk", clerk), ("leader", leader), ("admin", admin)):
+    postal = {"view", "intake", "return", "postal"}  # post-office staff at the counter
+    for role, allowed in (("clerk", clerk), ("leader", leader), ("admin", admin), ("postal", postal)):
         for permission in roles.ALL_PERMISSIONS | {"nonsense"}:
             assert roles.can(role, permission) == (permission in allowed), (role, permission)
     assert not roles.can("boss", "view")
