@@ -24,7 +24,11 @@ from .fonts import register_fonts
 from .layout import esc
 from .vnformat import nfc
 
-II06A_GROUPS = (("received", "Tiếp nhận", 4), ("resolved", "Đã giải quyết", 4), ("in_progress", "Đang giải quyết", 3))
+II06A_GROUPS = (
+    ("received", "Tiếp nhận", 4),
+    ("resolved", "Đã giải quyết", 4),
+    ("in_progress", "Đang giải quyết", 3),
+)
 
 
 def _num(value: Any, unit: str = "dossiers") -> str:
@@ -95,19 +99,29 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
             center,
         )
     )
-    conv = "kỳ chốt số liệu từ ngày 15 tháng trước đến ngày 14" if period.get("convention") == "reporting" else "tháng dương lịch"
+    conv = (
+        "kỳ chốt số liệu từ ngày 15 tháng trước đến ngày 14"
+        if period.get("convention") == "reporting"
+        else "tháng dương lịch"
+    )
     story.append(Paragraph(f"<i>Cách tính kỳ: {conv}. Đơn vị tính: số hồ sơ TTHC.</i>", center))
     if not data.get("complete", True):
         as_of = datetime.fromisoformat(data["as_of"])
         story.append(
             Paragraph(
-                f"<b>Kỳ báo cáo chưa kết thúc: số liệu tính đến {as_of:%H:%M} ngày {as_of:%d/%m/%Y}.</b>", center
+                f"<b>Kỳ báo cáo chưa kết thúc: số liệu tính đến {as_of:%H:%M} ngày {as_of:%d/%m/%Y}.</b>",
+                center,
             )
         )
     story.append(Spacer(1, 3 * mm))
 
     columns: list[str] = data["columns"]
-    by_label = {"unit": "Đơn vị", "field": "Lĩnh vực", "procedure": "Thủ tục hành chính", "officer": "Cán bộ xử lý"}
+    by_label = {
+        "unit": "Đơn vị",
+        "field": "Lĩnh vực",
+        "procedure": "Thủ tục hành chính",
+        "officer": "Cán bộ xử lý",
+    }
     first = by_label.get(data.get("by", "unit"), "")
     rows = [*data["rows"], data["total"]]
     if data["kind"] == "ii06a":
@@ -166,7 +180,18 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
         story.append(Spacer(1, 4 * mm))
         story.append(Paragraph("<b>Các tỷ lệ so với chỉ tiêu năm</b>", base))
         rrows: list[list[Any]] = [
-            [Paragraph(h, head) for h in ("Chỉ tiêu", "Tử số", "Mẫu số", "Đạt được", "Chỉ tiêu giao", "Chênh lệch", "Đánh giá")]
+            [
+                Paragraph(h, head)
+                for h in (
+                    "Chỉ tiêu",
+                    "Tử số",
+                    "Mẫu số",
+                    "Đạt được",
+                    "Chỉ tiêu giao",
+                    "Chênh lệch",
+                    "Đánh giá",
+                )
+            ]
         ]
         for r in ratios:
             verdict = "" if r["missed"] is None else ("Không đạt" if r["missed"] else "Đạt")
@@ -182,7 +207,11 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
                 ]
             )
         rt = Table(rrows, colWidths=[width * 0.34] + [width * 0.11] * 6, repeatRows=1)
-        rt.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        rt.setStyle(
+            TableStyle(
+                [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            )
+        )
         story.append(rt)
 
     if data["kind"] == "weekly":
@@ -197,14 +226,19 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
 
     place = unit.get("place_name") or ""
     gen = datetime.fromisoformat(data["generated_at"])
-    dated = f"{esc(place)}, ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}" if place else (
-        f"Ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}"
+    dated = (
+        f"{esc(place)}, ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}"
+        if place
+        else (f"Ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}")
     )
     sign = Table(
         [
             ["", Paragraph(f"<i>{dated}</i>", center)],
             [Paragraph("<b>NGƯỜI LẬP BIỂU</b>", center), Paragraph("<b>THỦ TRƯỞNG ĐƠN VỊ</b>", center)],
-            [Paragraph("<i>(Ký, ghi rõ họ tên)</i>", center), Paragraph("<i>(Ký, ghi rõ họ tên, đóng dấu)</i>", center)],
+            [
+                Paragraph("<i>(Ký, ghi rõ họ tên)</i>", center),
+                Paragraph("<i>(Ký, ghi rõ họ tên, đóng dấu)</i>", center),
+            ],
             [Spacer(1, 18 * mm), ""],
             [Paragraph(f"<b>{esc(nfc(prepared_by))}</b>", center), ""],
         ],
@@ -252,7 +286,12 @@ def _weekly(data: dict[str, Any], base: Any, cell: Any, head: Any, num: Any, wid
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(f"<b>Hồ sơ đang quá hạn hiện nay: {len(overdue)}</b>", base))
     if overdue:
-        rows = [[Paragraph(h, head) for h in ("Mã hồ sơ", "Thủ tục", "Hạn xử lý", "Số ngày quá hạn", "Cán bộ đang xử lý")]]
+        rows = [
+            [
+                Paragraph(h, head)
+                for h in ("Mã hồ sơ", "Thủ tục", "Hạn xử lý", "Số ngày quá hạn", "Cán bộ đang xử lý")
+            ]
+        ]
         for o in overdue:
             due = datetime.fromisoformat(o["deadline_at"])
             rows.append(
@@ -264,7 +303,9 @@ def _weekly(data: dict[str, Any], base: Any, cell: Any, head: Any, num: Any, wid
                     Paragraph(esc(nfc(o["officer_name"])), cell),
                 ]
             )
-        t = Table(rows, colWidths=[width * 0.22, width * 0.34, width * 0.12, width * 0.1, width * 0.2], repeatRows=1)
+        t = Table(
+            rows, colWidths=[width * 0.22, width * 0.34, width * 0.12, width * 0.1, width * 0.2], repeatRows=1
+        )
         t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black)]))
         out.append(t)
     return out

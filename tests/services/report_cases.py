@@ -11,7 +11,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desk_app.store.models import Applicant, Dossier, DossierDocument, DossierEvent, Procedure, SupplementEpisode, Unit
+from desk_app.store.models import (
+    Applicant,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    Procedure,
+    SupplementEpisode,
+    Unit,
+)
 
 NOW = datetime(2026, 11, 2, 10, 0)
 PERIOD = "2026-10"
@@ -25,43 +33,102 @@ def t(text: str) -> datetime:
 CASES: dict[str, dict[str, Any]] = {
     # received on the 14th (the day before the period), open at its start: carried over; finished on the
     # due day before the due moment: on time. Returned by post on 17/09, e-result.
-    "D1": dict(rec="2026-09-14 10:00", due="2026-09-16 10:00", fin="2026-09-16 09:00", state="returned",
-               returned="2026-09-17 09:00", via="postal", result_digitized=True),
+    "D1": dict(
+        rec="2026-09-14 10:00",
+        due="2026-09-16 10:00",
+        fin="2026-09-16 09:00",
+        state="returned",
+        returned="2026-09-17 09:00",
+        via="postal",
+        result_digitized=True,
+    ),
     # received on the 15th (first day), online, finished a day early: early. Fee paid online, digitized,
     # returned online, rated satisfied.
-    "D2": dict(rec="2026-09-15 08:00", channel="online", due="2026-09-18 08:00", fin="2026-09-17 10:00",
-               state="returned", returned="2026-09-17 11:00", via="online", rating="satisfied",
-               fee=50000, paid_online=True, digitized=True, result_digitized=True),
+    "D2": dict(
+        rec="2026-09-15 08:00",
+        channel="online",
+        due="2026-09-18 08:00",
+        fin="2026-09-17 10:00",
+        state="returned",
+        returned="2026-09-17 11:00",
+        via="online",
+        rating="satisfied",
+        fee=50000,
+        paid_online=True,
+        digitized=True,
+        result_digitized=True,
+    ),
     # resolved before the period: out of everything.
     "D3": dict(rec="2026-09-10 09:00", due="2026-09-15 09:00", fin="2026-09-14 16:00", state="result_ready"),
     # received after the period: out.
     "D4": dict(rec="2026-10-15 08:00", due="2026-10-20 08:00"),
     # postal, supplemented twice (both requests in the period): late although finished early.
-    "D5": dict(rec="2026-09-21 09:00", channel="postal", due="2026-09-24 09:00", fin="2026-09-23 10:00",
-               state="result_ready", supplements=[("2026-09-21 10:00", "2026-09-21 11:00"),
-                                                  ("2026-09-22 08:00", "2026-09-22 09:00")], paused=180),
+    "D5": dict(
+        rec="2026-09-21 09:00",
+        channel="postal",
+        due="2026-09-24 09:00",
+        fin="2026-09-23 10:00",
+        state="result_ready",
+        supplements=[("2026-09-21 10:00", "2026-09-21 11:00"), ("2026-09-22 08:00", "2026-09-22 09:00")],
+        paused=180,
+    ),
     # extended to 30/09 but finished after the original due date: late. Fee paid in cash.
-    "D6": dict(rec="2026-09-22 09:00", due="2026-09-25 09:00", extended="2026-09-30 09:00",
-               fin="2026-09-29 10:00", state="result_ready", fee=20000),
+    "D6": dict(
+        rec="2026-09-22 09:00",
+        due="2026-09-25 09:00",
+        extended="2026-09-30 09:00",
+        fin="2026-09-29 10:00",
+        state="result_ready",
+        fee=20000,
+    ),
     # finished on the due day but after the due moment, returned the next day: late. Rated dissatisfied.
-    "D7": dict(rec="2026-09-23 09:00", due="2026-09-28 09:00", fin="2026-09-28 16:00", state="returned",
-               returned="2026-09-29 09:00", rating="dissatisfied"),
+    "D7": dict(
+        rec="2026-09-23 09:00",
+        due="2026-09-28 09:00",
+        fin="2026-09-28 16:00",
+        state="returned",
+        returned="2026-09-29 09:00",
+        rating="dissatisfied",
+    ),
     # Chứng thực from here. Open, forwarded to hung.nv in the period: in progress, overdue at the end.
-    "D8": dict(proc="C", rec="2026-10-01 09:00", due="2026-10-06 09:00", state="in_progress",
-               forward=[("2026-10-02 09:00", "hung.nv")]),
+    "D8": dict(
+        proc="C",
+        rec="2026-10-01 09:00",
+        due="2026-10-06 09:00",
+        state="in_progress",
+        forward=[("2026-10-02 09:00", "hung.nv")],
+    ),
     # online, open, due after the period: in progress on time (forwarded only after the period).
-    "D9": dict(proc="C", rec="2026-10-12 09:00", channel="online", due="2026-10-20 09:00", state="in_progress",
-               forward=[("2026-10-20 08:00", "lan.tt")]),
+    "D9": dict(
+        proc="C",
+        rec="2026-10-12 09:00",
+        channel="online",
+        due="2026-10-20 09:00",
+        state="in_progress",
+        forward=[("2026-10-20 08:00", "lan.tt")],
+    ),
     # received 01/09, still open: carried over, overdue at the end.
     "D10": dict(proc="C", rec="2026-09-01 09:00", due="2026-09-04 09:00", state="in_progress"),
     # one supplement, one working day waited (450 min): the due moment moves from 29/09 09:00 to
     # 30/09 09:00; finished 30/09 08:30 is on time (late without the pause).
-    "D11": dict(proc="C", rec="2026-09-24 09:00", due="2026-09-29 09:00", fin="2026-09-30 08:30",
-                state="result_ready", supplements=[("2026-09-25 09:00", "2026-09-28 09:00")], paused=450),
+    "D11": dict(
+        proc="C",
+        rec="2026-09-24 09:00",
+        due="2026-09-29 09:00",
+        fin="2026-09-30 08:30",
+        state="result_ready",
+        supplements=[("2026-09-25 09:00", "2026-09-28 09:00")],
+        paused=450,
+    ),
     # a supplement asked 14/10 08:00 and still awaited at the end: the clock stopped before the due
     # moment (14/10 10:00), so it is in progress on time (overdue without the pause).
-    "D12": dict(proc="C", rec="2026-10-13 09:00", due="2026-10-14 10:00", state="supplement_requested",
-                supplements=[("2026-10-14 08:00", None)]),
+    "D12": dict(
+        proc="C",
+        rec="2026-10-13 09:00",
+        due="2026-10-14 10:00",
+        state="supplement_requested",
+        supplements=[("2026-10-14 08:00", None)],
+    ),
     # guided only (no code), in the period.
     "D13": dict(rec="2026-09-16 09:00", state="guided", code=None),
     # refused at the counter (no code), in the period: refused, finished at once.
@@ -176,8 +243,13 @@ def build(db: Any) -> dict[str, int]:
             for at, who in c.get("forward", []):
                 s.add(
                     DossierEvent(
-                        dossier_id=d.id, action="forward", at=t(at), state_before="received",
-                        state_after="in_progress", actor="clerk1", to_whom=who,
+                        dossier_id=d.id,
+                        action="forward",
+                        at=t(at),
+                        state_before="received",
+                        state_after="in_progress",
+                        actor="clerk1",
+                        to_whom=who,
                     )
                 )
     return ids

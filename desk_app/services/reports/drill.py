@@ -79,7 +79,7 @@ def dossier_ids(
     calendar = calendar_from_session(session)
     ids: list[int] = []
     for part in figure_parts(figure):
-        ids += F.dossier_ids(session, part, by, window, calendar, key)  # type: ignore[arg-type]
+        ids += F.dossier_ids(session, part, by, window, calendar, key)
     return ids
 
 

@@ -49,7 +49,7 @@ _CERT = ", ".join("'" + f.replace("'", "''") + "'" for f in CERTIFICATION_FIELDS
 
 # II.06a: the timeliness letter of a row. E/O/L resolved early/on time/late; I/V in progress in time/
 # overdue at the cut-off moment :c; NULL when supplement pauses move the due moment (judged in Python).
-_T = f"""CASE
+_T = """CASE
   WHEN d.finished_at IS NOT NULL AND d.finished_at < :e THEN CASE
     WHEN d.due_at IS NULL THEN 'O'
     WHEN d.supplement_count > 1 THEN 'L'
@@ -297,7 +297,9 @@ def dossier_ids(
     sql = _population_sql(f.population, by, "d.id") + f" WHERE {where} ORDER BY d.received_at, d.id"
     ids = [int(r[0]) for r in session.execute(text(sql), params)]
     if f.timeliness:
-        ids += [i for i, _, letter in _judge_paused(session, by, window, calendar, key) if letter in f.timeliness]
+        ids += [
+            i for i, _, letter in _judge_paused(session, by, window, calendar, key) if letter in f.timeliness
+        ]
     return ids[:limit]
 
 
