@@ -49,10 +49,13 @@ _CERT = ", ".join("'" + f.replace("'", "''") + "'" for f in CERTIFICATION_FIELDS
 
 # II.06a: the timeliness letter of a row. E/O/L resolved early/on time/late; I/V in progress in time/
 # overdue at the cut-off moment :c; NULL when supplement pauses move the due moment (judged in Python).
+# A pause only moves the due moment later, so a dossier finished on a day before the due day is early, and
+# one open at a cut-off not after its due moment with at most one supplement request is in time, pause or not.
 _T = """CASE
   WHEN d.finished_at IS NOT NULL AND d.finished_at < :e THEN CASE
     WHEN d.due_at IS NULL THEN 'O'
     WHEN d.supplement_count > 1 THEN 'L'
+    WHEN substr(d.finished_at, 1, 10) < substr(d.due_at, 1, 10) THEN 'E'
     WHEN d.paused_minutes > 0 THEN NULL
     WHEN d.finished_at > d.due_at THEN 'L'
     WHEN substr(d.finished_at, 1, 10) = substr(d.due_at, 1, 10) THEN 'O'
@@ -60,6 +63,7 @@ _T = """CASE
   ELSE CASE
     WHEN d.due_at IS NULL THEN 'I'
     WHEN d.supplement_count = 0 THEN CASE WHEN :c > d.due_at THEN 'V' ELSE 'I' END
+    WHEN d.supplement_count = 1 AND :c <= d.due_at THEN 'I'
     ELSE NULL END
 END"""
 
@@ -174,55 +178,63 @@ class Window:
         return {"s": self.s, "e": self.e, "c": self.c}
 
 
-def _population_sql(population: str, by: str, columns: str) -> str:
-    """SELECT ``columns`` FROM the population (UNION ALL of its index-friendly parts); k is the key."""
-    parts = [
-        f"SELECT {KEY_SQL[by]} AS k, {_T} AS t, d.* FROM dossiers d "
-        f"JOIN procedures p ON p.id = d.procedure_id WHERE {where}"
+def _sql(condition: str) -> str:
+    """A figure condition as SQL over ``dossiers d JOIN procedures p`` (``d.t`` is the timeliness CASE)."""
+    return condition.replace("d.t ", f"({_T}) ")
+
+
+def _parts(population: str, by: str, columns: str, extra: str = "") -> list[str]:
+    """One SELECT per index-friendly part of the population (parts never overlap)."""
+    return [
+        f"SELECT {columns} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE ({where}){extra}"
         for where in POPULATION_WHERE[population]
     ]
-    # Conditions refer to d.<column> and p.<column>: the outer query renames the union to d and
-    # re-joins the procedure (cheap, by primary key) so the same condition text works outside.
-    union = " UNION ALL ".join(parts)
-    return f"SELECT {columns} FROM ({union}) AS d JOIN procedures p ON p.id = d.procedure_id"
+
+
+_PAUSED = ("d.finished_at", "d.due_at", "d.paused_minutes", "d.supplement_count")
 
 
 def count(
     session: Session, population: Population, by: Breakdown, window: Window, calendar: WorkingCalendar
 ) -> dict[str, dict[str, int]]:
-    """{key: {figure code: count}} for every figure of ``population``."""
+    """{key: {figure code: count}} for every figure of ``population``.
+
+    One scan per part: the rows whose timeliness needs the calendar come back one group each (grouped
+    by their id), everything else in one group per key.
+    """
     figures = [f for f in FIGURES if f.population == population]
-    sums = ", ".join(f"SUM(CASE WHEN {f.condition} THEN 1 ELSE 0 END)" for f in figures)
-    sql = _population_sql(population, by, f"d.k AS k, {sums}") + " GROUP BY d.k"
+    sums = ", ".join(f"SUM(CASE WHEN {_sql(f.condition)} THEN 1 ELSE 0 END)" for f in figures)
+    ii06a = population == "ii06a"
+    cid = f"CASE WHEN ({_T}) IS NULL THEN d.id END" if ii06a else "NULL"
+    paused = ", ".join(f"MIN({c})" for c in _PAUSED) if ii06a else "NULL, NULL, NULL, NULL"
     out: dict[str, dict[str, int]] = {}
-    for row in session.execute(text(sql), window.params()):
-        out[row[0] or ""] = {f.code: int(v or 0) for f, v in zip(figures, row[1:], strict=True)}
-    if population == "ii06a":
-        for key, letter in _paused_rows(session, by, window, calendar, None):
-            values = out[key]
-            for f in figures:
-                if letter in f.timeliness:
-                    values[f.code] += 1
+    judge: list[tuple[int, str, Any, Any, Any, Any]] = []
+    n = len(figures)
+    for sql in _parts(population, by, f"{KEY_SQL[by]} AS k, {cid} AS cid, {sums}, {paused}"):
+        for row in session.execute(text(sql + " GROUP BY k, cid"), window.params()):
+            key = row[0] or ""
+            values = out.setdefault(key, {f.code: 0 for f in figures})
+            for f, v in zip(figures, row[2 : 2 + n], strict=True):
+                values[f.code] += int(v or 0)
+            if row[1] is not None:
+                judge.append((int(row[1]), key, *row[2 + n :]))
+    for _, key, letter in _judge(session, judge, window, calendar):
+        for f in figures:
+            if letter in f.timeliness:
+                out[key][f.code] += 1
     return out
 
 
-def _paused_rows(
-    session: Session, by: Breakdown, window: Window, calendar: WorkingCalendar, key: str | None
-) -> list[tuple[str, str]]:
-    """(key, timeliness letter) of the II.06a rows whose due moment moves by supplement pauses."""
-    return [(k, letter) for _, k, letter in _judge_paused(session, by, window, calendar, key)]
-
-
-def _judge_paused(
-    session: Session, by: Breakdown, window: Window, calendar: WorkingCalendar, key: str | None
+def _judge(
+    session: Session,
+    rows: Sequence[tuple[int, str, Any, Any, Any, Any]],
+    window: Window,
+    calendar: WorkingCalendar,
 ) -> list[tuple[int, str, str]]:
-    cols = "d.id, d.k, d.finished_at, d.due_at, d.paused_minutes, d.supplement_count"
-    sql = _population_sql("ii06a", by, cols) + " WHERE d.t IS NULL"
-    params: dict[str, Any] = window.params()
-    if key is not None:
-        sql += " AND d.k = :key"
-        params["key"] = key
-    rows = session.execute(text(sql), params).all()
+    """(id, key, timeliness letter) of II.06a rows whose due moment moves by supplement pauses.
+
+    ``rows`` are (id, key, finished_at, due_at, paused_minutes, supplement_count) as stored.
+    """
     end, cut = datetime.fromisoformat(window.e), window.cut
     open_ids = [r[0] for r in rows if r[2] is None or datetime.fromisoformat(r[2]) >= end]
     episodes = _episodes_before(session, open_ids, window.c)
@@ -255,7 +267,7 @@ def _judge_paused(
                 pending_pause_since=pending,
             )
             letter = "V" if verdict == "late" else "I"
-        out.append((dossier_id, k or "", letter))
+        out.append((dossier_id, k, letter))
     return out
 
 
@@ -290,17 +302,22 @@ def dossier_ids(
     """The ids of the dossiers behind ``figure`` in the row ``key`` (None: the whole unit)."""
     f = FIGURE[figure]
     params: dict[str, Any] = window.params()
-    where = f"({f.condition})"
+    extra = ""
     if key is not None:
-        where += " AND d.k = :key"
+        extra = f" AND ({KEY_SQL[by]}) = :key"
         params["key"] = key
-    sql = _population_sql(f.population, by, "d.id") + f" WHERE {where} ORDER BY d.received_at, d.id"
-    ids = [int(r[0]) for r in session.execute(text(sql), params)]
+    found: list[tuple[str, int]] = []
+    for sql in _parts(f.population, by, "d.received_at, d.id", f" AND ({_sql(f.condition)}){extra}"):
+        found += [(r[0], int(r[1])) for r in session.execute(text(sql), params)]
     if f.timeliness:
-        ids += [
-            i for i, _, letter in _judge_paused(session, by, window, calendar, key) if letter in f.timeliness
-        ]
-    return ids[:limit]
+        cols = f"d.id, {KEY_SQL[by]}, " + ", ".join(_PAUSED) + ", d.received_at"
+        rows = []
+        for sql in _parts("ii06a", by, cols, f" AND ({_T}) IS NULL{extra}"):
+            rows += list(session.execute(text(sql), params))
+        received = {int(r[0]): r[-1] for r in rows}
+        judged = _judge(session, [(int(r[0]), r[1] or "", *r[2:6]) for r in rows], window, calendar)
+        found += [(received[i], i) for i, _, letter in judged if letter in f.timeliness]
+    return [i for _, i in sorted(found)][:limit]
 
 
 def officer_now(session: Session, ids: Iterable[int], at: str) -> dict[int, str]:
