@@ -82,7 +82,7 @@ def page_open(data_dir: Path, now: datetime, runs: int) -> Timing:
         done: list[float] = []
         start = time.perf_counter()
         page = ReportsPage(ctx, today=now.date())
-        page.reportShown.connect(lambda *_: done.append(time.perf_counter()))
+        page.reportShown.connect(lambda *_, d=done: d.append(time.perf_counter()))
         page.activate(None)
         deadline = time.perf_counter() + 30
         while not done and time.perf_counter() < deadline:
@@ -91,7 +91,7 @@ def page_open(data_dir: Path, now: datetime, runs: int) -> Timing:
         samples.append(done[0] - start if done else float("inf"))
         page.deleteLater()
         app.processEvents()
-    ctx.runner.wait_idle() if hasattr(ctx.runner, "wait_idle") else None
+    ctx.runner.wait_idle(60000)
     samples = sorted(samples[1:])
     return Timing("Reports page: current month shown", samples[len(samples) // 2], goal="< 500 ms")
 

@@ -445,3 +445,32 @@ def build_report(
 
 def breakdown_label(by: str) -> str:
     return BREAKDOWN_LABEL_VI[by]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One period of a trend chart: received, finished early or on time, and late (II.06a totals)."""
+
+    period: Period
+    received: int
+    on_time: int
+    late: int
+
+
+def trend(db: Database, last: Period, count: int = 12, now: datetime | None = None) -> list[TrendPoint]:
+    """II.06a totals for ``count`` periods of ``last``'s kind ending with it, oldest first."""
+    from desk_app.domain.periods import trailing_periods
+
+    points = []
+    with db.session() as session:
+        for period in trailing_periods(last, count):
+            v = compute(session, "ii06a", period, "unit", now).total.values
+            points.append(
+                TrendPoint(
+                    period,
+                    int(v["received.total"] or 0),
+                    int(v["resolved.early"] or 0) + int(v["resolved.on_time"] or 0),
+                    int(v["resolved.late"] or 0),
+                )
+            )
+    return points
