@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,7 @@ from desk_app.domain.periods import PERIOD_KINDS, Period, parse_period, period_c
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.report_charts import BLUE, GREEN, ORANGE, ChartData, ReportCharts
+from desk_app.gui.targets_dialog import TargetsDialog
 from desk_app.services.reports import drill, export
 from desk_app.services.reports.report import Report, build_report, trend
 from desk_app.services.reports.settings import calendar_periods
@@ -137,6 +138,11 @@ class ReportsPage(QWidget):
         self.buttons = {
             fmt: QPushButton(label) for fmt, label in (("pdf", "PDF"), ("xlsx", "Excel"), ("json", "JSON"))
         }
+        self.targets_button = QPushButton(self.tr("Targets…"))
+        self.targets_button.setObjectName("targetsButton")
+        self.targets_button.setToolTip(self.tr("Yearly targets of the ratios (admin)"))
+        self.targets_button.setVisible(ctx.can("settings"))
+        self.targets_button.clicked.connect(self.edit_targets)
         for fmt, button in self.buttons.items():
             button.setObjectName(f"export_{fmt}")
             button.setToolTip(self.tr("Export this report"))
@@ -177,6 +183,7 @@ class ReportsPage(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.targets_button)
         for button in self.buttons.values():
             bar.addWidget(button)
         info = QHBoxLayout()
@@ -302,6 +309,7 @@ class ReportsPage(QWidget):
             if ind:
                 item.setToolTip(f"{ind.name_vi}\n{ind.definition_vi}")
             self.table.setHorizontalHeaderItem(j, item)
+        missed = {r.code for r in report.ratios if r.missed}
         bold = QFont(self.table.font())
         bold.setBold(True)
         for i, row in enumerate([*report.rows, report.total]):
@@ -320,6 +328,10 @@ class ReportsPage(QWidget):
                     item.setToolTip(ind.definition_vi)
                 if is_total:
                     item.setFont(bold)
+                    if code in missed:
+                        item.setForeground(QColor("#c8362e"))
+                        below = self.tr("Below the target of the year")
+                        item.setToolTip(f"{item.toolTip()}\n{below}")
                 self.table.setItem(i, j, item)
         self.table.resizeColumnToContents(0)
         self.charts.set_data(self._chart_data(report, self.charts.data.trend))
@@ -395,6 +407,17 @@ class ReportsPage(QWidget):
     def _open_dossier(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.drilled) and self.drilled[row].code:
             self.ctx.openDossierRequested.emit(self.drilled[row].code)
+
+    # -- targets -------------------------------------------------------------------------------------
+
+    def targets_dialog(self) -> TargetsDialog:
+        year = self.report.period.end.year if self.report is not None else self._today().year
+        dialog = TargetsDialog(self.ctx, year, self)
+        dialog.saved.connect(lambda _year: self.compute())
+        return dialog
+
+    def edit_targets(self) -> None:
+        self.targets_dialog().open()
 
     # -- export --------------------------------------------------------------------------------------
 

@@ -1044,6 +1044,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
         <translation>2026-W38 (tuần), 2026-09 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2026 (năm) hoặc 2026-07-01..2026-09-30</translation>
     </message>
     <message>
+        <source>Below the target of the year</source>
+        <translation>Chưa đạt chỉ tiêu năm</translation>
+    </message>
+    <message>
         <source>By field</source>
         <translation>Theo lĩnh vực</translation>
     </message>
@@ -1168,6 +1172,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>Targets…</source>
+        <translation>Chỉ tiêu…</translation>
+    </message>
+    <message>
         <source>This figure has no list of dossiers.</source>
         <translation>Số liệu này không có danh sách hồ sơ.</translation>
     </message>
@@ -1186,6 +1194,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>Year</source>
         <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Yearly targets of the ratios (admin)</source>
+        <translation>Chỉ tiêu năm của các tỷ lệ (quản trị)</translation>
     </message>
     <message>
         <source>no data</source>
@@ -1593,6 +1605,29 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>e.g. Ủy ban nhân dân xã Gio Sơn</source>
         <translation>ví dụ: Ủy ban nhân dân xã Gio Sơn</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Ratio</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Target (%)</source>
+        <translation>Chỉ tiêu (%)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Yearly targets</source>
+        <translation>Chỉ tiêu năm</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa giao</translation>
     </message>
 </context>
 <context>

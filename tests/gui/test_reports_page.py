@@ -110,3 +110,24 @@ def test_bad_period_text_is_said_not_computed(qtbot: Any, page: ReportsPage) -> 
     page.compute()
     assert "Kỳ báo cáo không hợp lệ" in page.note_label.text()
     assert page.table.item(0, 0).flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_targets_dialog_sets_a_target_and_the_report_marks_the_miss(
+    qtbot: Any, page: ReportsPage, gui_ctx: Any
+) -> None:
+    from desk_app.services.reports.targets import list_targets
+
+    with qtbot.waitSignal(page.reportShown, timeout=WAIT):
+        page.kind.setCurrentIndex(page.kind.findData("quality"))
+    dialog = page.targets_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.original is not None and dialog.year.value() == 2026, timeout=WAIT)
+    dialog.spins["on_time_rate"].setValue(100.0)  # nobody reaches 100%: a miss
+    with qtbot.waitSignal(page.reportShown, timeout=WAIT) as got:
+        dialog.save()
+    assert [(t.indicator, t.value) for t in list_targets(gui_ctx.db, 2026)] == [("on_time_rate", 1.0)]
+    ratio = next(r for r in got.args[0].ratios if r.code == "on_time_rate")
+    assert ratio.target == 1.0 and ratio.missed is True
+    last = page.table.rowCount() - 1
+    cell = page.table.item(last, _column(page, "on_time_rate"))
+    assert cell.foreground().color().name() == "#c8362e"
