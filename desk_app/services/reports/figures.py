@@ -1,8 +1,9 @@
 """Counting the figures: one SQL definition per figure, used both for the counts and for the drill-down.
 
-Every figure is a condition on one row of a "population" query (FIGURES below). The counts are
-``SUM(CASE WHEN condition ...)`` grouped by the breakdown key; the drill-down selects the rows where the
-condition holds. So a figure and the dossiers listed behind it cannot disagree.
+Every figure is a condition on a row of its population (FIGURES and POPULATION_PREDICATE below). The
+counts are ``SUM(CASE WHEN population AND condition ...)`` grouped by the breakdown key over a few
+disjoint row sources; the drill-down selects the rows where the same SQL holds. So a figure and the
+dossiers listed behind it cannot disagree.
 
 Timeliness (Biểu II.06a cột 8–10, 12–13) follows ``domain.lateness``: SQL decides the rows that need no
 working calendar (no supplement pause: a day/minute comparison of text times), and the few rows whose
@@ -67,24 +68,37 @@ _T = """CASE
     ELSE NULL END
 END"""
 
-# The II.06a population: received in the period, or received before it and still open at its start.
-# Three index-friendly parts (received_at; finished_at; state) instead of one OR that reads everything.
-_II06A_WHERE = (
-    "d.code IS NOT NULL AND d.received_at >= :s AND d.received_at < :e",
-    "d.code IS NOT NULL AND d.finished_at >= :s AND d.received_at < :s",
-    f"d.code IS NOT NULL AND d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",
-)
-
-POPULATION_WHERE: dict[str, tuple[str, ...]] = {
-    "ii06a": _II06A_WHERE,
-    "received": ("d.received_at >= :s AND d.received_at < :e",),
-    "finished": ("d.finished_at >= :s AND d.finished_at < :e",),
-    "returned": ("d.returned_at >= :s AND d.returned_at < :e",),
+# Which dossiers each population holds (a row predicate), and the index-friendly, disjoint row sources
+# whose union holds every population: received in the period (received_at); received before it and
+# finished since its start (finished_at, received_at); received before it and still open (state);
+# finished before it but returned in it (returned_at). A dossier with a supplement request in the period
+# was open then, so it lies in the first three. One scan of each source counts every figure.
+POPULATION_PREDICATE: dict[str, str] = {
+    # Biểu II.06a: received in the period, or received before it and still open at its start.
+    "ii06a": "d.code IS NOT NULL AND d.received_at < :e AND (d.finished_at IS NULL OR d.finished_at >= :s)",
+    "received": "d.received_at >= :s AND d.received_at < :e",
+    "finished": "d.finished_at >= :s AND d.finished_at < :e",
+    "returned": "d.returned_at >= :s AND d.returned_at < :e",
     "supplemented": (
         "d.code IS NOT NULL AND d.id IN (SELECT se.dossier_id FROM supplement_episodes se "
-        "WHERE se.requested_at >= :s AND se.requested_at < :e)",
+        "WHERE se.requested_at >= :s AND se.requested_at < :e)"
     ),
 }
+SOURCES: dict[str, str] = {
+    "received_in": "d.received_at >= :s AND d.received_at < :e",
+    "finished_since": "d.finished_at >= :s AND d.received_at < :s",
+    "open_before": f"d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",
+    "returned_only": "d.returned_at >= :s AND d.returned_at < :e AND d.finished_at < :s AND d.received_at < :s",
+}
+
+
+def _sources(populations: Iterable[str]) -> list[str]:
+    """The row sources the populations need (the last one only holds returns)."""
+    names = ["received_in", "finished_since", "open_before"]
+    if "returned" in populations:
+        names.append("returned_only")
+    return [SOURCES[n] for n in names]
+
 
 _RECEIVED = "d.code IS NOT NULL"
 _REUSED = (
@@ -183,35 +197,40 @@ def _sql(condition: str) -> str:
     return condition.replace("d.t ", f"({_T}) ")
 
 
-def _parts(population: str, by: str, columns: str, extra: str = "") -> list[str]:
-    """One SELECT per index-friendly part of the population (parts never overlap)."""
-    return [
-        f"SELECT {columns} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE ({where}){extra}"
-        for where in POPULATION_WHERE[population]
-    ]
-
-
 _PAUSED = ("d.finished_at", "d.due_at", "d.paused_minutes", "d.supplement_count")
 
 
 def count(
-    session: Session, population: Population, by: Breakdown, window: Window, calendar: WorkingCalendar
+    session: Session,
+    populations: Sequence[Population],
+    by: Breakdown,
+    window: Window,
+    calendar: WorkingCalendar,
 ) -> dict[str, dict[str, int]]:
-    """{key: {figure code: count}} for every figure of ``population``.
+    """{key: {figure code: count}} for every figure of ``populations``.
 
-    One scan per part: the rows whose timeliness needs the calendar come back one group each (grouped
-    by their id), everything else in one group per key.
+    One scan per row source; each figure is ``SUM(population AND condition)``. The II.06a rows whose
+    timeliness needs the calendar come back one group each (grouped by their id), judged in Python.
     """
-    figures = [f for f in FIGURES if f.population == population]
-    sums = ", ".join(f"SUM(CASE WHEN {_sql(f.condition)} THEN 1 ELSE 0 END)" for f in figures)
-    ii06a = population == "ii06a"
-    cid = f"CASE WHEN ({_T}) IS NULL THEN d.id END" if ii06a else "NULL"
-    paused = ", ".join(f"MIN({c})" for c in _PAUSED) if ii06a else "NULL, NULL, NULL, NULL"
+    figures = [f for f in FIGURES if f.population in populations]
+    sums = ", ".join(
+        f"SUM(CASE WHEN ({POPULATION_PREDICATE[f.population]}) AND ({_sql(f.condition)}) THEN 1 ELSE 0 END)"
+        for f in figures
+    )
+    ii06a = "ii06a" in populations
+    pred = POPULATION_PREDICATE["ii06a"]
+    cid = f"CASE WHEN ({pred}) AND ({_T}) IS NULL THEN d.id END" if ii06a else "NULL"
+    paused = ", ".join(f"MIN({c})" for c in _PAUSED)
+    columns = f"{KEY_SQL[by]} AS k, {cid} AS cid, {sums}, {paused}"
     out: dict[str, dict[str, int]] = {}
     judge: list[tuple[int, str, Any, Any, Any, Any]] = []
     n = len(figures)
-    for sql in _parts(population, by, f"{KEY_SQL[by]} AS k, {cid} AS cid, {sums}, {paused}"):
-        for row in session.execute(text(sql + " GROUP BY k, cid"), window.params()):
+    for where in _sources(populations):
+        sql = (
+            f"SELECT {columns} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+            f"WHERE {where} GROUP BY k, cid"
+        )
+        for row in session.execute(text(sql), window.params()):
             key = row[0] or ""
             values = out.setdefault(key, {f.code: 0 for f in figures})
             for f, v in zip(figures, row[2 : 2 + n], strict=True):
@@ -222,7 +241,8 @@ def count(
         for f in figures:
             if letter in f.timeliness:
                 out[key][f.code] += 1
-    return out
+    # keys whose every figure is 0 (e.g. a returned-only row when returns are not asked) are dropped
+    return {k: v for k, v in out.items() if any(v.values())}
 
 
 def _judge(
@@ -306,13 +326,17 @@ def dossier_ids(
     if key is not None:
         extra = f" AND ({KEY_SQL[by]}) = :key"
         params["key"] = key
+    pred = POPULATION_PREDICATE[f.population]
+    base = "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE"
     found: list[tuple[str, int]] = []
-    for sql in _parts(f.population, by, "d.received_at, d.id", f" AND ({_sql(f.condition)}){extra}"):
+    for where in _sources([f.population]):
+        sql = f"SELECT d.received_at, d.id {base} ({where}) AND ({pred}) AND ({_sql(f.condition)}){extra}"
         found += [(r[0], int(r[1])) for r in session.execute(text(sql), params)]
     if f.timeliness:
         cols = f"d.id, {KEY_SQL[by]}, " + ", ".join(_PAUSED) + ", d.received_at"
         rows = []
-        for sql in _parts("ii06a", by, cols, f" AND ({_T}) IS NULL{extra}"):
+        for where in _sources(["ii06a"]):
+            sql = f"SELECT {cols} {base} ({where}) AND ({pred}) AND ({_T}) IS NULL{extra}"
             rows += list(session.execute(text(sql), params))
         received = {int(r[0]): r[-1] for r in rows}
         judged = _judge(session, [(int(r[0]), r[1] or "", *r[2:6]) for r in rows], window, calendar)

@@ -258,9 +258,8 @@ def _count_rows(
         populations += ["received", "finished", "returned", "supplemented"]
     rows: dict[str, dict[str, Value]] = {}
     zero: dict[str, Value] = {f.code: 0 for f in F.FIGURES if f.population in populations}
-    for population in populations:
-        for key, values in F.count(session, population, by, window, calendar).items():
-            rows.setdefault(key, dict(zero)).update(values)
+    for key, values in F.count(session, populations, by, window, calendar).items():
+        rows.setdefault(key, dict(zero)).update(values)
     return rows
 
 
