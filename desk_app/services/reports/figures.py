@@ -192,6 +192,11 @@ class Window:
         return {"s": self.s, "e": self.e, "c": self.c}
 
 
+def _outer(condition: str) -> str:
+    """A figure condition over the counting query's inner row (procedure columns carried as p_*)."""
+    return condition.replace("p.field", "d.p_field").replace("p.online_level", "d.p_online_level")
+
+
 def _sql(condition: str) -> str:
     """A figure condition as SQL over ``dossiers d JOIN procedures p`` (``d.t`` is the timeliness CASE)."""
     return condition.replace("d.t ", f"({_T}) ")
@@ -213,23 +218,33 @@ def count(
     timeliness needs the calendar come back one group each (grouped by their id), judged in Python.
     """
     figures = [f for f in FIGURES if f.population in populations]
+    flags = {pop: f"f_{pop}" for pop in populations}
+    ii06a = "ii06a" in populations
+    # The inner query computes the timeliness letter and the population flags once per row (LIMIT -1
+    # keeps SQLite from flattening it back into every SUM); the outer one adds up the conditions.
+    inner_cols = [
+        "d.*",
+        "p.field AS p_field",
+        "p.online_level AS p_online_level",
+        f"{KEY_SQL[by]} AS k",
+        f"{_T} AS t",
+        *(f"({POPULATION_PREDICATE[pop]}) AS {flag}" for pop, flag in flags.items()),
+    ]
     sums = ", ".join(
-        f"SUM(CASE WHEN ({POPULATION_PREDICATE[f.population]}) AND ({_sql(f.condition)}) THEN 1 ELSE 0 END)"
+        f"SUM(CASE WHEN d.{flags[f.population]} AND ({_outer(f.condition)}) THEN 1 ELSE 0 END)"
         for f in figures
     )
-    ii06a = "ii06a" in populations
-    pred = POPULATION_PREDICATE["ii06a"]
-    cid = f"CASE WHEN ({pred}) AND ({_T}) IS NULL THEN d.id END" if ii06a else "NULL"
+    cid = f"CASE WHEN d.{flags['ii06a']} AND d.t IS NULL THEN d.id END" if ii06a else "NULL"
     paused = ", ".join(f"MIN({c})" for c in _PAUSED)
-    columns = f"{KEY_SQL[by]} AS k, {cid} AS cid, {sums}, {paused}"
     out: dict[str, dict[str, int]] = {}
     judge: list[tuple[int, str, Any, Any, Any, Any]] = []
     n = len(figures)
     for where in _sources(populations):
-        sql = (
-            f"SELECT {columns} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
-            f"WHERE {where} GROUP BY k, cid"
+        inner = (
+            f"SELECT {', '.join(inner_cols)} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+            f"WHERE {where} LIMIT -1"
         )
+        sql = f"SELECT d.k, {cid} AS cid, {sums}, {paused} FROM ({inner}) AS d GROUP BY d.k, cid"
         for row in session.execute(text(sql), window.params()):
             key = row[0] or ""
             values = out.setdefault(key, {f.code: 0 for f in figures})
