@@ -165,3 +165,15 @@ def test_help_given_is_no_data_without_the_assist_module(unit_db: Any) -> None:
 
     with unit_db.session() as s:
         assert help_given(s, date(2026, 1, 1), date(2026, 1, 31)) is None
+
+
+def test_help_given_comes_from_the_assist_module_when_it_exists(
+    unit_db: Any, cases: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk_app.services.reports import report as report_module
+    from tests.services import fake_assist_counts
+
+    monkeypatch.setattr(report_module, "ASSIST_MODULE", "tests.services.fake_assist_counts")
+    r = build_report(unit_db, "counter", parse_period(rc.PERIOD), now=rc.NOW).to_dict()
+    assert r["total"]["help_given"] == 7
+    assert fake_assist_counts.CALLS[-1][0].isoformat() == "2026-09-15"
