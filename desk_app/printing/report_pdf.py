@@ -24,6 +24,7 @@ from .fonts import register_fonts
 from .layout import esc
 from .vnformat import nfc
 
+COLUMNS_PER_TABLE = 9
 II06A_GROUPS = (
     ("received", "Tiếp nhận", 4),
     ("resolved", "Đã giải quyết", 4),
@@ -124,6 +125,37 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
     }
     first = by_label.get(data.get("by", "unit"), "")
     rows = [*data["rows"], data["total"]]
+
+    def body(codes: list[str], table_rows: list[list[Any]]) -> None:
+        for i, row in enumerate(rows, start=1):
+            is_total = row is data["total"]
+            label = "Tổng cộng" if is_total else row.get("label", "")
+            line: list[Any] = [
+                Paragraph("" if is_total else str(i), num),
+                Paragraph(f"<b>{esc(label)}</b>" if is_total else esc(nfc(label)), cell),
+            ]
+            for code in codes:
+                unit_kind = BY_CODE[code].unit if code in BY_CODE else "dossiers"
+                line.append(Paragraph(_num(_flat(row, code), unit_kind), num))
+            table_rows.append(line)
+
+    def place(codes: list[str], table_rows: list[list[Any]], header_rows: int, extra: list[Any]) -> None:
+        label_w = 60 * mm
+        rest = (width - 10 * mm - label_w) / max(len(codes), 1)
+        table = Table(table_rows, colWidths=[10 * mm, label_w] + [rest] * len(codes), repeatRows=header_rows)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.92, 0.92, 0.92)),
+                    ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.96, 0.96, 0.96)),
+                    *extra,
+                ]
+            )
+        )
+        story.append(table)
+
     if data["kind"] == "ii06a":
         head1 = [Paragraph("STT", head), Paragraph(first, head)]
         head2: list[Any] = ["", ""]
@@ -138,42 +170,20 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
             col += n
         head3 = [Paragraph(str(i), head) for i in range(1, 3 + len(columns))]
         table_rows: list[list[Any]] = [head1, head2, head3]
-        header_rows = 3
-        style_extra = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), *spans]
+        body(columns, table_rows)
+        place(columns, table_rows, 3, [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), *spans])
     else:
-        table_rows = [
-            [Paragraph("STT", head), Paragraph(first, head)]
-            + [Paragraph(esc(BY_CODE[c].name_vi if c in BY_CODE else c), head) for c in columns]
-        ]
-        header_rows = 1
-        style_extra = []
-    for i, row in enumerate(rows, start=1):
-        is_total = row is data["total"]
-        label = "Tổng cộng" if is_total else row.get("label", "")
-        line: list[Any] = [
-            Paragraph("" if is_total else str(i), num),
-            Paragraph(f"<b>{esc(label)}</b>" if is_total else esc(nfc(label)), cell),
-        ]
-        for code in columns:
-            unit_kind = BY_CODE[code].unit if code in BY_CODE else "dossiers"
-            line.append(Paragraph(_num(_flat(row, code), unit_kind), num))
-        table_rows.append(line)
-    n_cols = 2 + len(columns)
-    label_w = 60 * mm if n_cols <= 14 else 45 * mm
-    rest = (width - 10 * mm - label_w) / max(len(columns), 1)
-    table = Table(table_rows, colWidths=[10 * mm, label_w] + [rest] * len(columns), repeatRows=header_rows)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.92, 0.92, 0.92)),
-                ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.96, 0.96, 0.96)),
-                *style_extra,
+        # Wide reports print as several tables of at most COLUMNS_PER_TABLE figures, each repeating the rows.
+        for start in range(0, len(columns), COLUMNS_PER_TABLE):
+            codes = columns[start : start + COLUMNS_PER_TABLE]
+            table_rows = [
+                [Paragraph("STT", head), Paragraph(first, head)]
+                + [Paragraph(esc(BY_CODE[c].name_vi if c in BY_CODE else c), head) for c in codes]
             ]
-        )
-    )
-    story.append(table)
+            body(codes, table_rows)
+            if start:
+                story.append(Spacer(1, 3 * mm))
+            place(codes, table_rows, 1, [])
 
     ratios = data.get("ratios") or []
     if ratios:
