@@ -234,11 +234,11 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
         for d in notes:
             story.append(Paragraph(f"– <b>{esc(d['name'])}</b>: {esc(d['definition'])}", small))
 
-    place = unit.get("place_name") or ""
+    place_name = unit.get("place_name") or ""
     gen = datetime.fromisoformat(data["generated_at"])
     dated = (
-        f"{esc(place)}, ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}"
-        if place
+        f"{esc(place_name)}, ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}"
+        if place_name
         else (f"Ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}")
     )
     sign = Table(
