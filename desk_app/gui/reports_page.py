@@ -96,6 +96,7 @@ class ReportsPage(QWidget):
         self.today = today
         self.report: Report | None = None
         self.drilled: list[drill.DossierRef] = []
+        self.overdue_codes: list[str] = []
         self._generation = 0
         self._started = False
         self._calendar_loaded = False
@@ -333,9 +334,48 @@ class ReportsPage(QWidget):
                         below = self.tr("Below the target of the year")
                         item.setToolTip(f"{item.toolTip()}\n{below}")
                 self.table.setItem(i, j, item)
+        if report.kind == "weekly" and report.previous is not None:
+            self._weekly_rows(report, columns)
         self.table.resizeColumnToContents(0)
         self.charts.set_data(self._chart_data(report, self.charts.data.trend))
         self.reportShown.emit(report)
+
+    def _weekly_rows(self, report: Report, columns: list[str]) -> None:
+        """The weekly one-pager: the previous period and the change below the total; overdue now below."""
+        assert report.previous is not None
+        changes = report.changes()
+        extra = [(self.tr("Previous period"), report.previous.values), (self.tr("Change"), changes)]
+        base = self.table.rowCount()
+        self.table.setRowCount(base + len(extra))
+        for i, (title, values) in enumerate(extra):
+            self.table.setItem(base + i, 0, QTableWidgetItem(title))
+            for j, code in enumerate(columns, start=1):
+                value = values.get(code)
+                text = format_value(value, BY_CODE[code].unit if code in BY_CODE else "dossiers")
+                if values is changes and isinstance(value, int | float) and value > 0:
+                    text = f"+{text}"
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(Qt.ItemDataRole.UserRole, None)
+                self.table.setItem(base + i, j, item)
+        overdue = report.overdue_now
+        self.drill_label.setText(self.tr("Overdue now: %1 dossiers").replace("%1", str(len(overdue))))
+        self.drilled = []
+        self.drill_table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Procedure"), self.tr("Due"), self.tr("Officer holding it")]
+        )
+        self.drill_table.setRowCount(len(overdue))
+        for i, o in enumerate(overdue):
+            due = o["deadline_at"].replace("T", " ")
+            cells = (
+                o["code"],
+                o["procedure"],
+                f"{due[8:10]}/{due[5:7]}/{due[:4]} {due[11:]}",
+                o["officer_name"],
+            )
+            for j, text in enumerate(cells):
+                self.drill_table.setItem(i, j, QTableWidgetItem(text))
+        self.overdue_codes = [o["code"] for o in overdue]
 
     def _chart_data(self, report: Report, trend_rows: list[tuple[str, int, int, int]]) -> ChartData:
         v = report.total.values
@@ -349,7 +389,13 @@ class ReportsPage(QWidget):
         elif "received_online" in v:
             channels = [
                 (self.tr("Online"), int(v["received_online"] or 0), BLUE),
-                (self.tr("Direct"), int(v["received_direct"] or 0), GREEN),
+                (
+                    self.tr("Direct"),
+                    int(v["received_total"] or 0)
+                    - int(v["received_online"] or 0)
+                    - int(v["received_postal"] or 0),
+                    GREEN,
+                ),
                 (self.tr("Postal"), int(v["received_postal"] or 0), ORANGE),
             ]
         ratios = [(r.label, r.value, r.target) for r in report.ratios]
@@ -370,7 +416,10 @@ class ReportsPage(QWidget):
         report = self.report
         if item is None or report is None or column == 0:
             return
-        key, code = item.data(Qt.ItemDataRole.UserRole)
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        key, code = data
         try:
             drill.figure_parts(code)
         except UserError:
@@ -396,6 +445,10 @@ class ReportsPage(QWidget):
 
     def _show_drill(self, refs: list[drill.DossierRef]) -> None:
         self.drilled = refs
+        self.overdue_codes = []
+        self.drill_table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Procedure"), self.tr("Received"), self.tr("State")]
+        )
         self.drill_table.setRowCount(len(refs))
         for i, ref in enumerate(refs):
             cells = (ref.code, ref.procedure, f"{ref.received_at:%d/%m/%Y %H:%M}", ref.state_label)
@@ -405,8 +458,9 @@ class ReportsPage(QWidget):
         self.drillShown.emit(len(refs))
 
     def _open_dossier(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self.drilled) and self.drilled[row].code:
-            self.ctx.openDossierRequested.emit(self.drilled[row].code)
+        codes = [r.code for r in self.drilled] or self.overdue_codes
+        if 0 <= row < len(codes) and codes[row]:
+            self.ctx.openDossierRequested.emit(codes[row])
 
     # -- targets -------------------------------------------------------------------------------------
 

@@ -1068,6 +1068,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
         <translation>Kỳ trước chuyển sang</translation>
     </message>
     <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
         <source>Click a figure to list the dossiers behind it.</source>
         <translation>Bấm vào một số liệu để xem danh sách hồ sơ tạo nên số liệu đó.</translation>
     </message>
@@ -1090,6 +1094,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>Direct and postal</source>
         <translation>Trực tiếp, bưu chính</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn xử lý</translation>
     </message>
     <message>
         <source>Export the report</source>
@@ -1116,12 +1124,20 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
         <translation>9 tháng</translation>
     </message>
     <message>
+        <source>Officer holding it</source>
+        <translation>Cán bộ đang giữ hồ sơ</translation>
+    </message>
+    <message>
         <source>One-stop counter report</source>
         <translation>Báo cáo của Bộ phận Một cửa</translation>
     </message>
     <message>
         <source>Online</source>
         <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Overdue now: %1 dossiers</source>
+        <translation>Hồ sơ đang quá hạn hiện nay: %1</translation>
     </message>
     <message>
         <source>Period</source>

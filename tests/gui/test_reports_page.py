@@ -131,3 +131,21 @@ def test_targets_dialog_sets_a_target_and_the_report_marks_the_miss(
     last = page.table.rowCount() - 1
     cell = page.table.item(last, _column(page, "on_time_rate"))
     assert cell.foreground().color().name() == "#c8362e"
+
+
+def test_weekly_shows_the_previous_week_and_what_is_overdue_now(
+    qtbot: Any, page: ReportsPage, gui_ctx: Any
+) -> None:
+    page.period_kind.setCurrentIndex(page.period_kind.findData("week"))
+    with qtbot.waitSignal(page.reportShown, timeout=WAIT) as got:
+        page.kind.setCurrentIndex(page.kind.findData("weekly"))
+    report = got.args[0]
+    assert report.kind == "weekly" and report.previous is not None
+    labels = [page.table.item(i, 0).text() for i in range(page.table.rowCount())]
+    assert labels[-2:] == ["Kỳ trước", "Thay đổi"]
+    assert page.drill_table.rowCount() == len(report.overdue_now)
+    assert page.drill_label.text().startswith("Hồ sơ đang quá hạn hiện nay")
+    if report.overdue_now:
+        with qtbot.waitSignal(gui_ctx.openDossierRequested, timeout=WAIT) as opened:
+            page.drill_table.cellDoubleClicked.emit(0, 0)
+        assert opened.args == [report.overdue_now[0]["code"]]
