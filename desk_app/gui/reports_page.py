@@ -99,7 +99,6 @@ class ReportsPage(QWidget):
         self.overdue_codes: list[str] = []
         self._generation = 0
         self._started = False
-        self._calendar_loaded = False
 
         self.kind = QComboBox()
         self.kind.setObjectName("kindCombo")
@@ -222,13 +221,35 @@ class ReportsPage(QWidget):
             self.period_code.setText(arg)
         if not self._started:
             self._started = True
-            if not self.period_code.text():
-                self._set_period(period_containing("month", self._today(), calendar_periods=False))
-            self.ctx.runner.run(
-                lambda: calendar_periods(self.ctx.db), on_success=self._calendar_default, parent=self
-            )
+            self._first_compute()
             return
         self.compute()
+
+    def _first_compute(self) -> None:
+        """The first report: read the period convention and compute, in one background job."""
+        given = self.period_code.text()
+        today, kind, by = self._today(), self.kind.currentData(), self.by.currentData()
+        self._generation += 1
+        generation = self._generation
+        self.note_label.setText(self.tr("Computing…"))
+
+        def job() -> tuple[bool, Report]:
+            calendar = calendar_periods(self.ctx.db)
+            if given:
+                period = parse_period(given, calendar_periods=calendar)
+            else:
+                period = period_containing("month", today, calendar_periods=calendar)
+            return calendar, build_report(self.ctx.db, kind, period, by)
+
+        def done(result: tuple[bool, Report]) -> None:
+            calendar, report = result
+            self.calendar_box.blockSignals(True)
+            self.calendar_box.setChecked(calendar)
+            self.calendar_box.blockSignals(False)
+            self._set_period(report.period)
+            self._show(generation, report)
+
+        self.ctx.runner.run(job, on_success=done, parent=self)
 
     def refresh(self) -> None:
         self.compute()
@@ -237,13 +258,6 @@ class ReportsPage(QWidget):
 
     def _today(self) -> date:
         return self.today or date.today()
-
-    def _calendar_default(self, value: object) -> None:
-        self._calendar_loaded = True
-        if bool(value) != self.calendar_box.isChecked():
-            self.calendar_box.setChecked(bool(value))  # resets the period and computes
-        else:
-            self.compute()
 
     def period(self) -> Period:
         return parse_period(self.period_code.text() or "", calendar_periods=self.calendar_box.isChecked())
@@ -285,11 +299,6 @@ class ReportsPage(QWidget):
         self.ctx.runner.run(
             lambda: build_report(self.ctx.db, kind, period, by),
             on_success=lambda report: self._show(generation, report),
-            parent=self,
-        )
-        self.ctx.runner.run(
-            lambda: trend(self.ctx.db, period, TREND_POINTS),
-            on_success=lambda points: self._show_trend(generation, points),
             parent=self,
         )
 
@@ -339,6 +348,12 @@ class ReportsPage(QWidget):
         self.table.resizeColumnToContents(0)
         self.charts.set_data(self._chart_data(report, self.charts.data.trend))
         self.reportShown.emit(report)
+        period = report.period
+        self.ctx.runner.run(
+            lambda: trend(self.ctx.db, period, TREND_POINTS),
+            on_success=lambda points: self._show_trend(generation, points),
+            parent=self,
+        )
 
     def _weekly_rows(self, report: Report, columns: list[str]) -> None:
         """The weekly one-pager: the previous period and the change below the total; overdue now below."""
