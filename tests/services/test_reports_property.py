@@ -135,3 +135,16 @@ def test_weekly_and_quality_ratios_are_between_0_and_1(demo: Database) -> None:
         r = build_report(demo, kind, parse_period("2026-W46"), now=NOW).to_dict()
         for ratio in r["ratios"]:
             assert ratio["value"] is None or 0 <= ratio["value"] <= 1, ratio
+
+
+def test_weekly_figures_equal_the_full_reports(demo: Database) -> None:
+    """The weekly one-pager counts only its figures, and they are the counter's and quality's numbers."""
+    period = parse_period("2026-Q4")
+    weekly = build_report(demo, "weekly", period, now=NOW)
+    counter = build_report(demo, "counter", period, now=NOW).total.values
+    ii06a = build_report(demo, "ii06a", period, now=NOW).total.values
+    quality = {r.code: r.value for r in build_report(demo, "quality", period, now=NOW).ratios}
+    for code, value in weekly.total.values.items():
+        assert value == (ii06a[code] if "." in code else counter[code]), code
+    for ratio in weekly.ratios:
+        assert ratio.value == quality[ratio.code], ratio.code

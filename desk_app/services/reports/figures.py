@@ -211,13 +211,15 @@ def count(
     by: Breakdown,
     window: Window,
     calendar: WorkingCalendar,
+    codes: Iterable[str] | None = None,
 ) -> dict[str, dict[str, int]]:
-    """{key: {figure code: count}} for every figure of ``populations``.
+    """{key: {figure code: count}} for every figure of ``populations`` (only ``codes`` when given).
 
     One scan per row source; each figure is ``SUM(population AND condition)``. The II.06a rows whose
     timeliness needs the calendar come back one group each (grouped by their id), judged in Python.
     """
-    figures = [f for f in FIGURES if f.population in populations]
+    wanted = None if codes is None else set(codes)
+    figures = [f for f in FIGURES if f.population in populations and (wanted is None or f.code in wanted)]
     flags = {pop: f"f_{pop}" for pop in populations}
     ii06a = "ii06a" in populations
     # The inner query computes the timeliness letter and the population flags once per row (LIMIT -1

@@ -53,6 +53,8 @@ WEEKLY: tuple[str, ...] = (
     "guided",
     "refused",
 )
+WEEKLY_RATIOS = ("on_time_rate", "online_share", "satisfaction")
+WEEKLY_RATIO_PARTS = {"received_online", "returned_total", "dissatisfied"}
 UNLABELLED_VI = "(Chưa ghi nhận)"
 ASSIST_MODULE = "desk_app.services.assist.counts"
 
@@ -256,9 +258,11 @@ def _count_rows(
     populations: list[F.Population] = ["ii06a"]
     if kind != "ii06a":
         populations += ["received", "finished", "returned", "supplemented"]
+    # The weekly one-pager needs only its own figures (and what its three ratios divide).
+    codes = set(F.II06A_CODES) | set(WEEKLY) | WEEKLY_RATIO_PARTS if kind == "weekly" else None
     rows: dict[str, dict[str, Value]] = {}
     zero: dict[str, Value] = {f.code: 0 for f in F.FIGURES if f.population in populations}
-    for key, values in F.count(session, populations, by, window, calendar).items():
+    for key, values in F.count(session, populations, by, window, calendar, codes).items():
         rows.setdefault(key, dict(zero)).update(values)
     return rows
 
@@ -331,7 +335,7 @@ def _ratios(kind: Kind, total: Row, targets: dict[str, float]) -> list[Ratio]:
         return []
     inds = {i.code: i for i in (COUNTER_RATIOS if kind == "counter" else QUALITY + COUNTER_RATIOS)}
     if kind == "weekly":
-        inds = {i.code: i for i in QUALITY if i.code in ("on_time_rate", "online_share", "satisfaction")}
+        inds = {i.code: i for i in QUALITY if i.code in WEEKLY_RATIOS}
     v = total.values
     out = []
     for ind in inds.values():
