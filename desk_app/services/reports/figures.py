@@ -1,9 +1,10 @@
 """Counting the figures: one SQL definition per figure, used both for the counts and for the drill-down.
 
 Every figure is a condition on a row of its population (FIGURES and POPULATION_PREDICATE below). The
-counts are ``SUM(CASE WHEN population AND condition ...)`` grouped by the breakdown key over a few
-disjoint row sources; the drill-down selects the rows where the same SQL holds. So a figure and the
-dossiers listed behind it cannot disagree.
+counts scan a few disjoint row sources once each: every row becomes a bit mask of the figures whose
+"population AND condition" holds, rows are counted by (breakdown key, mask), and Python adds the counts
+up per figure. The drill-down selects the rows where the same SQL holds. So a figure and the dossiers
+listed behind it cannot disagree.
 
 Timeliness (Biểu II.06a cột 8–10, 12–13) follows ``domain.lateness``: SQL decides the rows that need no
 working calendar (no supplement pause: a day/minute comparison of text times), and the few rows whose
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import text
@@ -405,6 +406,3 @@ def officer_now(session: Session, ids: Iterable[int], at: str) -> dict[int, str]
     sql = f"SELECT d.id, {_OFFICER} FROM dossiers d WHERE d.id IN ({marks})"
     return {int(i): o or "" for i, o in session.execute(text(sql), {"c": at})}
 
-
-def day_text(day: date) -> str:
-    return day.strftime("%Y-%m-%dT00:00")
