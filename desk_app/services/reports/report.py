@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import select, text
@@ -251,20 +251,24 @@ def _labels(session: Session, by: str, keys: list[str]) -> dict[str, str]:
 
 
 def _count_rows(
-    session: Session, kind: Kind, period: Period, by: F.Breakdown, now: datetime
-) -> dict[str, dict[str, Value]]:
-    window = F.Window.of(period, now)
+    session: Session, kind: Kind, periods: list[Period], by: F.Breakdown, now: datetime
+) -> list[dict[str, dict[str, Value]]]:
+    """The counted figures of each period, by key (several periods in one scan)."""
+    windows = [F.Window.of(p, now) for p in periods]
     calendar = calendar_from_session(session)
     populations: list[F.Population] = ["ii06a"]
     if kind != "ii06a":
         populations += ["received", "finished", "returned", "supplemented"]
     # The weekly one-pager needs only its own figures (and what its three ratios divide).
     codes = set(F.II06A_CODES) | set(WEEKLY) | WEEKLY_RATIO_PARTS if kind == "weekly" else None
-    rows: dict[str, dict[str, Value]] = {}
     zero: dict[str, Value] = {f.code: 0 for f in F.FIGURES if f.population in populations}
-    for key, values in F.count(session, populations, by, window, calendar, codes).items():
-        rows.setdefault(key, dict(zero)).update(values)
-    return rows
+    out: list[dict[str, dict[str, Value]]] = []
+    for counted in F.count_many(session, populations, by, windows, calendar, codes):
+        rows: dict[str, dict[str, Value]] = {}
+        for key, values in counted.items():
+            rows.setdefault(key, dict(zero)).update(values)
+        out.append(rows)
+    return out
 
 
 def _unit_info(session: Session) -> dict[str, str]:
@@ -288,9 +292,36 @@ def _total(rows: list[Row], columns: list[str], codes: list[str]) -> dict[str, V
 
 
 def _figures(
-    session: Session, kind: Kind, period: Period, by: F.Breakdown, now: datetime
+    session: Session,
+    kind: Kind,
+    period: Period,
+    by: F.Breakdown,
+    now: datetime,
+    previous: Period | None = None,
+) -> tuple[list[Row], Row, Row | None]:
+    """Rows and total of ``period``; with ``previous``, also that period's total (counted in the same scan
+    when the two periods are adjacent)."""
+    before: dict[str, dict[str, Value]] | None = None
+    if previous is not None and previous.end + timedelta(days=1) == period.start:
+        counted, before = _count_rows(session, kind, [period, previous], by, now)
+    else:
+        counted = _count_rows(session, kind, [period], by, now)[0]
+        before = _count_rows(session, kind, [previous], by, now)[0] if previous is not None else None
+    rows, total = _rows_and_total(session, kind, period, by, now, counted)
+    prev_total = None
+    if previous is not None and before is not None:
+        _, prev_total = _rows_and_total(session, kind, previous, by, now, before)
+    return rows, total, prev_total
+
+
+def _rows_and_total(
+    session: Session,
+    kind: Kind,
+    period: Period,
+    by: F.Breakdown,
+    now: datetime,
+    counted: dict[str, dict[str, Value]],
 ) -> tuple[list[Row], Row]:
-    counted = _count_rows(session, kind, period, by, now)
     labels = _labels(session, by, list(counted))
     rows = [Row(k, labels[k], dict(v)) for k, v in counted.items()]
     rows.sort(key=lambda r: (r.label.casefold(), r.key))
@@ -414,7 +445,8 @@ def compute(
     now = (now or datetime.now()).replace(microsecond=0)
     window = F.Window.of(period, now)
     columns = _columns(k)
-    rows, total = _figures(session, k, period, b, now)
+    before = period.previous() if k == "weekly" else None
+    rows, total, prev_total = _figures(session, k, period, b, now, before)
     targets = targets_for(session, target_year(period))
     ratios = _ratios(k, total, targets)
     report = Report(
@@ -430,8 +462,7 @@ def compute(
         ratios=ratios,
     )
     if k == "weekly":
-        before = period.previous()
-        _, prev_total = _figures(session, k, before, "unit", now)
+        assert before is not None and prev_total is not None
         report.previous = _select(prev_total, columns)
         report.previous_period = before
         report.overdue_now = overdue_now(session, now)
