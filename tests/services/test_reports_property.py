@@ -161,3 +161,19 @@ def test_two_windows_in_one_scan_equal_two_scans(demo: Database) -> None:
         together = F.count_many(s, populations, "field", windows, cal)
         apart = [F.count(s, populations, "field", w, cal) for w in windows]
     assert together == apart
+
+
+def test_trend_equals_one_report_per_period(demo: Database) -> None:
+    from desk_app.domain.periods import trailing_periods
+    from desk_app.services.reports.report import trend
+
+    last = parse_period("2026-11")
+    points = trend(demo, last, 6, now=NOW)
+    assert [p.period for p in points] == trailing_periods(last, 6)
+    for point in points:
+        v = build_report(demo, "ii06a", point.period, now=NOW).total.values
+        assert (point.received, point.on_time, point.late) == (
+            v["received.total"],
+            v["resolved.early"] + v["resolved.on_time"],
+            v["resolved.late"],
+        )

@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Any, Literal
 
 from sqlalchemy import select, text
@@ -492,19 +493,32 @@ class TrendPoint:
 
 
 def trend(db: Database, last: Period, count: int = 12, now: datetime | None = None) -> list[TrendPoint]:
-    """II.06a totals for ``count`` periods of ``last``'s kind ending with it, oldest first."""
+    """II.06a totals for ``count`` periods of ``last``'s kind ending with it, oldest first.
+
+    Adjacent periods (all kinds but nine months) are counted together in one scan of their span.
+    """
     from desk_app.domain.periods import trailing_periods
 
-    points = []
+    moment = (now or datetime.now()).replace(microsecond=0)
+    periods = trailing_periods(last, count)
+    adjacent = all(a.end + timedelta(days=1) == b.start for a, b in pairwise(periods))
     with db.session() as session:
-        for period in trailing_periods(last, count):
-            v = compute(session, "ii06a", period, "unit", now).total.values
-            points.append(
-                TrendPoint(
-                    period,
-                    int(v["received.total"] or 0),
-                    int(v["resolved.early"] or 0) + int(v["resolved.on_time"] or 0),
-                    int(v["resolved.late"] or 0),
-                )
+        if adjacent:
+            counted = _count_rows(session, "ii06a", periods, "unit", moment)
+        else:
+            counted = [_count_rows(session, "ii06a", [p], "unit", moment)[0] for p in periods]
+    points = []
+    for period, rows in zip(periods, counted, strict=True):
+
+        def total(code: str, rows: dict[str, dict[str, Value]] = rows) -> int:
+            return sum(int(v.get(code) or 0) for v in rows.values())
+
+        points.append(
+            TrendPoint(
+                period,
+                total("received.total"),
+                total("resolved.early") + total("resolved.on_time"),
+                total("resolved.late"),
             )
+        )
     return points
