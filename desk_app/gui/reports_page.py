@@ -40,8 +40,9 @@ from desk_app.gui.pages import PageSpec
 from desk_app.gui.report_charts import BLUE, GREEN, ORANGE, ChartData, ReportCharts
 from desk_app.gui.targets_dialog import TargetsDialog
 from desk_app.services.reports import drill, export
-from desk_app.services.reports.report import Report, build_report, trend
+from desk_app.services.reports.report import Report, build_report
 from desk_app.services.reports.settings import calendar_periods
+from desk_app.services.reports.trend import trend
 
 KIND_TITLES = {
     "ii06a": QT_TRANSLATE_NOOP("ReportsPage", "Form II.06a (results of procedures)"),

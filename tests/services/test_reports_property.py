@@ -165,7 +165,7 @@ def test_two_windows_in_one_scan_equal_two_scans(demo: Database) -> None:
 
 def test_trend_equals_one_report_per_period(demo: Database) -> None:
     from desk_app.domain.periods import trailing_periods
-    from desk_app.services.reports.report import trend
+    from desk_app.services.reports.trend import trend
 
     last = parse_period("2026-11")
     points = trend(demo, last, 6, now=NOW)

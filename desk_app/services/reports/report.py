@@ -10,36 +10,43 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import pairwise
-from typing import Any, Literal
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.indicators import (
     BREAKDOWN_LABEL_VI,
-    BY_CODE,
     COUNTER,
     COUNTER_RATIOS,
-    KIND_LABEL_VI,
     QUALITY,
-    Indicator,
 )
 from desk_app.domain.periods import Period
-from desk_app.domain.states import CLOCK_RUNNING_STATES
 from desk_app.services.reports import figures as F
+from desk_app.services.reports.model import KINDS, Kind, Ratio, Report, Row, Value
+from desk_app.services.reports.overdue import UNLABELLED_VI, overdue_now
 from desk_app.services.reports.targets import targets_for
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store.db import Database
 from desk_app.store.models import Procedure, Unit
 from desk_app.store.models_auth import User
 
-Kind = Literal["ii06a", "counter", "quality", "weekly"]
-KINDS: tuple[Kind, ...] = ("ii06a", "counter", "quality", "weekly")
-Value = int | float | None
+__all__ = [
+    "KINDS",
+    "Kind",
+    "Ratio",
+    "Report",
+    "Row",
+    "Value",
+    "build_report",
+    "check_kind",
+    "compute",
+    "count_rows",
+    "help_given",
+    "overdue_now",
+    "target_year",
+]
 
 WEEKLY: tuple[str, ...] = (
     "received_total",
@@ -56,140 +63,7 @@ WEEKLY: tuple[str, ...] = (
 )
 WEEKLY_RATIOS = ("on_time_rate", "online_share", "satisfaction")
 WEEKLY_RATIO_PARTS = {"received_online", "returned_total", "dissatisfied"}
-UNLABELLED_VI = "(Chưa ghi nhận)"
 ASSIST_MODULE = "desk_app.services.assist.counts"
-
-
-@dataclass
-class Row:
-    """One line of a report: a unit, field, procedure or officer (or the total)."""
-
-    key: str
-    label: str
-    values: dict[str, Value]
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"key": self.key, "label": self.label}
-        for code, value in self.values.items():
-            group, dot, name = code.partition(".")
-            if dot:
-                out.setdefault(group, {})[name] = value
-            else:
-                out[code] = value
-        return out
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """A ratio of the total against the year's target (chỉ tiêu): achieved, gap and whether it is missed."""
-
-    code: str
-    label: str
-    numerator: int | None
-    denominator: int | None
-    value: float | None
-    target: float | None
-    full_score_at: float | None
-
-    @property
-    def gap(self) -> float | None:
-        if self.value is None or self.target is None:
-            return None
-        return round(self.value - self.target, 6)
-
-    @property
-    def missed(self) -> bool | None:
-        return None if self.gap is None else self.gap < 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "label": self.label,
-            "numerator": self.numerator,
-            "denominator": self.denominator,
-            "value": self.value,
-            "target": self.target,
-            "gap": self.gap,
-            "missed": self.missed,
-            "full_score_at": self.full_score_at,
-        }
-
-
-@dataclass
-class Report:
-    """A computed report (báo cáo): everything an export or a screen shows, and nothing computed twice."""
-
-    kind: Kind
-    period: Period
-    by: str
-    unit: dict[str, str]
-    generated_at: datetime
-    as_of: datetime  # the moment the figures are taken at: the period's end, or now while it runs
-    columns: list[str]
-    rows: list[Row]
-    total: Row
-    ratios: list[Ratio] = field(default_factory=list)
-    previous: Row | None = None  # weekly: the period before
-    previous_period: Period | None = None
-    overdue_now: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def complete(self) -> bool:
-        return self.as_of.date() > self.period.end
-
-    @property
-    def title_vi(self) -> str:
-        return KIND_LABEL_VI[self.kind]
-
-    @property
-    def as_of_note_vi(self) -> str:
-        """The "as of now" note every export carries while the period has not ended."""
-        if self.complete:
-            return ""
-        return f"Kỳ báo cáo chưa kết thúc: số liệu tính đến {self.as_of:%H:%M} ngày {self.as_of:%d/%m/%Y}."
-
-    def definitions(self) -> list[Indicator]:
-        codes = list(self.columns) + [r.code for r in self.ratios]
-        return [BY_CODE[c] for c in dict.fromkeys(codes) if c in BY_CODE]
-
-    def changes(self) -> dict[str, Value]:
-        """Weekly: each figure minus the previous period's."""
-        if self.previous is None:
-            return {}
-        out: dict[str, Value] = {}
-        for code, value in self.total.values.items():
-            before = self.previous.values.get(code)
-            out[code] = None if value is None or before is None else round(value - before, 6)
-        return out
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "kind": self.kind,
-            "title": self.title_vi,
-            "period": {**self.period.to_dict(), "label": self.period.label_vi()},
-            "by": self.by,
-            "unit": self.unit,
-            "generated_at": self.generated_at.isoformat(timespec="seconds"),
-            "as_of": self.as_of.isoformat(timespec="minutes"),
-            "complete": self.complete,
-            "columns": self.columns,
-            "rows": [r.to_dict() for r in self.rows],
-            "total": self.total.to_dict(),
-            "ratios": [r.to_dict() for r in self.ratios],
-            "definitions": [
-                {"code": i.code, "name": i.name_vi, "definition": i.definition_vi, "unit": i.unit}
-                for i in self.definitions()
-            ],
-        }
-        if self.kind == "weekly":
-            assert self.previous is not None and self.previous_period is not None
-            out["previous"] = {
-                "period": self.previous_period.to_dict(),
-                "total": self.previous.to_dict(),
-            }
-            out["changes"] = self.changes()
-            out["overdue_now"] = self.overdue_now
-        return out
 
 
 def _ratio(num: Value, den: Value) -> float | None:
@@ -251,7 +125,7 @@ def _labels(session: Session, by: str, keys: list[str]) -> dict[str, str]:
     return {k: k or UNLABELLED_VI for k in keys}
 
 
-def _count_rows(
+def count_rows(
     session: Session, kind: Kind, periods: list[Period], by: F.Breakdown, now: datetime
 ) -> list[dict[str, dict[str, Value]]]:
     """The counted figures of each period, by key (several periods in one scan)."""
@@ -304,10 +178,10 @@ def _figures(
     when the two periods are adjacent)."""
     before: dict[str, dict[str, Value]] | None = None
     if previous is not None and previous.end + timedelta(days=1) == period.start:
-        counted, before = _count_rows(session, kind, [period, previous], by, now)
+        counted, before = count_rows(session, kind, [period, previous], by, now)
     else:
-        counted = _count_rows(session, kind, [period], by, now)[0]
-        before = _count_rows(session, kind, [previous], by, now)[0] if previous is not None else None
+        counted = count_rows(session, kind, [period], by, now)[0]
+        before = count_rows(session, kind, [previous], by, now)[0] if previous is not None else None
     rows, total = _rows_and_total(session, kind, period, by, now, counted)
     prev_total = None
     if previous is not None and before is not None:
@@ -391,37 +265,6 @@ def target_year(period: Period) -> int:
     return period.end.year if period.kind in ("range", "week") else int(period.code[:4])
 
 
-def overdue_now(session: Session, now: datetime, limit: int = 200) -> list[dict[str, Any]]:
-    """Dossiers overdue right now (clock running, deadline passed), most overdue first, with their officer."""
-    states = ", ".join(f"'{s.value}'" for s in sorted(CLOCK_RUNNING_STATES))
-    at = now.strftime("%Y-%m-%dT%H:%M")
-    sql = (
-        "SELECT d.id, d.code, p.name, d.deadline_at, d.received_at FROM dossiers d "
-        "JOIN procedures p ON p.id = d.procedure_id "
-        f"WHERE d.state IN ({states}) AND d.deadline_at < :now ORDER BY d.deadline_at LIMIT :limit"
-    )
-    rows = session.execute(text(sql), {"now": at, "limit": limit}).all()
-    officers = F.officer_now(session, [r[0] for r in rows], at)
-    names = {u.username: u.full_name for u in session.scalars(select(User))}
-    out = []
-    for did, code, proc, deadline, received in rows:
-        due = datetime.fromisoformat(deadline)
-        officer = officers.get(did, "")
-        out.append(
-            {
-                "id": did,
-                "code": code,
-                "procedure": proc,
-                "received_at": received,
-                "deadline_at": deadline,
-                "days_overdue": (now.date() - due.date()).days,
-                "officer": officer,
-                "officer_name": names.get(officer, officer) or UNLABELLED_VI,
-            }
-        )
-    return out
-
-
 def check_kind(kind: str, by: str) -> tuple[Kind, F.Breakdown]:
     if kind not in KINDS:
         raise ValidationError(
@@ -480,45 +323,3 @@ def build_report(
 
 def breakdown_label(by: str) -> str:
     return BREAKDOWN_LABEL_VI[by]
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """One period of a trend chart: received, finished early or on time, and late (II.06a totals)."""
-
-    period: Period
-    received: int
-    on_time: int
-    late: int
-
-
-def trend(db: Database, last: Period, count: int = 12, now: datetime | None = None) -> list[TrendPoint]:
-    """II.06a totals for ``count`` periods of ``last``'s kind ending with it, oldest first.
-
-    Adjacent periods (all kinds but nine months) are counted together in one scan of their span.
-    """
-    from desk_app.domain.periods import trailing_periods
-
-    moment = (now or datetime.now()).replace(microsecond=0)
-    periods = trailing_periods(last, count)
-    adjacent = all(a.end + timedelta(days=1) == b.start for a, b in pairwise(periods))
-    with db.session() as session:
-        if adjacent:
-            counted = _count_rows(session, "ii06a", periods, "unit", moment)
-        else:
-            counted = [_count_rows(session, "ii06a", [p], "unit", moment)[0] for p in periods]
-    points = []
-    for period, rows in zip(periods, counted, strict=True):
-
-        def total(code: str, rows: dict[str, dict[str, Value]] = rows) -> int:
-            return sum(int(v.get(code) or 0) for v in rows.values())
-
-        points.append(
-            TrendPoint(
-                period,
-                total("received.total"),
-                total("resolved.early") + total("resolved.on_time"),
-                total("resolved.late"),
-            )
-        )
-    return points
