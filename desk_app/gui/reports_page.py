@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,6 +36,7 @@ from desk_app.domain.periods import PERIOD_KINDS, Period, parse_period, period_c
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.report_charts import BLUE, GREEN, ORANGE, ChartData, ReportCharts
+from desk_app.gui.report_table import ReportTable
 from desk_app.gui.targets_dialog import TargetsDialog
 from desk_app.services.reports import drill, export
 from desk_app.services.reports.report import Report, build_report
@@ -70,15 +69,6 @@ TREND_POINTS = 12
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ReportsPage", text)
-
-
-def format_value(value: Any, unit: str) -> str:
-    """A figure as a Vietnamese reader expects it: 1.234 dossiers, 61,5%; "no data" for None."""
-    if value is None:
-        return QCoreApplication.translate("ReportsPage", "no data") if unit != "ratio" else "–"
-    if unit == "ratio":
-        return f"{float(value) * 100:.1f}%".replace(".", ",")
-    return f"{int(value):,}".replace(",", ".")
 
 
 class ReportsPage(QWidget):
@@ -149,12 +139,7 @@ class ReportsPage(QWidget):
             button.setToolTip(self.tr("Export this report"))
             button.clicked.connect(lambda _=False, f=fmt: self._ask_export(f))
 
-        self.table = QTableWidget(0, 0)
-        self.table.setObjectName("reportTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = ReportTable()
         self.table.cellClicked.connect(self._drill)
         self.charts = ReportCharts()
         self.drill_label = QLabel(self.tr("Click a figure to list the dossiers behind it."))
@@ -308,45 +293,9 @@ class ReportsPage(QWidget):
             return
         self.report = report
         self.note_label.setText(report.as_of_note_vi)
-        columns = report.columns
-        self.table.clear()
-        self.table.setColumnCount(1 + len(columns))
-        self.table.setRowCount(len(report.rows) + 1)
-        first = QTableWidgetItem(_tr(str(BY_TITLES[report.by])))
-        self.table.setHorizontalHeaderItem(0, first)
-        for j, code in enumerate(columns, start=1):
-            ind = BY_CODE.get(code)
-            item = QTableWidgetItem(ind.name_vi if ind else code)
-            if ind:
-                item.setToolTip(f"{ind.name_vi}\n{ind.definition_vi}")
-            self.table.setHorizontalHeaderItem(j, item)
-        missed = {r.code for r in report.ratios if r.missed}
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for i, row in enumerate([*report.rows, report.total]):
-            is_total = row is report.total
-            label = QTableWidgetItem(row.label)
-            if is_total:
-                label.setFont(bold)
-            self.table.setItem(i, 0, label)
-            for j, code in enumerate(columns, start=1):
-                ind = BY_CODE.get(code)
-                unit = ind.unit if ind else "dossiers"
-                item = QTableWidgetItem(format_value(row.values.get(code), unit))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, (None if is_total else row.key, code))
-                if ind:
-                    item.setToolTip(ind.definition_vi)
-                if is_total:
-                    item.setFont(bold)
-                    if code in missed:
-                        item.setForeground(QColor("#c8362e"))
-                        below = self.tr("Below the target of the year")
-                        item.setToolTip(f"{item.toolTip()}\n{below}")
-                self.table.setItem(i, j, item)
-        if report.kind == "weekly" and report.previous is not None:
-            self._weekly_rows(report, columns)
-        self.table.resizeColumnToContents(0)
+        self.table.show_report(report, _tr(str(BY_TITLES[report.by])))
+        if report.kind == "weekly":
+            self._show_overdue(report)
         self.charts.set_data(self._chart_data(report, self.charts.data.trend))
         self.reportShown.emit(report)
         period = report.period
@@ -356,24 +305,8 @@ class ReportsPage(QWidget):
             parent=self,
         )
 
-    def _weekly_rows(self, report: Report, columns: list[str]) -> None:
-        """The weekly one-pager: the previous period and the change below the total; overdue now below."""
-        assert report.previous is not None
-        changes = report.changes()
-        extra = [(self.tr("Previous period"), report.previous.values), (self.tr("Change"), changes)]
-        base = self.table.rowCount()
-        self.table.setRowCount(base + len(extra))
-        for i, (title, values) in enumerate(extra):
-            self.table.setItem(base + i, 0, QTableWidgetItem(title))
-            for j, code in enumerate(columns, start=1):
-                value = values.get(code)
-                text = format_value(value, BY_CODE[code].unit if code in BY_CODE else "dossiers")
-                if values is changes and isinstance(value, int | float) and value > 0:
-                    text = f"+{text}"
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, None)
-                self.table.setItem(base + i, j, item)
+    def _show_overdue(self, report: Report) -> None:
+        """The weekly one-pager's list: what is overdue now, with the officer holding it."""
         overdue = report.overdue_now
         self.drill_label.setText(self.tr("Overdue now: %1 dossiers").replace("%1", str(len(overdue))))
         self.drilled = []
