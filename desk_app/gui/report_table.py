@@ -7,6 +7,7 @@ drill-down.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,6 +18,7 @@ from desk_app.domain.indicators import BY_CODE
 from desk_app.services.reports.model import Report, Value
 
 MISSED = "#c8362e"
+HEADER_WIDTH = 18  # characters a header line
 
 
 def format_value(value: Any, unit: str) -> str:
@@ -51,7 +53,8 @@ class ReportTable(QTableWidget):
         self.setHorizontalHeaderItem(0, QTableWidgetItem(first_title))
         for j, code in enumerate(columns, start=1):
             ind = BY_CODE.get(code)
-            item = QTableWidgetItem(ind.name_vi if ind else code)
+            # Vietnamese names run long: the header shows them on several lines (Qt draws line breaks).
+            item = QTableWidgetItem(textwrap.fill(ind.name_vi if ind else code, HEADER_WIDTH))
             if ind:
                 item.setToolTip(f"{ind.name_vi}\n{ind.definition_vi}")
             self.setHorizontalHeaderItem(j, item)
@@ -78,7 +81,7 @@ class ReportTable(QTableWidget):
                 self.setItem(i, j, item)
         if report.kind == "weekly" and report.previous is not None:
             self._compare(report, columns)
-        self.resizeColumnToContents(0)
+        self.resizeColumnsToContents()
 
     def _cell(self, text: str) -> QTableWidgetItem:
         item = QTableWidgetItem(text)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -152,7 +153,8 @@ class ReportsPage(QWidget):
         self.drill_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.drill_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.drill_table.verticalHeader().setVisible(False)
-        self.drill_table.horizontalHeader().setStretchLastSection(True)
+        self.drill_table.setWordWrap(False)
+        self.drill_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.drill_table.cellDoubleClicked.connect(self._open_dossier)
 
         bar = QHBoxLayout()
@@ -324,6 +326,8 @@ class ReportsPage(QWidget):
             )
             for j, text in enumerate(cells):
                 self.drill_table.setItem(i, j, QTableWidgetItem(text))
+        for col in (0, 2, 3):
+            self.drill_table.resizeColumnToContents(col)
         self.overdue_codes = [o["code"] for o in overdue]
 
     def _chart_data(self, report: Report, trend_rows: list[tuple[str, int, int, int]]) -> ChartData:
@@ -403,7 +407,8 @@ class ReportsPage(QWidget):
             cells = (ref.code, ref.procedure, f"{ref.received_at:%d/%m/%Y %H:%M}", ref.state_label)
             for j, text in enumerate(cells):
                 self.drill_table.setItem(i, j, QTableWidgetItem(text))
-        self.drill_table.resizeColumnToContents(0)
+        for col in (0, 2, 3):
+            self.drill_table.resizeColumnToContents(col)
         self.drillShown.emit(len(refs))
 
     def _open_dossier(self, row: int, _column: int) -> None:
