@@ -134,6 +134,8 @@ def main() -> int:
                     goal="< 2 s, < 3x",
                 )
             )
+            last = rows[-1]
+            print(f"  {last.label}: {fmt_time(last.median)} vs {fmt_time(last.baseline)}", file=sys.stderr)
     if not args.no_gui:
         rows.append(page_open(data_dir, now, args.runs))
     print_table(rows, f"Reports over {marker.get('dossiers', '?'):,} dossiers (today {today:%Y-%m-%d})")
