@@ -35,6 +35,7 @@ COMMAND_MODULES = [
     "postal",
     "assist",
     "forms",
+    "reports",
 ]
 
 log = logging.getLogger("desk_app")

@@ -70,6 +70,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.postal_page",
     "desk_app.gui.assist_page",
     "desk_app.gui.feedback_page",
+    "desk_app.gui.reports_page",
 ]
 
 

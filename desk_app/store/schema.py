@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from desk_app.store import models, models_assist, models_auth, models_postal, models_registers, models_scan  # noqa: F401
+from desk_app.store import (  # noqa: F401
+    models,
+    models_assist,
+    models_auth,
+    models_postal,
+    models_registers,
+    models_reports,
+    models_scan,
+)
 from desk_app.store.base import Base
 
 metadata = Base.metadata

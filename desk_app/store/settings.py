@@ -60,6 +60,7 @@ DEFAULTS: dict[str, Any] = {
     "number_suffixes": dict(DEFAULT_SUFFIXES),
     # Signature blocks of the unit's letters; a refusal at the counter is signed by the receiving officer.
     "form_signers": {"refusal": dict(_CHAIR), "apology": dict(_CHAIR), "stop": dict(_CHAIR)},
+    "report_calendar_periods": False,  # reports: calendar periods instead of the 15th-to-14th windows
 }
 
 
