@@ -73,7 +73,7 @@ def test_counter_report_by_hand(unit_db: Any, cases: dict[str, int]) -> None:
     r = build_report(unit_db, "counter", parse_period(rc.PERIOD), now=rc.NOW).to_dict()
     for key, value in rc.COUNTER_TOTAL.items():
         assert r["total"][key] == value, key
-    assert r["total"]["help_given"] is None  # no data while the assist capability is absent
+    assert r["total"]["help_given"] == 0  # the citizen-help log holds nothing in this dataset
 
 
 def test_quality_by_hand(unit_db: Any, cases: dict[str, int]) -> None:
@@ -160,20 +160,15 @@ def test_drill_down_count_matches_every_figure_of_every_row(unit_db: Any, cases:
                 assert len(ids) == row.values[code], (by, row.key, code)
 
 
-def test_help_given_is_no_data_without_the_assist_module(unit_db: Any) -> None:
-    from datetime import date
+def test_help_given_counts_the_citizen_help_log(unit_db: Any, cases: dict[str, int]) -> None:
+    """Helps logged at the counter (services.assist) count in the period they were given, and only there."""
+    from datetime import date, datetime
 
-    with unit_db.session() as s:
-        assert help_given(s, date(2026, 1, 1), date(2026, 1, 31)) is None
+    from desk_app.services.assist.helps import HelpInput, log_help
 
-
-def test_help_given_comes_from_the_assist_module_when_it_exists(
-    unit_db: Any, cases: dict[str, int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from desk_app.services.reports import report as report_module
-    from tests.services import fake_assist_counts
-
-    monkeypatch.setattr(report_module, "ASSIST_MODULE", "tests.services.fake_assist_counts")
+    for at in (datetime(2026, 9, 15, 8, 0), datetime(2026, 10, 14, 16, 0), datetime(2026, 10, 15, 8, 0)):
+        log_help(unit_db, HelpInput(kind="vneid_activation", at=at), actor="clerk")
     r = build_report(unit_db, "counter", parse_period(rc.PERIOD), now=rc.NOW).to_dict()
-    assert r["total"]["help_given"] == 7
-    assert fake_assist_counts.CALLS[-1][0].isoformat() == "2026-09-15"
+    assert r["total"]["help_given"] == 2  # 2026-10 runs from 15/09 to 14/10 (the reporting convention)
+    with unit_db.session() as s:
+        assert help_given(s, date(2026, 10, 15), date(2026, 10, 15)) == 1

@@ -8,8 +8,6 @@ period and what is overdue now. ``Report.to_dict()`` is the JSON contract of ``d
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -63,7 +61,6 @@ WEEKLY: tuple[str, ...] = (
 )
 WEEKLY_RATIOS = ("on_time_rate", "online_share", "satisfaction")
 WEEKLY_RATIO_PARTS = {"received_online", "returned_total", "dissatisfied"}
-ASSIST_MODULE = "desk_app.services.assist.counts"
 
 
 def _ratio(num: Value, den: Value) -> float | None:
@@ -73,11 +70,10 @@ def _ratio(num: Value, den: Value) -> float | None:
 
 
 def help_given(session: Session, start: date, end: date) -> int | None:
-    """Portal-account help logged by services.assist, or None (no data) while that capability is absent."""
-    if importlib.util.find_spec(ASSIST_MODULE) is None:
-        return None
-    module = importlib.import_module(ASSIST_MODULE)
-    return int(module.help_given(session, start, end))
+    """Portal-account help given in the period, as the citizen-help log (services.assist) counts it."""
+    from desk_app.services.assist import counts
+
+    return int(counts.help_given(session, start, end))
 
 
 def _derive(values: dict[str, Value]) -> None:
