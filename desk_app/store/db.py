@@ -214,6 +214,11 @@ def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -
     """
     base = paths.data_dir(data_dir)
     _private_dir(base)
+    if not recovery.writable(base):
+        raise StorageError(
+            f"The data directory {base} is read-only: check its permissions or the medium; nothing was changed.",
+            "Không ghi được vào thư mục dữ liệu (chỉ đọc). Hãy kiểm tra quyền truy cập hoặc ổ đĩa.",
+        )
     db_file = paths.db_path(base)
     try:
         recovered = recovery.recover(base)

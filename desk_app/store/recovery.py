@@ -26,11 +26,13 @@ another account on the same PC cannot read names or ID numbers. On Windows the p
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
 import shutil
 import stat
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -324,6 +326,18 @@ def needs_creation(data_dir: Path) -> bool:
             "Không tìm thấy cơ sở dữ liệu nhưng thư mục dữ liệu vẫn còn dữ liệu (tệp quét, bản sao lưu hoặc "
             "bản cũ): không tạo cơ sở dữ liệu mới. Hãy khôi phục từ bản sao lưu (desk-app restore).",
         )
+    return True
+
+
+def writable(data_dir: Path) -> bool:
+    """Whether files can be created in ``data_dir`` (a probe file: permissions alone miss read-only media)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".probe-", dir=data_dir)
+    except OSError as exc:
+        return exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(name)
     return True
 
 

@@ -154,6 +154,11 @@ def _write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
 
 
 def _fresh_target(out: Path) -> None:
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise UserError(
+            f"{out} exists and is not a folder (a file, a device or a link): choose a new folder for the backup.",
+            "Đích sao lưu đã tồn tại và không phải là thư mục: hãy chọn một thư mục mới.",
+        )
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UserError(
             f"{out} already exists: choose a new folder for the backup.",
@@ -177,7 +182,7 @@ def create_backup(
     partial = out.parent / f".{out.name}.partial-{os.getpid()}"
     shutil.rmtree(partial, ignore_errors=True)
     try:
-        partial.mkdir()
+        partial.mkdir(mode=0o700)
         backup_file(db.path, partial / DB_FILE)
         encrypted = crypto.read_marker(db.data_dir)
         if encrypted is not None:  # the copy stays encrypted with the same key: the marker goes with it

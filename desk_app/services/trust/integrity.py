@@ -16,7 +16,8 @@ from typing import Any
 
 from desk_app import paths
 from desk_app.services.trust.backup_check import check_database
-from desk_app.store.db import Database
+from desk_app.store import recovery
+from desk_app.store.db import Database, open_database
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,13 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
     """Check the data in ``data_dir`` without opening it for writing (works on a damaged database)."""
     report = IntegrityReport()
     db_file = paths.db_path(data_dir)
+    if db is None and recovery.journal_path(data_dir).exists() and recovery.writable(data_dir):
+        open_database(data_dir).close()  # an interrupted restore or encryption is finished (and audited) first
     if not db_file.is_file():
         report.checks.append(Check("database", False, f"{db_file} does not exist"))
         return report
-    problems, info = check_database(db_file, immutable=False)
+    # On a read-only medium SQLite cannot make the WAL index: read the file as it is (nobody can write it).
+    problems, info = check_database(db_file, immutable=not recovery.writable(data_dir))
     db_problems = [p for p in problems if not p.startswith("audit chain")]
     audit_problems = [p for p in problems if p.startswith("audit chain")]
     report.checks.append(
@@ -97,8 +101,6 @@ def _check_files(data_dir: Path, db: Database | None) -> Check:
     own = db is None
     try:
         if own:
-            from desk_app.store.db import open_database
-
             db = open_database(data_dir, upgrade=False)
         return _as_check(verify_files(db))
     except Exception as exc:  # report, never crash: a UserError (e.g. schema upgrade needed) or a bug

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -31,6 +30,7 @@ from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import mask_id
 from desk_app.domain.states import FINAL_STATES
 from desk_app.domain.text import fold
+from desk_app.fsutil import write_atomic
 from desk_app.logmask import MaskingFilter, install_log_masking, mask_text
 from desk_app.store import audit, settings
 from desk_app.store.base import Base, JSONText
@@ -173,20 +173,8 @@ def export_person(db: Database, id_number: str, out: Path, *, actor: str) -> Exp
         **data,
     }
     mentions = sum(len(v) for v in data["mentions"].values())
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, ensure_ascii=False, indent=1, default=_json_default)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(
-            f"Cannot write {out}: {exc.strerror or exc}.", "Không ghi được tệp xuất dữ liệu."
-        ) from exc
+    text = json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default)
+    write_atomic(out, text.encode("utf-8"), mode=0o600)  # a device, link or folder at ``out`` is refused
     with db.transaction() as session:
         audit.record(
             session,
