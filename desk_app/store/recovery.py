@@ -5,7 +5,7 @@ Light on purpose (stdlib only, no SQLAlchemy, no Qt): the GUI's quick look and `
 **The swap journal.** ``restore`` and ``encrypt`` replace the live database by a new one that they verified
 first. Before the first rename they write ``<data_dir>/swap-journal.json`` (atomically) naming every rename
 still to do, in order, and what to remove afterwards. ``run`` performs the renames that are not done yet
-(a rename whose source is gone and whose target exists is done), removes what is listed, then deletes the
+(a rename whose target exists is done), removes what is listed, then deletes the
 journal. A process killed at any step therefore leaves a journal, and the next start (``recover``, called by
 ``open_database``, ``verify`` and the GUI's quick look) finishes the operation: the new state was complete
 and verified before the journal was written, so going forward is always possible and never loses work.
@@ -159,13 +159,12 @@ def run(data_dir: Path, journal: Journal) -> None:
     base = Path(data_dir)
     for a, b in journal.moves:
         src, dst = base / a, base / b
+        # A move is done when its target exists: targets are fresh names (replaced-*, .pre-encrypt-*) or live
+        # names that an earlier move of the same journal vacated. So a live name that reappears (the new
+        # database under desk_app.db) is never taken for a move still to do.
+        if dst.exists() or dst.is_symlink():
+            continue
         if src.exists() or src.is_symlink():
-            if dst.exists():
-                raise StorageError(
-                    f"An interrupted {journal.op} cannot be finished: both {src} and {dst} exist. "
-                    "Nothing was changed; move one of them away.",
-                    "Không hoàn tất được thao tác bị gián đoạn: có hai tệp trùng tên. Hãy liên hệ quản trị viên.",
-                )
             dst.parent.mkdir(parents=True, exist_ok=True)
             os.rename(src, dst)
             fsync_dir(dst.parent)
@@ -355,7 +354,11 @@ def make_private(data_dir: Path) -> None:
         if base.stat().st_uid == os.getuid() and stat.S_IMODE(base.stat().st_mode) != 0o700:
             os.chmod(base, 0o700)
         db_file = paths.db_path(base)
-        for path in (db_file, db_file.with_name(db_file.name + "-wal"), db_file.with_name(db_file.name + "-shm")):
+        for path in (
+            db_file,
+            db_file.with_name(db_file.name + "-wal"),
+            db_file.with_name(db_file.name + "-shm"),
+        ):
             try:
                 st = path.lstat()
             except FileNotFoundError:

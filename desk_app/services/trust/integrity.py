@@ -57,7 +57,9 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
     report = IntegrityReport()
     db_file = paths.db_path(data_dir)
     if db is None and recovery.journal_path(data_dir).exists() and recovery.writable(data_dir):
-        open_database(data_dir).close()  # an interrupted restore or encryption is finished (and audited) first
+        open_database(
+            data_dir
+        ).close()  # an interrupted restore or encryption is finished (and audited) first
     if not db_file.is_file():
         report.checks.append(Check("database", False, f"{db_file} does not exist"))
         return report
