@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, joinedload
 
+from desk_app.domain import dates
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.codes import recover_scanned_code
 from desk_app.domain.errors import NotFound
@@ -62,7 +63,7 @@ def _pending_pause_since(dossier: Dossier) -> datetime | None:
 
 
 def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+    return dates.parse_stored(text) if text else None
 
 
 def _row(dossier: Dossier) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desk_app.domain import dates
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.identity import mask_id
@@ -49,6 +50,7 @@ _REASON_REQUIRED = {
 
 def _moment(at: datetime | None, dossier: Dossier, last: datetime | None) -> datetime:
     moment = (at or datetime.now()).replace(second=0, microsecond=0)
+    dates.check_move(moment, datetime.now())  # a move in 9999 would block every later move
     if moment < dossier.received_at:
         raise ValidationError(
             f"The move cannot be before the dossier was received ({fmt(dossier.received_at)}).",
@@ -66,10 +68,14 @@ def _moment(at: datetime | None, dossier: Dossier, last: datetime | None) -> dat
 
 def _new_due(value: datetime | date | None, dossier: Dossier) -> datetime | None:
     """A date alone keeps the appointment's time of day (slips keep the time: domain.md §7.4)."""
-    if value is None or isinstance(value, datetime):
-        return value.replace(second=0, microsecond=0) if value else None
-    base = dossier.due_at or dossier.received_at
-    return datetime.combine(value, base.time())
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        due = value.replace(second=0, microsecond=0)
+    else:
+        base = dossier.due_at or dossier.received_at
+        due = datetime.combine(value, base.time())
+    return dates.check_due(due, dossier.received_at, field="new_due")
 
 
 def _receiver(dossier: Dossier, receiver: dict[str, Any] | None, channel: str) -> dict[str, str]:

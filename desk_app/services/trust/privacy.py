@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import String, Table, Text, and_, false, func, or_, select, true, type_coerce
 from sqlalchemy.orm import Session
 
+from desk_app.domain import dates
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import mask_id
 from desk_app.domain.states import FINAL_STATES
@@ -244,6 +245,8 @@ def retention(
     """Find (and with ``apply`` anonymise) applicants whose dossiers all closed more than N years ago."""
     with db.session() as session:
         setting = settings.get(session, "retention_years")
+    if years is not None:
+        dates.check_retention_years(years)
     chosen = years if years is not None else setting
     try:
         n = int(chosen or 0)
