@@ -91,11 +91,10 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
+    from desk_app.domain import dates
     from desk_app.domain.calendar import DEFAULT_CUTOFF, TimeUnit
     from desk_app.services.setup import catalog
     from desk_app.services.setup.calendar import calendar_from_session
-
-    from desk_app.domain import dates
 
     received = args.received or datetime.now().replace(second=0, microsecond=0)
     dates.check_day(received.date(), "received")
