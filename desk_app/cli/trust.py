@@ -124,7 +124,7 @@ def first_admin(ctx: Context, name: str) -> PendingAdmin | None:
     """Validate ``--admin-user`` (None when accounts exist and this one is among them)."""
     from desk_app.services.trust import auth
 
-    username = auth.normalise_username(name)
+    username = auth.check_new_username(name)
     if auth.has_users(ctx.db):
         if any(u.username == username for u in auth.list_users(ctx.db)):
             return None
@@ -254,7 +254,7 @@ def cmd_user_add(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services.trust import auth
 
     actor = ctx.require("users")
-    username = auth.normalise_username(args.username)
+    username = auth.check_new_username(args.username)
     password = read_password(NEW_PASSWORD_ENV, f"Password for {username}: ")
     info = auth.create_user(ctx.db, username, args.full_name, args.role, password, actor=actor)
     ctx.out(info.as_dict(), f"account {info.username} ({info.role}) created")

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.identity import check_id_number, normalise_phone
-from desk_app.domain.text import clean_line, fold
+from desk_app.domain.text import ascii_digits, clean_line, fold
 from desk_app.store.models import Applicant
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-_OLD_ID = re.compile(r"^(?:\d{9}|\d{12})$")
+_OLD_ID = re.compile(r"^(?:[0-9]{9}|[0-9]{12})$")
 _GENDERS = {"nam": "Nam", "male": "Nam", "m": "Nam", "nu": "Nữ", "female": "Nữ", "f": "Nữ"}
 
 
@@ -91,7 +91,7 @@ def clean_applicant(
             id_number = check_id_number(id_number, birth, gender or None)
         except ValidationError as exc:
             raise _error(prefix, "id_number", exc.message, exc.vi) from None
-    old_id = re.sub(r"[\s.\-]", "", person.old_id_number)
+    old_id = re.sub(r"[\s.\-]", "", ascii_digits(person.old_id_number))
     if old_id and not _OLD_ID.match(old_id):
         raise _error(
             prefix,

@@ -40,6 +40,7 @@ MAX_ATTEMPTS = 5
 LOCK_MINUTES = 5
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
+RESERVED_NAMES = frozenset({SETUP_ACTOR, "system"})  # actors the audit trail uses without an account
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _info(user: User) -> UserInfo:
 def check_password_strength(password: str) -> bytes:
     """Refuse empty, short (< MIN_PASSWORD) and absurdly long passwords; return the bytes to hash."""
     secret = secret_bytes(password)
-    if len(password) < MIN_PASSWORD:
+    if len(password.strip()) < MIN_PASSWORD:  # eight spaces are no password
         raise ValidationError(
             f"The password must have at least {MIN_PASSWORD} characters.",
             f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
@@ -153,11 +154,24 @@ def get_user(db: Database, username: str) -> UserInfo:
         return _info(_get(session, username))
 
 
+def check_new_username(username: str) -> str:
+    """The normalised name for a new account; ValidationError for a reserved one (``setup``, ``system``)."""
+    name = normalise_username(username)
+    if name in RESERVED_NAMES:
+        raise ValidationError(
+            f"The user name {name} is used by the app itself: choose another.",
+            "Tên đăng nhập này do ứng dụng dùng riêng: hãy chọn tên khác.",
+            field="username",
+        )
+    return name
+
+
 def create_user(
     db: Database, username: str, full_name: str, role: str, password: str, *, actor: str = ""
 ) -> UserInfo:
-    """Add an account. The user name must be new; the password at least MIN_PASSWORD characters."""
-    name = normalise_username(username)
+    """Add an account. The user name must be new and not one the app uses itself (``setup``, ``system``);
+    the password at least MIN_PASSWORD characters besides outer spaces."""
+    name = check_new_username(username)
     full = _check_name(full_name)
     the_role = roles.parse_role(role)
     hashed = hash_password(password)  # slow (argon2): outside the write transaction

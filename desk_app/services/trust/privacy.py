@@ -30,7 +30,7 @@ from desk_app.domain import dates
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import mask_id
 from desk_app.domain.states import FINAL_STATES
-from desk_app.domain.text import fold
+from desk_app.domain.text import ascii_digits, fold
 from desk_app.fsutil import write_atomic
 from desk_app.logmask import MaskingFilter, install_log_masking, mask_text
 from desk_app.store import audit, settings
@@ -49,12 +49,12 @@ __all__ = [
 ]
 
 ANON_NAME = "Đã ẩn danh"  # what an anonymised applicant's name reads
-_ID = re.compile(r"^\d{9}$|^\d{12}$")
+_ID = re.compile(r"^[0-9]{9}$|^[0-9]{12}$")
 _KNOWN = {"applicants", "dossiers", "audit_events"}
 
 
 def _check_id(id_number: str) -> str:
-    value = id_number.strip()
+    value = re.sub(r"[\s.\-]", "", ascii_digits(id_number))
     if not _ID.match(value):
         raise ValidationError(
             "A personal ID number has 12 digits (or 9 for an old ID card).",
