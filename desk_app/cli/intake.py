@@ -186,6 +186,7 @@ def request_from_json(obj: Any) -> Any:
         existing_code=_text(obj, "code") or None,
         due_at=_moment(obj.get("due_at"), "due_at"),
         vneid_verified=_flag(obj, "vneid_verified", False),
+        accept_name_change=_flag(obj, "accept_name_change", False),
     )
 
 

@@ -41,7 +41,9 @@ def ascii_digits(text: str) -> str:
     matches full-width digits too, so without this a second person would be made from the same number.
     """
     text = unicodedata.normalize("NFKC", text)
-    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not "0" <= ch <= "9" else ch for ch in text)
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not "0" <= ch <= "9" else ch for ch in text
+    )
 
 
 def fold(text: str) -> str:

@@ -65,7 +65,8 @@ class IntakeRequest:
     ``received_at`` None means now. ``client_token`` guards against double submits: generate it once when
     the form opens and send the same token on every retry (None: a fresh one, i.e. no protection).
     ``existing_code`` is the code of a paper backlog dossier (it is kept, not issued). ``due_at`` lets the
-    clerk give a LATER appointment than the rule gives, never an earlier one.
+    clerk give a LATER appointment than the rule gives, never an earlier one. When the ID number is known
+    under another name, saving is refused (NameChanged, naming both) until ``accept_name_change`` is set.
     """
 
     procedure_code: str
@@ -82,6 +83,7 @@ class IntakeRequest:
     existing_code: str | None = None
     due_at: datetime | None = None
     vneid_verified: bool = False
+    accept_name_change: bool = False  # the clerk saw the stored name differ from the typed one and confirmed
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,11 @@ _TRIGGERS = re.findall(r"CREATE TRIGGER IF NOT EXISTS (\w+)", " ".join(SEARCH_DD
 def match_expressions(query: str) -> list[str]:
     """The FTS5 MATCH expressions for what was typed, best first (names, then procedures); [] for nothing."""
     folded = fold(ascii_digits(query))  # full-width or other scripts' digits find the ASCII ones stored
-    if _DIGIT_GROUPS.fullmatch(folded):  # a phone or ID typed in groups: "0912 345 678"
-        folded = re.sub(r"[ .\-]", "", folded)
+    if _DIGIT_GROUPS.fullmatch(folded):  # a phone or ID typed in groups: "0912 345 678", "0912.345.678"
+        joined = re.sub(r"[ .\-]", "", folded)
+        # Spaces always; dots or dashes only for what starts like a phone or an ID (not 1.004837, 250707-0004)
+        if " " in folded or (9 <= len(joined) <= 12 and joined.startswith(("0", "84"))):
+            folded = joined
     tokens = _TOKEN.findall(folded)[:12]
     typing = not query[-1:].isspace()  # the last word may still be growing
     terms = [
