@@ -275,6 +275,13 @@ def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -
     db = Database(base, engine)
     if recovered is not None:
         _audit_recovery(db, recovered)
+    try:
+        with db.session() as session:
+            problem = audit.anchor_problem(session)
+    except (OperationalError, DatabaseError):
+        problem = None
+    if problem:  # reported at every start until an admin looks (desk-app verify names it too)
+        log.warning("the audit trail was tampered with: %s; run `desk-app verify`", problem)
     return db
 
 

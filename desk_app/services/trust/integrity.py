@@ -9,6 +9,7 @@ read-only connection first, so a damaged file is reported rather than opened for
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from desk_app import paths
 from desk_app.services.trust.backup_check import check_database
-from desk_app.store import recovery
+from desk_app.store import crypto, recovery
 from desk_app.store.db import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -57,9 +58,8 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
     report = IntegrityReport()
     db_file = paths.db_path(data_dir)
     if db is None and recovery.journal_path(data_dir).exists() and recovery.writable(data_dir):
-        open_database(
-            data_dir
-        ).close()  # an interrupted restore or encryption is finished (and audited) first
+        # an interrupted restore or encryption is finished (and audited) first
+        open_database(data_dir).close()
     if not db_file.is_file():
         report.checks.append(Check("database", False, f"{db_file} does not exist"))
         return report
@@ -78,15 +78,123 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
         report.checks.append(Check("audit", False, "not checked: the database is damaged"))
         report.checks.append(Check("files", False, "not checked: the database is damaged"))
         return report
+    immutable = not recovery.writable(data_dir)
+    audit_problems += _backup_anchors(db_file, paths.backups_dir(data_dir), immutable)
     report.checks.append(
         Check(
             "audit",
             not audit_problems,
-            "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact",
+            "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact and anchored",
+        )
+    )
+    records = _record_problems(db_file, immutable)
+    report.checks.append(
+        Check(
+            "records",
+            not records,
+            "; ".join(records[:10]) or "accounts, roles and dossier states match the audit trail",
         )
     )
     report.checks.append(_check_files(data_dir, db))
     return report
+
+
+def _read(db_file: Path, immutable: bool) -> Any:
+    return crypto.connect(db_file, mode="immutable" if immutable else "ro")
+
+
+def _backup_anchors(db_file: Path, backups: Path, immutable: bool) -> list[str]:
+    """Every backup in ``backups/`` made since the last restore names the chain's last event then (its id and
+    hash): the live chain must still hold that event, unchanged. Truncation below it cannot hide."""
+    manifests = []
+    if backups.is_dir():
+        for child in backups.iterdir():
+            try:
+                data = json.loads((child / "manifest.json").read_text(encoding="utf-8"))
+                n, last = int(data["audit"]["events"]), data["audit"]["last_hash"]
+                manifests.append((str(data.get("created_at", "")), child.name, n, last))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+    if not manifests:
+        return []
+    conn = _read(db_file, immutable)
+    try:
+        row = conn.execute(
+            "SELECT max(at) FROM audit_events WHERE action IN ('backup.restore', 'recovery.restore')"
+        ).fetchone()
+        since = (row[0] or "") if row else ""
+        problems = []
+        for created, name, n, last in sorted(manifests, reverse=True)[:20]:
+            if created <= since or not n or not last:
+                continue
+            found = conn.execute("SELECT hash FROM audit_events WHERE id = ?", (n,)).fetchone()
+            if found is None or found[0] != last:
+                problems.append(
+                    f"audit chain: the backup {name} recorded event {n}, which the live trail "
+                    + ("no longer holds: events were removed" if found is None else "holds changed")
+                )
+        return problems
+    finally:
+        conn.close()
+
+
+def _record_problems(db_file: Path, immutable: bool) -> list[str]:
+    """Security-relevant rows replayed from the audit trail: each account's role and active flag (user.create,
+    user.role, user.enable/disable, user.restore_admin) and each dossier's state (the last dossier.* event's
+    state). A direct edit of the tables (a clerk made admin, a state changed) shows up here."""
+    conn = _read(db_file, immutable)
+    problems: list[str] = []
+    try:
+        users: dict[str, tuple[str | None, bool]] = {}
+        states: dict[str, str] = {}
+        demo: set[str] = set()
+        for entity, entity_id, action, detail in conn.execute(
+            "SELECT entity, entity_id, action, detail FROM audit_events "
+            "WHERE entity IN ('user', 'dossier') ORDER BY id"
+        ):
+            try:
+                data = json.loads(detail) if detail else {}
+            except ValueError:
+                data = {}
+            if not isinstance(data, dict):
+                data = {}
+            if entity == "user":
+                role, active = users.get(entity_id, (None, True))
+                if action == "user.create":
+                    role, active = data.get("role"), True
+                elif action == "user.role":
+                    role = data.get("to", role)
+                elif action in ("user.enable", "user.disable"):
+                    active = action == "user.enable"
+                elif action == "user.restore_admin":
+                    role, active = "admin", True
+                users[entity_id] = (role, active)
+            elif data.get("demo"):  # the demo generator writes a dossier's later history as rows
+                demo.add(entity_id)
+            else:
+                state = data.get("state_after") or data.get("state")
+                if isinstance(state, str):
+                    states[entity_id] = state
+        try:
+            rows = conn.execute("SELECT username, role, active FROM users").fetchall()
+        except crypto.DB_ERRORS:
+            rows = []
+        for username, role, active in rows:
+            if username not in users:
+                problems.append(f"account {username} has no record in the audit trail")
+                continue
+            want_role, want_active = users[username]
+            if want_role is not None and role != want_role:
+                problems.append(f"account {username} has role {role}, the audit trail says {want_role}")
+            if bool(active) != want_active:
+                problems.append(f"account {username} is {'active' if active else 'disabled'} against the trail")
+        for dossier_id, state in conn.execute("SELECT id, state FROM dossiers"):
+            want = states.get(str(dossier_id))
+            if want is not None and state != want and str(dossier_id) not in demo:
+                problems.append(f"dossier {dossier_id} is in state {state}, the audit trail says {want}")
+    finally:
+        conn.close()
+    return problems
 
 
 def _check_files(data_dir: Path, db: Database | None) -> Check:
