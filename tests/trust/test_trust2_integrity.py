@@ -320,3 +320,42 @@ def test_catalog_import_checks_every_column(staff: Staff, tmp_path: Path) -> Non
         assert f"line {line}:" in proc.stdout + proc.stderr
     assert conn.execute("SELECT count(*) FROM procedures").fetchone() == before
     conn.close()
+
+
+# -- stored pages ----------------------------------------------------------------------------------------------
+
+
+def test_show_json_gives_each_document_its_page_count(staff: Staff) -> None:
+    from tests.trust.helpers import store_file
+
+    code = receive_some(staff.db, 1)[0]
+    store_file(staff.db, b"page one", code=code)
+    store_file(staff.db, b"page two", code=code)
+    staff.db.close()
+    proc = staff.cli("clerk", "show", code, "--json")
+    assert proc.returncode == 0, proc.stderr
+    documents = json.loads(proc.stdout)["documents"]
+    assert [d["pages"] for d in documents] == [2] + [0] * (len(documents) - 1)
+    assert all("digitization" in d for d in documents)
+
+
+def test_stray_pages_of_an_interrupted_attach_are_reported_and_swept(staff: Staff) -> None:
+    import hashlib
+    import os
+
+    staff.db.close()
+    files = staff.data_dir / "files"
+    strays = []
+    for i in range(3):
+        sha = hashlib.sha256(f"orphan {i}".encode()).hexdigest()
+        path = files / sha[:2] / sha[2:]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(f"orphan {i}".encode())
+        os.utime(path, (1_000_000_000, 1_000_000_000))  # written long ago: not an attach at work now
+        strays.append(path)
+    proc = staff.cli(None, "verify")
+    assert "3 stray files" in proc.stdout, proc.stdout
+    swept = staff.cli("clerk", "files", "sweep", "--remove")
+    assert "removed 3 stray files" in swept.stderr, swept.stderr
+    assert not any(p.exists() for p in strays)
+    assert "stray" not in staff.cli(None, "verify").stdout

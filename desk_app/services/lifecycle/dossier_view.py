@@ -227,6 +227,19 @@ def audit_trail(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
     ]
 
 
+def _page_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
+    """Scanned pages per document (one grouped query)."""
+    if not document_ids:
+        return {}
+    marks = ", ".join(str(int(i)) for i in document_ids)
+    rows = session.execute(
+        text(
+            f"SELECT document_id, count(*) FROM document_pages WHERE document_id IN ({marks}) GROUP BY document_id"
+        )
+    )
+    return {int(doc): int(n) for doc, n in rows}
+
+
 def view(
     session: Session,
     dossier: Dossier,
@@ -239,6 +252,7 @@ def view(
     now = now or datetime.now()
     data = summary(dossier, calendar, now, with_pause=True)
     trail = audit_trail(session, dossier)
+    pages = _page_counts(session, [d.id for d in dossier.documents])
     data.update(
         documents=[
             {
@@ -249,6 +263,7 @@ def view(
                 "received": d.received,
                 "required": d.required,
                 "digitization": d.digitization,
+                "pages": pages.get(d.id, 0),  # scripts and the digitisation page rely on it
             }
             for d in dossier.documents
         ],

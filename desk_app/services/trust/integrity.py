@@ -187,7 +187,9 @@ def _record_problems(db_file: Path, immutable: bool) -> list[str]:
             if want_role is not None and role != want_role:
                 problems.append(f"account {username} has role {role}, the audit trail says {want_role}")
             if bool(active) != want_active:
-                problems.append(f"account {username} is {'active' if active else 'disabled'} against the trail")
+                problems.append(
+                    f"account {username} is {'active' if active else 'disabled'} against the trail"
+                )
         for dossier_id, state in conn.execute("SELECT id, state FROM dossiers"):
             want = states.get(str(dossier_id))
             if want is not None and state != want and str(dossier_id) not in demo:
