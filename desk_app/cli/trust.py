@@ -49,6 +49,13 @@ def register(sub: Any) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_verify)
 
+    p = sub.add_parser("repair-date", help="correct a dossier date stored out of range (admin; audited)")
+    p.add_argument("code")
+    p.add_argument("--field", required=True, choices=["received_at", "due_at", "deadline_at"])
+    p.add_argument("--value", required=True, help='"YYYY-MM-DD HH:MM"')
+    add_json(p)
+    p.set_defaults(handler=cmd_repair_date)
+
     p = sub.add_parser("user", help="staff accounts")
     usub = p.add_subparsers(dest="user_cmd", metavar="ACTION", required=True)
     a = usub.add_parser("add", help=f"add an account (password from {NEW_PASSWORD_ENV} or asked)")
@@ -247,6 +254,26 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     if not report.ok:
         print("desk-app: verify failed: " + "; ".join(report.problems), file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_repair_date(args: argparse.Namespace, ctx: Context) -> int:
+    from datetime import datetime
+
+    from desk_app.services.trust import integrity
+
+    value = None
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"):
+        try:
+            value = datetime.strptime(args.value.strip(), fmt)
+            break
+        except ValueError:
+            continue
+    if value is None:
+        raise UserError(f"{args.value!r} is not a moment YYYY-MM-DD HH:MM.", "Ngày giờ không hợp lệ.")
+    actor = ctx.require("settings")
+    done = integrity.repair_date(ctx.db, args.code, args.field, value, actor=actor)
+    ctx.out(done, f"{done['code']}: {done['field']} {done['from']} -> {done['to']}")
     return 0
 
 

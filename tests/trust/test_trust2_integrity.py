@@ -116,6 +116,24 @@ def test_readers_survive_a_bad_stored_date(staff: Staff, tmp_path: Path) -> None
             assert {r.code for r in rows} >= set(codes)
     finally:
         db.close()
+    # An admin corrects it (plausible values only, audited with the old text); a clerk may not.
+    assert (
+        staff.cli(
+            "clerk", "repair-date", codes[0], "--field", "received_at", "--value", "2026-02-13 09:00"
+        ).returncode
+        == 1
+    )
+    bad = staff.cli("admin", "repair-date", codes[0], "--field", "due_at", "--value", "9999-01-01 09:00")
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1
+    for field, value in (
+        ("received_at", "2026-02-13 09:00"),
+        ("due_at", "2026-02-20 09:00"),
+        ("deadline_at", "2026-02-20 09:00"),
+    ):
+        done = staff.cli("admin", "repair-date", codes[0], "--field", field, "--value", value, "--json")
+        assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["from"] == "1-01-06T00:00"
+    assert staff.cli(None, "verify").returncode == 0
 
 
 def test_dates_are_stored_with_four_digit_years() -> None:

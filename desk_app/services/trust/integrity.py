@@ -12,12 +12,14 @@ import importlib
 import json
 import logging
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desk_app import paths
+from desk_app.domain import dates
 from desk_app.services.trust.backup_check import check_database
-from desk_app.store import crypto, recovery
+from desk_app.store import audit, crypto, recovery
 from desk_app.store.db import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -244,3 +246,54 @@ def _as_check(result: Any) -> Check:
     checked = getattr(result, "checked", None)
     detail = "; ".join(problems[:10]) or (f"{checked} stored files match" if checked is not None else "ok")
     return Check("files", ok, detail)
+
+
+REPAIRABLE = ("received_at", "due_at", "deadline_at")
+
+
+def repair_date(db: Database, code: str, field_name: str, value: datetime, *, actor: str) -> dict[str, Any]:
+    """Correct one date of a dossier that was stored out of range (a year-1 receipt, a due date in 9999), the
+    admin's repair: the new value must be plausible (domain.dates), the old stored text is kept in the audit
+    trail (``dossier.date_repair``). Returns {code, field, from, to}."""
+    from sqlalchemy import text
+
+    from desk_app.domain.errors import ValidationError
+    from desk_app.services.lifecycle.dossier_view import get_dossier
+
+    if field_name not in REPAIRABLE:
+        raise ValidationError(
+            f"Only {', '.join(REPAIRABLE)} can be repaired.",
+            "Chỉ sửa được ngày nhận, hạn trả.",
+            field="field",
+        )
+    moment = value.replace(second=0, microsecond=0)
+    now = datetime.now()
+    with db.transaction() as session:
+        dossier = get_dossier(session, code)
+        raw = session.execute(
+            text(f"SELECT {field_name}, received_at FROM dossiers WHERE id = :i"), {"i": dossier.id}
+        ).one()
+        if field_name == "received_at":
+            dates.check_received(moment, now)
+        else:
+            received = dates.parse_stored(raw[1])
+            if received is None or received.date() < dates.EARLIEST:
+                raise ValidationError(
+                    "Repair the receiving time first: the due date is checked against it.",
+                    "Hãy sửa ngày nhận hồ sơ trước.",
+                    field="received_at",
+                )
+            dates.check_due(moment, received, field=field_name)
+        stored = dates.iso_minute(moment)
+        session.execute(
+            text(f"UPDATE dossiers SET {field_name} = :v WHERE id = :i"), {"v": stored, "i": dossier.id}
+        )
+        audit.record(
+            session,
+            "dossier.date_repair",
+            actor=actor,
+            entity="dossier",
+            entity_id=dossier.id,
+            detail={"code": dossier.code, "field": field_name, "from": raw[0], "to": stored},
+        )
+        return {"code": dossier.code, "field": field_name, "from": raw[0], "to": stored}
