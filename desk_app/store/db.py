@@ -79,6 +79,12 @@ def storage_error(exc: BaseException) -> StorageError | None:
             "The disk is full: free some space, then try again. Nothing was saved.",
             "Ổ đĩa đã đầy: hãy giải phóng dung lượng rồi thử lại. Chưa có gì bị thay đổi.",
         )
+    if "disk i/o error" in msg:  # SQLite's word when a write (often the WAL index) fails: a full or failing disk
+        return StorageError(
+            "The disk could not be written (full or failing): free some space or check the disk. Nothing was saved.",
+            "Không ghi được vào ổ đĩa (đầy hoặc bị lỗi): hãy giải phóng dung lượng hoặc kiểm tra ổ đĩa. "
+            "Chưa có gì được lưu.",
+        )
     if "locked" in msg or "busy" in msg:
         return StorageError(
             "The database is busy in another window or program: try again in a moment.",

@@ -282,3 +282,48 @@ def test_broken_pipe_ends_quietly(staff: Staff) -> None:
     proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env, timeout=120)
     assert proc.stdout.count("\n") == 1
     assert "BrokenPipe" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+
+
+def test_no_password_is_checked_when_the_attempt_cannot_be_counted(tmp_path: Path) -> None:
+    """A full disk: the sign-in is refused with one line before any password check (so wrong ones cannot be
+    tried uncounted), and the right one is refused too."""
+    if os.geteuid() != 0:
+        pytest.skip("needs a small tmpfs (root)")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        data_dir = mount / "data"
+        made = run_cli(
+            "init",
+            "--agency-code",
+            "001.05.12.H49",
+            "--unit-name",
+            "Xã A",
+            "--no-catalog",
+            "--admin-user",
+            "admin",
+            data_dir=data_dir,
+            env={"DESK_APP_PASSWORD": PASSWORDS["admin"]},
+        )
+        assert made.returncode == 0, made.stderr
+        filler = mount / "filler"
+        subprocess.run(["dd", "if=/dev/zero", f"of={filler}", "bs=1k", "count=4000"], capture_output=True)
+        for password in (PASSWORDS["admin"], "wrong password 1"):
+            proc = run_cli(
+                "user",
+                "list",
+                data_dir=data_dir,
+                env={"DESK_APP_USER": "admin", "DESK_APP_PASSWORD": password},
+            )
+            assert proc.returncode == 1, proc.stdout
+            assert proc.stderr.count("\n") == 1 and "disk" in proc.stderr, proc.stderr
+        filler.unlink()
+        assert _auth_events(data_dir / "desk_app.db") == []
+        ok = run_cli("user", "list", data_dir=data_dir, env=ADMIN)
+        assert ok.returncode == 0, ok.stderr
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
