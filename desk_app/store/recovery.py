@@ -351,9 +351,10 @@ def make_private(data_dir: Path) -> None:
         return
     base = Path(data_dir)
     try:
-        if base.stat().st_uid == os.getuid() and stat.S_IMODE(base.stat().st_mode) != 0o700:
-            os.chmod(base, 0o700)
         db_file = paths.db_path(base)
+        ours = db_file.is_file()  # the folder holds our database (not, say, a home folder given by mistake)
+        if ours and base.stat().st_uid == os.getuid() and stat.S_IMODE(base.stat().st_mode) != 0o700:
+            os.chmod(base, 0o700)
         for path in (
             db_file,
             db_file.with_name(db_file.name + "-wal"),

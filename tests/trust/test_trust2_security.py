@@ -327,3 +327,33 @@ def test_no_password_is_checked_when_the_attempt_cannot_be_counted(tmp_path: Pat
         assert ok.returncode == 0, ok.stderr
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_an_unwritable_log_never_gets_the_unmasked_trace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desk_app.cli import _log_bug
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "logs").write_text("a file where the logs folder should be")
+    try:
+        raise RuntimeError("applicant 001190012345 phone 0912 345 678")
+    except RuntimeError:
+        where = _log_bug(data_dir)
+    err = capsys.readouterr().err
+    assert where == "stderr"
+    assert "001190012345" not in err and "0912 345 678" not in err and "RuntimeError" in err
+
+
+def test_slip_out_refuses_devices_and_links(staff: Staff, tmp_path: Path) -> None:
+    code = receive_some(staff.db, 1)[0]
+    staff.db.close()
+    link = tmp_path / "slip.pdf"
+    link.symlink_to(tmp_path / "elsewhere.pdf")
+    for target in (link, Path("/dev/full")):
+        if not os.path.lexists(target):
+            continue
+        proc = staff.cli("clerk", "slip", code, "--out", str(target))
+        assert proc.returncode == 1 and "not a regular file" in proc.stderr, proc.stderr
+    assert link.is_symlink() and not (tmp_path / "elsewhere.pdf").exists()
