@@ -79,7 +79,9 @@ def storage_error(exc: BaseException) -> StorageError | None:
             "The disk is full: free some space, then try again. Nothing was saved.",
             "Ổ đĩa đã đầy: hãy giải phóng dung lượng rồi thử lại. Chưa có gì bị thay đổi.",
         )
-    if "disk i/o error" in msg:  # SQLite's word when a write (often the WAL index) fails: a full or failing disk
+    if (
+        "disk i/o error" in msg
+    ):  # SQLite's word when a write (often the WAL index) fails: a full or failing disk
         return StorageError(
             "The disk could not be written (full or failing): free some space or check the disk. Nothing was saved.",
             "Không ghi được vào ổ đĩa (đầy hoặc bị lỗi): hãy giải phóng dung lượng hoặc kiểm tra ổ đĩa. "

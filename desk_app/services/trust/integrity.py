@@ -98,7 +98,9 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
         )
     )
     report.checks.append(_check_files(data_dir, db))
-    if crypto.marker_path(data_dir).is_file():  # an older version's interrupted encryption left the plain copy
+    if crypto.marker_path(
+        data_dir
+    ).is_file():  # an older version's interrupted encryption left the plain copy
         plain = [p.name for p in sorted(data_dir.glob(".pre-encrypt-*"))]
         if plain:
             report.checks.append(
