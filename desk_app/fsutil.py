@@ -6,6 +6,7 @@ A crash or power cut leaves either the old file or the new one, never half of on
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,13 +27,49 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def check_regular_target(path: Path | str) -> Path:
+    """Refuse an output path that exists and is not a regular file (a device such as /dev/full or
+    /dev/stdout, a symbolic link, a folder, a pipe, a socket): writing there would replace or follow it."""
+    target = Path(path).expanduser()
+    try:
+        st = target.lstat()
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot write {target}: {exc.strerror or exc}.",
+            f"Không ghi được tệp {target.name}.",
+        ) from exc
+    kind = None
+    if stat.S_ISLNK(st.st_mode):
+        kind = "a symbolic link"
+    elif stat.S_ISDIR(st.st_mode):
+        kind = "a folder"
+    elif stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        kind = "a device"
+    elif stat.S_ISFIFO(st.st_mode):
+        kind = "a pipe"
+    elif stat.S_ISSOCK(st.st_mode):
+        kind = "a socket"
+    elif not stat.S_ISREG(st.st_mode):
+        kind = "not a regular file"
+    if kind is not None:
+        raise StorageError(
+            f"{target} is {kind}, not a regular file: choose a file name to write to. Nothing was written.",
+            f"{target} không phải là một tệp thông thường: hãy chọn tên tệp khác. Chưa ghi gì.",
+        )
+    return target
+
+
 def write_atomic(path: Path | str, data: bytes, *, mode: int | None = None) -> Path:
     """Write ``data`` to ``path`` atomically and durably; return the path.
 
-    ``mode`` None gives an ordinary file (0666 less the umask); pass 0o600 for personal data.
+    ``mode`` None gives an ordinary file (0666 less the umask: the CLI and the GUI set the umask to 077, so
+    0600); pass 0o600 for personal data. Only a regular file (or a new name) is written: a device, a link, a
+    folder or a pipe at ``path`` is refused (``check_regular_target``).
     Raises StorageError with a Vietnamese message when the folder cannot be written.
     """
-    target = Path(path).expanduser()
+    target = check_regular_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -64,3 +101,9 @@ def write_atomic(path: Path | str, data: bytes, *, mode: int | None = None) -> P
         raise
     fsync_dir(folder)
     return target
+
+
+def private_umask() -> None:
+    """Files and folders the process creates are for its user only (0600 / 0700), on POSIX."""
+    if os.name == "posix":
+        os.umask(0o077)

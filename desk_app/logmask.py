@@ -12,10 +12,24 @@ from desk_app.domain.identity import mask_id, mask_phone
 
 _ID_IN_TEXT = re.compile(r"(?<!\d)(?:\d{12}|\d{9})(?!\d)")
 _PHONE_IN_TEXT = re.compile(r"(?<![\d+])(?:\+84|84|0)\d{9,10}(?!\d)")
+# The same numbers written in groups: "0912 345 678", "0912.345.678", "+84 912-345-678", "001 190 012 345".
+# Only runs that start like a phone or an ID (0, 84, +84) are taken, so dates ("2026-03-02 09:00") stay.
+_GROUPED = re.compile(r"(?<![\w+.\-])(?:\+84[ .\-]?|84[ .\-]?|0)\d{1,4}(?:[ .\-]\d{2,4}){2,4}(?![\w])")
+
+
+def _mask_grouped(match: re.Match[str]) -> str:
+    text = match.group()
+    digits = re.sub(r"\D", "", text)
+    if not 9 <= len(digits) <= 12:
+        return text
+    keep = iter(mask_phone(digits))
+    return "".join(next(keep) if ch.isdigit() else ch for ch in text)
 
 
 def mask_text(text: str) -> str:
-    """Mask every personal ID number (12 or 9 digits) and phone number found in free text (logs, traces)."""
+    """Mask every personal ID number (12 or 9 digits) and phone number found in free text (logs, traces),
+    written in one piece or in groups separated by spaces, dots or dashes."""
+    text = _GROUPED.sub(_mask_grouped, text)
     text = _ID_IN_TEXT.sub(lambda m: mask_id(m.group()), text)
     return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group()), text)
 

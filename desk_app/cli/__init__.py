@@ -18,6 +18,7 @@ from typing import Any
 from desk_app import __version__, paths
 from desk_app.cli.context import Context, Handler, add_json
 from desk_app.domain.errors import UserError
+from desk_app.fsutil import private_umask
 from desk_app.logmask import install_log_masking, mask_text
 
 __all__ = ["Context", "Handler", "add_json", "build_parser", "main"]
@@ -48,6 +49,15 @@ def one_line(text: str, limit: int = 500) -> str:
     return escaped if len(escaped) <= limit else escaped[: limit - 1] + "…"
 
 
+def _quiet_stdout() -> None:
+    """After a broken pipe: point stdout at devnull so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _log_bug(data_dir: Path) -> Path | str:
     """Write the current exception's trace to the data directory's log; return where it went."""
     import traceback
@@ -59,8 +69,8 @@ def _log_bug(data_dir: Path) -> Path | str:
         with logfile.open("a", encoding="utf-8") as fh:
             fh.write(mask_text(traceback.format_exc()))
         return logfile
-    except OSError:
-        traceback.print_exc()
+    except OSError:  # the log cannot be written: a masked trace on stderr, never the raw one
+        sys.stderr.write(mask_text(traceback.format_exc()))
         return "stderr"
 
 
@@ -90,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
     install_log_masking()  # ID numbers and phones never reach a log in clear
+    private_umask()  # the data directory, backups, exports and logs: for this user only (0700 / 0600)
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -99,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     ctx = Context(paths.data_dir(args.data_dir), json=getattr(args, "json", False))
     try:
-        return handler(args, ctx)
+        code = handler(args, ctx)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # `desk-app catalog list | head`: the reader left; not an error of ours
+        _quiet_stdout()
+        return 0
     except UserError as exc:
         print(f"desk-app: error: {one_line(exc.message)}", file=sys.stderr)
         return 1

@@ -58,8 +58,10 @@ def _moment(text: str) -> datetime:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from desk_app.domain import dates
     from desk_app.services.setup.calendar import load_calendar
 
+    dates.check_year(args.year)
     rows = [
         {"day": d.isoformat(), "kind": k, "note": n}
         for d, k, n in load_calendar(ctx.db).days_in_year(args.year)
@@ -89,11 +91,15 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_due(args: argparse.Namespace, ctx: Context) -> int:
+    from desk_app.domain import dates
     from desk_app.domain.calendar import DEFAULT_CUTOFF, TimeUnit
     from desk_app.services.setup import catalog
     from desk_app.services.setup.calendar import calendar_from_session
 
     received = args.received or datetime.now().replace(second=0, microsecond=0)
+    dates.check_day(received.date(), "received")
+    if not args.procedure:
+        dates.check_working_days(args.working_days)
     with ctx.db.session() as session:
         cal = calendar_from_session(session)
         if args.procedure:

@@ -119,10 +119,27 @@ def _postal(raw: Any) -> Any:
         when = when.strip() + "T00:00"
     return IncomingPost(
         item=_text(raw, "item", "postal."),
-        free=bool(raw.get("free", False)),
+        free=_flag(raw, "free", False, "postal."),
         delivered_at=_moment(when, "postal.delivered_at"),
         sender_address=_text(raw, "sender_address", "postal."),
     )
+_TRUE = {"true", "yes", "y", "1", "có", "co", "x"}
+_FALSE = {"false", "no", "n", "0", "không", "khong", ""}
+
+
+def _flag(obj: dict[str, Any], key: str, default: bool, prefix: str = "") -> bool:
+    """A yes/no field: JSON true/false, 1/0, or the words yes/no, true/false, có/không; anything else refused
+    (``"no"`` and ``"false"`` are non-empty strings, which ``bool()`` would read as true)."""
+    value = obj.get(key, default)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise _bad(f"{prefix}{key}", f"{prefix}{key} must be true or false, not {str(value)[:20]!r}.")
 
 
 def request_from_json(obj: Any) -> Any:
@@ -151,8 +168,8 @@ def request_from_json(obj: Any) -> Any:
                 name=_text(d, "name", where),
                 kind=_text(d, "kind", where) or "original",
                 quantity=_int(d, "quantity", 1, where) or 0,
-                received=bool(d.get("received", True)),
-                required=bool(d.get("required", True)),
+                received=_flag(d, "received", True, where),
+                required=_flag(d, "required", True, where),
             )
         )
     fee = None
@@ -185,7 +202,8 @@ def request_from_json(obj: Any) -> Any:
         client_token=_text(obj, "client_token") or None,
         existing_code=_text(obj, "code") or None,
         due_at=_moment(obj.get("due_at"), "due_at"),
-        vneid_verified=bool(obj.get("vneid_verified", False)),
+        vneid_verified=_flag(obj, "vneid_verified", False),
+        accept_name_change=_flag(obj, "accept_name_change", False),
         postal=_postal(obj.get("postal")),
     )
 

@@ -82,6 +82,11 @@ def register(sub: Any) -> None:
     add_json(v)
     v.set_defaults(handler=cmd_files_verify)
     s = fsub.add_parser("sweep", help="report stray files and rows without files")
+    s.add_argument(
+        "--remove",
+        action="store_true",
+        help="delete stray files older than 10 minutes (an interrupted attach)",
+    )
     add_json(s)
     s.set_defaults(handler=cmd_files_sweep)
 
@@ -277,6 +282,11 @@ def cmd_files_verify(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_files_sweep(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services.digitization import pages as digitization
 
+    if args.remove:
+        from desk_app.services.digitization import files
+
+        removed = files.remove_strays(ctx.db, actor=ctx.require("scan"))
+        print(f"removed {len(removed)} stray files", file=sys.stderr)
     report = digitization.sweep(ctx.db)
     data = report.as_dict()
     ctx.out(

@@ -37,12 +37,24 @@ def register(sub: Any) -> None:
         "restore", help="replace the data with a backup (verified first; current data kept aside)"
     )
     p.add_argument("path", type=Path, help="the backup folder (or its manifest.json)")
+    p.add_argument(
+        "--other-unit",
+        action="store_true",
+        help="confirm restoring a backup of another unit (agency code) than the one on this PC",
+    )
     add_json(p)
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("verify", help="check the database, the audit chain and every stored file")
     add_json(p)
     p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("repair-date", help="correct a dossier date stored out of range (admin; audited)")
+    p.add_argument("code")
+    p.add_argument("--field", required=True, choices=["received_at", "due_at", "deadline_at"])
+    p.add_argument("--value", required=True, help='"YYYY-MM-DD HH:MM"')
+    add_json(p)
+    p.set_defaults(handler=cmd_repair_date)
 
     p = sub.add_parser("user", help="staff accounts")
     usub = p.add_subparsers(dest="user_cmd", metavar="ACTION", required=True)
@@ -119,7 +131,7 @@ def first_admin(ctx: Context, name: str) -> PendingAdmin | None:
     """Validate ``--admin-user`` (None when accounts exist and this one is among them)."""
     from desk_app.services.trust import auth
 
-    username = auth.normalise_username(name)
+    username = auth.check_new_username(name)
     if auth.has_users(ctx.db):
         if any(u.username == username for u in auth.list_users(ctx.db)):
             return None
@@ -158,19 +170,52 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     return 1 if result.second_error else 0
 
 
+def _live_damaged(ctx: Context) -> str | None:
+    """Why the live database cannot be used at all (so the backup's accounts may be used to restore), or None.
+
+    Only real damage counts: a missing or empty file, a file that is not a database, a failed integrity
+    check. An encrypted database whose passphrase is missing or wrong is not damage: it needs the passphrase.
+    """
+    from desk_app.store import crypto
+
+    db_file = paths.db_path(ctx.data_dir)
+    if not db_file.is_file() or db_file.stat().st_size == 0:
+        return "there is no database"
+    if crypto.marker_path(ctx.data_dir).is_file():
+        return None
+    try:
+        conn = crypto.connect(db_file, mode="ro", key=None)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except crypto.DB_ERRORS as exc:
+        return f"the database cannot be read ({exc})"
+    if rows != [("ok",)]:
+        return "the database fails its integrity check"
+    return None
+
+
 def _restore_actor(ctx: Context, source: Path) -> str:
-    """Authenticate against the live accounts; when the live database cannot be read, against the backup's."""
+    """Authenticate against the live accounts; only when the live database is damaged, against the backup's."""
     from sqlalchemy.exc import DatabaseError  # imported here: SQLAlchemy costs every command ~0.4 s
 
     from desk_app.services.trust import auth_core as auth
     from desk_app.services.trust.backup_check import DB_FILE, MANIFEST
 
-    if paths.db_path(ctx.data_dir).is_file():
-        try:
+    damage = _live_damaged(ctx)
+    if damage is None:
+        return ctx.require("backup")
+    try:
+        if paths.db_path(ctx.data_dir).is_file():
             return ctx.require("backup")
-        except (StorageError, DatabaseError):
-            ctx.close()
-            ctx._db = None
+    except (StorageError, DatabaseError):
+        ctx.close()
+        ctx._db = None
+    print(
+        f"desk-app: note: {damage}: signing in against the accounts of the backup being restored",
+        file=sys.stderr,
+    )
     folder = source.parent if source.name == MANIFEST else source
     ident = auth.identify_offline(
         folder / DB_FILE, os.environ.get("DESK_APP_USER", ""), os.environ.get("DESK_APP_PASSWORD", "")
@@ -192,7 +237,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     actor = _restore_actor(ctx, source)
     ctx.close()
     ctx._db = None
-    result = backup.restore(ctx.data_dir, source, actor=actor)
+    result = backup.restore(ctx.data_dir, source, actor=actor, allow_other_unit=args.other_unit)
     where = f"; the previous data is in {result.replaced_dir}" if result.replaced_dir else ""
     ctx.out(result.as_dict(), f"restored from {result.restored_from} ({result.backup.created_at}){where}")
     return 0
@@ -212,11 +257,31 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def cmd_repair_date(args: argparse.Namespace, ctx: Context) -> int:
+    from datetime import datetime
+
+    from desk_app.services.trust import integrity
+
+    value = None
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"):
+        try:
+            value = datetime.strptime(args.value.strip(), fmt)
+            break
+        except ValueError:
+            continue
+    if value is None:
+        raise UserError(f"{args.value!r} is not a moment YYYY-MM-DD HH:MM.", "Ngày giờ không hợp lệ.")
+    actor = ctx.require("settings")
+    done = integrity.repair_date(ctx.db, args.code, args.field, value, actor=actor)
+    ctx.out(done, f"{done['code']}: {done['field']} {done['from']} -> {done['to']}")
+    return 0
+
+
 def cmd_user_add(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services.trust import auth
 
     actor = ctx.require("users")
-    username = auth.normalise_username(args.username)
+    username = auth.check_new_username(args.username)
     password = read_password(NEW_PASSWORD_ENV, f"Password for {username}: ")
     info = auth.create_user(ctx.db, username, args.full_name, args.role, password, actor=actor)
     ctx.out(info.as_dict(), f"account {info.username} ({info.role}) created")

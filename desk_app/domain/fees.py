@@ -35,7 +35,7 @@ def check_fee_rule(rule: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError(f"fee kind must be one of {', '.join(FEE_KINDS)}", "Loại phí không hợp lệ.")
     for key in ("amount", "online_amount", "first", "rest", "max_per_copy", "first_pages"):
         value = rule.get(key)
-        if value is not None and (not isinstance(value, int) or value < 0):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise ValidationError(f"fee {key} must be a whole number of đồng", "Số tiền phí không hợp lệ.")
     return rule
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from desk_app.domain.errors import ValidationError
-from desk_app.domain.text import clean_line
+from desk_app.domain.text import ascii_digits, clean_line
 from desk_app.resources import load_json
 
-_ID12 = re.compile(r"^\d{12}$")
-_ID9 = re.compile(r"^\d{9}$")
-_MOBILE = re.compile(r"^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$")
-_LANDLINE = re.compile(r"^02\d{9}$")
+_ID12 = re.compile(r"^[0-9]{12}$")
+_ID9 = re.compile(r"^[0-9]{9}$")
+_MOBILE = re.compile(r"^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])[0-9]{7}$")
+_LANDLINE = re.compile(r"^02[0-9]{9}$")
 _NON_DIGIT = re.compile(r"[\s.\-()]")
 
 GENDERS = ("Nam", "Nữ")
@@ -45,7 +45,7 @@ class IdNumberInfo:
 
 def parse_id_number(number: str) -> IdNumberInfo:
     """Decode a 12-digit personal ID number; raise ValidationError when it cannot be one."""
-    number = number.strip()
+    number = ascii_digits(number).strip()
     if not _ID12.match(number):
         raise ValidationError(
             "A personal ID number has exactly 12 digits.",
@@ -76,7 +76,7 @@ def check_id_number(number: str, birth_date: date | None = None, gender: str | N
     Returns the cleaned number. The 12-digit number encodes gender, century and the last two digits
     of the birth year; a mismatch is almost always a typing mistake, so it is refused.
     """
-    number = _NON_DIGIT.sub("", number)
+    number = _NON_DIGIT.sub("", ascii_digits(number))
     if _ID9.match(number):
         return number
     info = parse_id_number(number)
@@ -100,7 +100,7 @@ def normalise_phone(phone: str) -> str:
 
     Accepts +84/84 prefixes and spaces, dots or dashes; mobile (10 digits) or landline (02x…, 11 digits).
     """
-    digits = _NON_DIGIT.sub("", phone.strip())
+    digits = _NON_DIGIT.sub("", ascii_digits(phone).strip())
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     elif digits.startswith("84") and len(digits) in (11, 12):

@@ -11,18 +11,39 @@ _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ud800-\udfff]")
 
 
+# Bidirectional overrides and isolates reorder what a reader sees ("Trojan source"), zero-width characters
+# make two equal-looking names differ: neither belongs in stored text.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u180e]")
+
+
 def nfc(text: str) -> str:
     """Return ``text`` in NFC with control characters and lone surrogates removed, outer space trimmed.
 
     Text typed through some input methods arrives decomposed (NFD); printed NFD collides accents
-    (platform notes), so every string is normalised before it is stored.
+    (platform notes), so every string is normalised before it is stored. A control character (a NUL, ...)
+    becomes a space, so it never joins two words; bidi overrides and zero-width characters are removed.
     """
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _CONTROL.sub(" ", text).strip()
 
 
 def clean_line(text: str) -> str:
-    """NFC, and inner runs of white space collapsed to one space (names, addresses)."""
-    return _SPACES.sub(" ", nfc(text))
+    """NFC, and inner runs of white space collapsed to one space (names, addresses); every other invisible
+    format character (Unicode category Cf) removed too."""
+    text = "".join(ch for ch in nfc(text) if unicodedata.category(ch) != "Cf")
+    return _SPACES.sub(" ", text).strip()
+
+
+def ascii_digits(text: str) -> str:
+    """NFKC, then every decimal digit of any script as its ASCII digit: ``"０１２"`` and ``"٠١٢"`` → ``"012"``.
+
+    Used wherever an ID number or a phone is read (typing, files, search): ``\\d`` in a regular expression
+    matches full-width digits too, so without this a second person would be made from the same number.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not "0" <= ch <= "9" else ch for ch in text
+    )
 
 
 def fold(text: str) -> str:

@@ -14,6 +14,7 @@ dossiers (the service returns the first one).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -44,6 +46,7 @@ from desk_app.gui.intake.reason_dialog import ReasonDialog
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.pdf_preview import PdfPreviewDialog
 from desk_app.services.intake import receive as intake
+from desk_app.services.intake.applicants import NameChanged
 from desk_app.services.intake.receive import IntakeRequest, IntakeResult, ProcedurePreview
 from desk_app.services.lifecycle import prints
 
@@ -87,6 +90,8 @@ class IntakePage(QWidget):
         self.preview_dialog: PdfPreviewDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
         self.last_result: IntakeResult | None = None
+        self._last_submit: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+        self._accept_name_change = False
         self._build()
         self.scanner = CardScanner(self)
         self.scanner.cardScanned.connect(self.fill_from_card)
@@ -296,12 +301,27 @@ class IntakePage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self._set_enabled(True)
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, NameChanged) and self._last_submit is not None:
+            self._confirm_name_change(exc)
+        elif isinstance(exc, ValidationError):
             self.show_validation(exc)
         elif isinstance(exc, UserError):
             self.show_message(exc.vi, "error")
         else:
             self.ctx.show_error(exc, self)
+
+    def _confirm_name_change(self, exc: NameChanged) -> None:
+        """The ID number is stored under another name: show both; save again only when the clerk confirms."""
+        answer = QMessageBox.question(self, self.tr("Name differs"), exc.vi)
+        if answer == QMessageBox.StandardButton.Yes and self._last_submit is not None:
+            fn, args = self._last_submit
+            self._accept_name_change = True
+            try:
+                self._submit(fn, *args)
+            finally:
+                self._accept_name_change = False
+        else:
+            self.show_validation(exc)
 
     # -- saving ---------------------------------------------------------------------------------
     def _submit(self, fn: Callable[..., Any], *args: Any) -> bool:
@@ -312,6 +332,9 @@ class IntakePage(QWidget):
         except ValidationError as exc:
             self.show_validation(exc)
             return False
+        if self._accept_name_change:  # the clerk saw both names and confirmed (NameChanged below)
+            req = dataclasses.replace(req, accept_name_change=True)
+        self._last_submit = (fn, args)
         self.busy = True
         self._set_enabled(False)
         self.ctx.runner.run(

@@ -405,14 +405,15 @@ def apply_permissions(window: Any) -> None:
         window.show_page(window.specs[0].key)
 
 
-def _env_identity(db_file: Path) -> Any:
-    """``desk-app gui --exit-when-ready`` (scripts, benchmarks): credentials from the environment."""
-    from desk_app.services.trust import auth_core as auth
+def _env_identity(db_provider: Callable[[], Any]) -> Any:
+    """``desk-app gui --exit-when-ready`` (scripts, benchmarks): credentials from the environment, checked and
+    counted by the same service as every sign-in (services.trust.auth.identify: lockout included)."""
+    from desk_app.services.trust import auth
 
     user, password = os.environ.get("DESK_APP_USER", ""), os.environ.get("DESK_APP_PASSWORD", "")
     if not user or not password:
         raise auth.AuthError("authentication required: set DESK_APP_USER and DESK_APP_PASSWORD")
-    return auth.identify_offline(db_file, user, password, immutable=False)
+    return auth.identify(db_provider(), user, password)
 
 
 def start_session(
@@ -430,7 +431,7 @@ def start_session(
     if exit_when_ready:
         try:
             return Session(
-                _env_identity(db_file) if has_accounts else auth.Identity(auth.SETUP_ACTOR, "admin")
+                _env_identity(db_provider) if has_accounts else auth.Identity(auth.SETUP_ACTOR, "admin")
             )
         except UserError as exc:
             print(f"desk-app: error: {exc.message}", file=sys.stderr)

@@ -80,7 +80,63 @@ def record(
     )
     session.add(event)
     session.flush()
+    _set_anchor(session, event.id, event.hash)
     return event
+
+
+ANCHOR_KEY = "audit_anchor"
+
+
+def _set_anchor(session: Session, event_id: int, digest: str) -> None:
+    """The chain's anchor: the last event's id and hash, in the settings, in the same transaction.
+
+    Removing events from the end (or all of them) leaves the chain itself valid; the anchor then names an
+    event that is gone. Backups record the same pair in their manifests (services.trust.backup).
+    """
+    value = json.dumps({"id": event_id, "hash": digest}, sort_keys=True)
+    session.execute(
+        text(
+            "INSERT INTO settings (key, value) VALUES (:k, :v) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ),
+        {"k": ANCHOR_KEY, "v": value},
+    )
+
+
+def read_anchor(session: Session) -> tuple[int, str] | None:
+    """The anchor (event id, hash) stored with the chain; None for a database from before anchors."""
+    row = session.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": ANCHOR_KEY}).first()
+    if row is None:
+        return None
+    try:
+        data = json.loads(row[0])
+        return int(data["id"]), str(data["hash"])
+    except (TypeError, ValueError, KeyError):
+        return (-1, "")
+
+
+def anchor_problem(session: Session) -> str | None:
+    """A quick start-up check: does the last event still match the anchor? (``verify`` checks everything.)"""
+    anchor = read_anchor(session)
+    if anchor is None:
+        return None
+    last = session.execute(text("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")).first()
+    return _compare(anchor, (last[0], last[1]) if last else None, None)
+
+
+def _compare(anchor: tuple[int, str], last: tuple[int, str] | None, hash_at_anchor: str | None) -> str | None:
+    anchor_id, anchor_hash = anchor
+    if anchor_id < 1:
+        return "the audit anchor in the settings was altered"
+    if last is None:
+        return f"the audit trail is empty but was anchored at event {anchor_id}: events were removed"
+    if last[0] < anchor_id:
+        return f"the audit trail ends at event {last[0]} but was anchored at event {anchor_id}: events were removed"
+    if last[0] > anchor_id:
+        return f"events after {anchor_id} were added outside the app (the anchor is at {anchor_id})"
+    if (hash_at_anchor if hash_at_anchor is not None else last[1]) != anchor_hash:
+        return f"event {anchor_id} does not match the audit anchor: the trail was rewritten"
+    return None
 
 
 @dataclass(frozen=True)
@@ -115,4 +171,10 @@ def verify(session: Session) -> ChainReport:
         if _digest(event_id, at, actor, action, entity, entity_id, canon, stored_prev) != stored_hash:
             return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
         prev_hash, expected_id = stored_hash, expected_id + 1
+    anchor = read_anchor(session)
+    if anchor is not None:
+        last = (expected_id - 1, prev_hash) if n else None
+        problem = _compare(anchor, last, None)
+        if problem:
+            return ChainReport(False, n, anchor[0], problem)
     return ChainReport(True, n)

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
+from desk_app.domain import dates
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -42,11 +44,17 @@ class Minute(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
-        return None if value is None else value.strftime("%Y-%m-%dT%H:%M")
+        return None if value is None else dates.iso_minute(value.replace(second=0, microsecond=0))
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        # fromisoformat is C-fast; strptime made type decoding most of a one-row lookup (bench/bench_store.py)
-        return None if value is None else datetime.fromisoformat(value)
+        # fromisoformat is C-fast; strptime made type decoding most of a one-row lookup (bench/bench_store.py).
+        # A bad stored text (an older version wrote year 1 as "1-01-01") is read leniently, never raised.
+        if value is None:
+            return None
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return dates.parse_stored(value)
 
 
 class Stamp(TypeDecorator[datetime]):
@@ -56,10 +64,15 @@ class Stamp(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
-        return None if value is None else value.strftime("%Y-%m-%dT%H:%M:%S")
+        return None if value is None else dates.iso_second(value.replace(microsecond=0))
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        return None if value is None else datetime.fromisoformat(value)
+        if value is None:
+            return None
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return dates.parse_stored(value)
 
 
 class Day(TypeDecorator[date]):
@@ -72,7 +85,12 @@ class Day(TypeDecorator[date]):
         return None if value is None else value.isoformat()
 
     def process_result_value(self, value: str | None, dialect: Any) -> date | None:
-        return None if value is None else date.fromisoformat(value)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return dates.parse_stored_day(value)
 
 
 class ClockTime(TypeDecorator[time]):
@@ -85,4 +103,4 @@ class ClockTime(TypeDecorator[time]):
         return None if value is None else value.strftime("%H:%M")
 
     def process_result_value(self, value: str | None, dialect: Any) -> time | None:
-        return None if value is None else time.fromisoformat(value)
+        return None if value is None else dates.parse_stored_time(value)

@@ -8,6 +8,7 @@ SQLite runs in WAL with ``synchronous=FULL`` (a commit that returned survives a 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,7 +22,8 @@ from sqlalchemy.pool import QueuePool
 
 from desk_app import paths
 from desk_app.domain.errors import StorageError
-from desk_app.store import crypto, migrate, schema  # noqa: F401  (schema registers every table)
+from desk_app.fsutil import fsync_dir
+from desk_app.store import audit, crypto, migrate, recovery, schema  # noqa: F401  (schema registers every table)
 from desk_app.store.base import Base
 from desk_app.store.ddl import EXTRA_DDL
 
@@ -76,6 +78,14 @@ def storage_error(exc: BaseException) -> StorageError | None:
         return StorageError(
             "The disk is full: free some space, then try again. Nothing was saved.",
             "Ổ đĩa đã đầy: hãy giải phóng dung lượng rồi thử lại. Chưa có gì bị thay đổi.",
+        )
+    if (
+        "disk i/o error" in msg
+    ):  # SQLite's word when a write (often the WAL index) fails: a full or failing disk
+        return StorageError(
+            "The disk could not be written (full or failing): free some space or check the disk. Nothing was saved.",
+            "Không ghi được vào ổ đĩa (đầy hoặc bị lỗi): hãy giải phóng dung lượng hoặc kiểm tra ổ đĩa. "
+            "Chưa có gì được lưu.",
         )
     if "locked" in msg or "busy" in msg:
         return StorageError(
@@ -156,13 +166,37 @@ def backup_file(src: Path, dest: Path) -> None:
     finally:
         source.close()
     with tmp.open("rb+") as fh:
-        import os
-
         os.fsync(fh.fileno())
     tmp.replace(dest)
 
 
-def _create_fresh(engine: Engine) -> None:
+def _create_fresh(data_dir: Path) -> None:
+    """Build the first database under a temporary name, then rename it into place (a start killed half-way
+    leaves no half-made database; recovery removes the temporary)."""
+    db_file = paths.db_path(data_dir)
+    tmp = recovery.fresh_temp(data_dir)
+    for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    engine = create_engine(f"sqlite:///{tmp}")
+    try:
+        with engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            for stmt in EXTRA_DDL:
+                conn.execute(text(stmt))
+        migrate.stamp_head(engine)
+    finally:
+        engine.dispose()
+    if os.name == "posix":
+        os.chmod(tmp, 0o600)
+    with tmp.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    for suffix in ("-wal", "-shm"):  # a 0-byte database may have left empty companions
+        db_file.with_name(db_file.name + suffix).unlink(missing_ok=True)
+    os.replace(tmp, db_file)
+    fsync_dir(data_dir)
+
+
+def _create_in_place(engine: Engine) -> None:
     with engine.begin() as conn:
         Base.metadata.create_all(conn)
         for stmt in EXTRA_DDL:
@@ -170,43 +204,73 @@ def _create_fresh(engine: Engine) -> None:
     migrate.stamp_head(engine)
 
 
-def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating or upgrading as needed) the database in ``data_dir``."""
-    base = paths.data_dir(data_dir)
+def _private_dir(base: Path) -> None:
     try:
-        base.mkdir(parents=True, exist_ok=True)
+        base.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise StorageError(
             f"Cannot create the data directory {base}: {exc.strerror}.",
             f"Không tạo được thư mục dữ liệu {base}.",
         ) from exc
+
+
+def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database in ``data_dir``.
+
+    An interrupted restore or encryption is finished first (store.recovery; the audit trail records it). A
+    database is created only where the data directory holds no data (``recovery.needs_creation``).
+    """
+    base = paths.data_dir(data_dir)
+    _private_dir(base)
+    if not recovery.writable(base):
+        raise StorageError(
+            f"The data directory {base} is read-only: check its permissions or the medium; nothing was changed.",
+            "Không ghi được vào thư mục dữ liệu (chỉ đọc). Hãy kiểm tra quyền truy cập hoặc ổ đĩa.",
+        )
     db_file = paths.db_path(base)
+    try:
+        recovered = recovery.recover(base)
+        if recovery.needs_creation(base):
+            _create_fresh(base)
+        recovery.make_private(base)
+    except OSError as exc:
+        known = storage_error(exc)
+        if known:
+            raise known from exc
+        raise StorageError(
+            f"Cannot prepare the data directory {base}: {exc.strerror or exc}.",
+            f"Không chuẩn bị được thư mục dữ liệu {base}.",
+        ) from exc
+    except (OperationalError, DatabaseError) as exc:
+        known = storage_error(exc)
+        if known:
+            raise known from exc
+        raise
     engine = make_engine(db_file)
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
         if "alembic_version" not in tables:
-            if tables - {"alembic_version"}:
+            if tables or recovery.data_signs(base):
                 raise StorageError(
                     f"{db_file} is not a desk_app database.",
                     "Tệp dữ liệu không phải của desk_app.",
                 )
-            _create_fresh(engine)
-        else:
-            current = migrate.current_revision(engine)
-            if current != migrate.head_revision():
-                if not migrate.is_known(current):
-                    raise StorageError(
-                        f"The database was written by a newer desk_app (schema {current}). "
-                        "Install the newer version; nothing was changed.",
-                        "Cơ sở dữ liệu được tạo bởi phiên bản desk_app mới hơn. "
-                        "Hãy cài phiên bản mới hơn; dữ liệu không bị thay đổi.",
-                    )
-                if not upgrade:
-                    raise StorageError(f"The database needs an upgrade from schema {current}.")
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                backup_file(db_file, paths.backups_dir(base) / f"pre-upgrade-{current}-{stamp}.db")
-                migrate.upgrade(engine)
+            _create_in_place(engine)  # an empty SQLite file from an older version's interrupted first start
+        current = migrate.current_revision(engine)
+        if current != migrate.head_revision():
+            if not migrate.is_known(current):
+                raise StorageError(
+                    f"The database was written by a newer desk_app (schema {current}). "
+                    "Install the newer version; nothing was changed.",
+                    "Cơ sở dữ liệu được tạo bởi phiên bản desk_app mới hơn. "
+                    "Hãy cài phiên bản mới hơn; dữ liệu không bị thay đổi.",
+                )
+            if not upgrade:
+                raise StorageError(f"The database needs an upgrade from schema {current}.")
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_file(db_file, paths.backups_dir(base) / f"pre-upgrade-{current}-{stamp}.db")
+            migrate.upgrade(engine)
     except (OperationalError, DatabaseError) as exc:  # DatabaseError: "file is not a database", malformed
         engine.dispose()
         known = storage_error(exc)
@@ -216,4 +280,31 @@ def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -
     except Exception:
         engine.dispose()
         raise
-    return Database(base, engine)
+    db = Database(base, engine)
+    if recovered is not None:
+        _audit_recovery(db, recovered)
+    try:
+        with db.session() as session:
+            problem = audit.anchor_problem(session)
+    except (OperationalError, DatabaseError):
+        problem = None
+    if problem:  # reported at every start until an admin looks (desk-app verify names it too)
+        log.warning("the audit trail was tampered with: %s; run `desk-app verify`", problem)
+    return db
+
+
+def _audit_recovery(db: Database, recovered: recovery.Recovered) -> None:
+    log.warning("%s", recovered.message)
+    try:
+        with db.transaction() as session:
+            audit.record(
+                session,
+                f"recovery.{recovered.op}",
+                actor="system",
+                entity="data_dir",
+                entity_id=recovered.op,
+                detail={"started_at": recovered.started_at, **recovered.detail},
+            )
+    except Exception:
+        db.close()
+        raise

@@ -961,6 +961,10 @@
         <translation>Đã đọc căn cước: %1</translation>
     </message>
     <message>
+        <source>Name differs</source>
+        <translation>Họ tên khác với hồ sơ trước</translation>
+    </message>
+    <message>
         <source>New form (Ctrl+N)</source>
         <translation>Nhập mới (Ctrl+N)</translation>
     </message>

@@ -188,7 +188,7 @@ class TestSlip:
         assert "Nguyễn Thị Hằng" in text and "Đăng ký khai sinh" in text and code in text
         assert "BẢN IN LẠI" not in text
         assert [p.name for p in out.parent.iterdir()] == ["slip.pdf"]  # no temp file left behind
-        assert out.stat().st_mode & 0o044  # readable like any file the user writes
+        assert (out.stat().st_mode & 0o077) == 0  # personal data: for the user only (umask 077, issue 10)
         proc = run_cli("slip", code.lower(), "--out", str(out), data_dir=unit_dir)
         assert proc.returncode == 0 and "BẢN IN LẠI (lần 1)" in pdftotext(out)
 

@@ -48,7 +48,7 @@ def sample_request(i: int, **over: Any) -> Any:
     fields: dict[str, Any] = dict(
         procedure_code="1.001193",
         applicant=ApplicantInput(
-            full_name=f"Nguyễn Thị Hằng {i}",
+            full_name="Nguyễn Thị Hằng",  # one person (one ID number) bringing several dossiers
             id_number="001190012345",
             phone="0912345678",
             address="Thôn Đông, xã Gio Sơn",

@@ -68,12 +68,16 @@ def test_five_wrong_passwords_lock_the_account_for_five_minutes(db: Any) -> None
         with pytest.raises(auth.AuthError, match="wrong"):
             auth.authenticate(db, "hang", "bad password", now=t0)
         assert auth.get_user(db, "hang").failed_attempts == attempt
-    with pytest.raises(auth.AuthError, match="locked"):
+    with pytest.raises(auth.AuthError, match="wrong"):
         auth.authenticate(db, "hang", "bad password", now=t0)
     assert auth.get_user(db, "hang").locked_until == t0 + timedelta(minutes=5)
-    # The right password is refused while locked, and does not count as an attempt.
-    with pytest.raises(auth.AuthError, match="locked"):
+    # The right password is refused while locked, and does not count as an attempt; the answer is the one an
+    # unknown name gets, so it never tells which names exist.
+    with pytest.raises(auth.AuthError) as locked:
         auth.authenticate(db, "hang", "correct horse", now=t0 + timedelta(minutes=4, seconds=59))
+    with pytest.raises(auth.AuthError) as unknown:
+        auth.authenticate(db, "nobody", "correct horse", now=t0)
+    assert locked.value.message == unknown.value.message == auth.wrong().message
     info = auth.authenticate(db, "hang", "correct horse", now=t0 + timedelta(minutes=5))
     assert (info.failed_attempts, info.locked_until) == (0, None)
     actions = [(a, act) for a, act, _, _ in _events(db) if act.startswith("auth.")]

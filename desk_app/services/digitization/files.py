@@ -7,13 +7,16 @@ between the durable write and the commit; safe to delete once reported), a row w
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.scanning.store import PageStore, hash_path
+from desk_app.store import audit
 from desk_app.store.db import Database
 from desk_app.store.models_scan import InboxItem, Page, ResultFile, StoredFile
 
@@ -71,6 +74,37 @@ def sweep(db: Database) -> SweepReport:
     )
 
 
+STRAY_AGE = timedelta(minutes=10)  # younger strays may belong to an attach still at work in another window
+
+
+def remove_strays(db: Database, *, older_than: timedelta = STRAY_AGE, actor: str = "") -> list[str]:
+    """Delete the stray files (no row names them: an attach killed before its commit) older than
+    ``older_than``; their sha256, audited. A file a row names is never touched."""
+    store = page_store(db)
+    with db.session() as session:
+        rows = set(session.scalars(select(StoredFile.sha256)))
+    limit = time.time() - older_than.total_seconds()
+    removed = []
+    for sha, path in store.iter_files():
+        try:
+            if sha not in rows and path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(sha)
+        except OSError:
+            continue
+    if removed:
+        with db.transaction() as session:
+            audit.record(
+                session,
+                "files.sweep",
+                actor=actor,
+                entity="files",
+                entity_id="strays",
+                detail={"removed": len(removed)},
+            )
+    return removed
+
+
 @dataclass
 class VerifyReport:
     """``files verify``: ``ok`` when every stored file is present with its size and hash."""
@@ -88,6 +122,11 @@ class VerifyReport:
     def lines(self) -> list[str]:
         out = [f"missing: files/{self.paths.get(s, s)}" for s in self.missing]
         out += [f"damaged (hash differs): files/{self.paths.get(s, s)}" for s in self.corrupt]
+        if self.strays:  # not damage, but never silent: an interrupted attach left them
+            out.append(
+                f"{len(self.strays)} stray files that no page names (an interrupted attach): "
+                "remove them with `desk-app files sweep --remove`"
+            )
         return out
 
     def as_dict(self) -> dict[str, Any]:

@@ -16,12 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import ValidationError
-from desk_app.domain.identity import check_id_number, normalise_phone
-from desk_app.domain.text import clean_line, fold
+from desk_app.domain.identity import check_id_number, mask_id, normalise_phone
+from desk_app.domain.text import ascii_digits, clean_line, fold
+from desk_app.store import audit
 from desk_app.store.models import Applicant
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-_OLD_ID = re.compile(r"^(?:\d{9}|\d{12})$")
+_OLD_ID = re.compile(r"^(?:[0-9]{9}|[0-9]{12})$")
 _GENDERS = {"nam": "Nam", "male": "Nam", "m": "Nam", "nu": "Nữ", "female": "Nữ", "f": "Nữ"}
 
 
@@ -91,7 +92,7 @@ def clean_applicant(
             id_number = check_id_number(id_number, birth, gender or None)
         except ValidationError as exc:
             raise _error(prefix, "id_number", exc.message, exc.vi) from None
-    old_id = re.sub(r"[\s.\-]", "", person.old_id_number)
+    old_id = re.sub(r"[\s.\-]", "", ascii_digits(person.old_id_number))
     if old_id and not _OLD_ID.match(old_id):
         raise _error(
             prefix,
@@ -142,14 +143,56 @@ def person_dict(person: ApplicantInput) -> dict[str, Any]:
     }
 
 
-def upsert_applicant(session: Session, person: ApplicantInput) -> Applicant:
-    """The applicant row for a cleaned person: the existing one with the same ID number (its details
-    updated with what was typed now; empty inputs keep the stored value), or a new row."""
+class NameChanged(ValidationError):
+    """The ID number is stored under another name: the clerk must see both and confirm the change."""
+
+    def __init__(self, stored: str, typed: str, id_number: str) -> None:
+        super().__init__(
+            f"The ID number {mask_id(id_number)} is stored under the name {stored!r}, not {typed!r}: check the "
+            "name, or confirm the change (accept_name_change). Earlier dossiers keep the name they were "
+            "received with.",
+            f"Số định danh này đã lưu với họ tên “{stored}”, khác với “{typed}” vừa nhập. Hãy kiểm tra lại "
+            "hoặc xác nhận đổi tên (các hồ sơ trước vẫn giữ tên cũ).",
+            field="applicant.full_name",
+        )
+        self.stored, self.typed = stored, typed
+
+
+def upsert_applicant(
+    session: Session, person: ApplicantInput, *, accept_name_change: bool = False, actor: str = ""
+) -> Applicant:
+    """The applicant row for a cleaned person: the newest one with the same ID number (its details
+    updated with what was typed now; empty inputs keep the stored value), or a new row.
+
+    A different name is never written over the stored one: every dossier keeps the name it was received
+    with. Without ``accept_name_change`` it raises NameChanged (both names, for the clerk); with it, a new
+    applicant row carries the new name (the earlier dossiers keep the old row) and the change is audited.
+    """
     row: Applicant | None = None
     if person.id_number:
         row = session.scalars(
-            select(Applicant).where(Applicant.id_number == person.id_number).order_by(Applicant.id).limit(1)
+            select(Applicant)
+            .where(Applicant.id_number == person.id_number)
+            .order_by(Applicant.id.desc())
+            .limit(1)
         ).first()
+    if row is not None and row.full_name != person.full_name:
+        if not accept_name_change:
+            raise NameChanged(row.full_name, person.full_name, person.id_number or "")
+        previous = row
+        row = Applicant(full_name=person.full_name, id_number=person.id_number)
+        for attr in ("old_id_number", "birth_date", "gender", "address", "phone", "email"):
+            setattr(row, attr, getattr(previous, attr))
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            "applicant.name_change",
+            actor=actor,
+            entity="applicant",
+            entity_id=row.id,
+            detail={"id_number": mask_id(person.id_number or ""), "previous_applicant": previous.id},
+        )
     if row is None:
         row = Applicant(full_name=person.full_name, id_number=person.id_number)
         session.add(row)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from desk_app.domain import dates
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.postal import IncomingPost, parse_item_number
 from desk_app.domain.text import clean_line, nfc
@@ -24,7 +25,7 @@ FEE_METHODS = ("cash", "online", "unpaid", "exempt")
 DOCUMENT_KINDS = ("original", "copy", "certified_copy", "electronic")
 
 #: How far ahead of the PC clock a received_at may be (clock drift between PCs), beyond that a typo.
-FUTURE_TOLERANCE = timedelta(minutes=15)
+FUTURE_TOLERANCE = dates.FUTURE_TOLERANCE
 _TOKEN = re.compile(r"^[0-9A-Za-z_.:-]{1,64}$")
 
 
@@ -65,7 +66,8 @@ class IntakeRequest:
     ``received_at`` None means now. ``client_token`` guards against double submits: generate it once when
     the form opens and send the same token on every retry (None: a fresh one, i.e. no protection).
     ``existing_code`` is the code of a paper backlog dossier (it is kept, not issued). ``due_at`` lets the
-    clerk give a LATER appointment than the rule gives, never an earlier one.
+    clerk give a LATER appointment than the rule gives, never an earlier one. When the ID number is known
+    under another name, saving is refused (NameChanged, naming both) until ``accept_name_change`` is set.
     """
 
     procedure_code: str
@@ -83,6 +85,7 @@ class IntakeRequest:
     due_at: datetime | None = None
     vneid_verified: bool = False
     postal: IncomingPost | None = None  # came by post: the item and its delivery (channel must be postal)
+    accept_name_change: bool = False  # the clerk saw the stored name differ from the typed one and confirmed
 
 
 @dataclass(frozen=True)
@@ -193,12 +196,7 @@ def check_request(req: IntakeRequest, *, now: datetime, documents_required: bool
     if req.representative is not None and clean_line(req.representative.full_name or ""):
         representative = clean_applicant(req.representative, "representative", today=now.date())
     received = _minute(req.received_at) if req.received_at is not None else _minute(now)
-    if received > now + FUTURE_TOLERANCE:
-        raise _bad(
-            "received_at",
-            f"The receiving time {received:%Y-%m-%d %H:%M} is in the future.",
-            "Thời gian nhận hồ sơ không được ở tương lai. Kiểm tra lại ngày giờ.",
-        )
+    dates.check_received(received, now)  # 2000-01-01 .. now + 15 min (domain.dates)
     if req.channel not in CHANNELS:
         raise _bad(
             "channel",
@@ -219,6 +217,8 @@ def check_request(req: IntakeRequest, *, now: datetime, documents_required: bool
             "client_token", "client_token: 1–64 letters, digits or _.:-", "Mã chống lưu trùng không hợp lệ."
         )
     due = _minute(req.due_at) if req.due_at is not None else None
+    if due is not None:
+        dates.check_due(due, received)
     note = nfc(req.note or "")
     if len(note) > 2000:
         raise _bad(

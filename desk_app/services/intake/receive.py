@@ -199,7 +199,9 @@ def _save(
         else:
             prefix = GUIDANCE_PREFIX if state == State.GUIDED else REFUSAL_PREFIX
             number = issue_number(s, prefix, received.date(), counter_no)
-        applicant = upsert_applicant(s, clean.applicant)
+        applicant = upsert_applicant(
+            s, clean.applicant, accept_name_change=clean.accept_name_change, actor=actor
+        )
         dossier = Dossier(
             code=code,
             client_token=token,

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from desk_app.domain import dates
 from desk_app.domain.states import OPEN_STATES, State
 from desk_app.store import crypto
 
@@ -156,13 +157,20 @@ def page_in(
                 applicant=r[2],
                 procedure_code=r[3],
                 procedure=r[4],
-                received_at=datetime.fromisoformat(r[5]),  # C-fast; strptime was 90% of a page
-                due_at=datetime.fromisoformat(due) if due else None,
+                received_at=_stored(r[5]) or datetime.min,  # a bad stored date shows, never fails the list
+                due_at=_stored(due) if due else None,
                 state=r[7],
                 overdue=bool(due) and due < stamp and r[7] in open_states,
             )
         )
     return out
+
+
+def _stored(text: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None  # C-fast; strptime was 90% of a page
+    except ValueError:
+        return dates.parse_stored(text)
 
 
 def _merged_by_deadline(where: str, direction: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, joinedload
 
+from desk_app.domain import dates
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.codes import recover_scanned_code
 from desk_app.domain.errors import NotFound
@@ -68,7 +69,7 @@ def _pending_pause_since(dossier: Dossier) -> datetime | None:
 
 
 def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+    return dates.parse_stored(text) if text else None
 
 
 def _row(dossier: Dossier) -> dict[str, Any]:
@@ -235,6 +236,19 @@ def audit_trail(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
     ]
 
 
+def _page_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
+    """Scanned pages per document (one grouped query)."""
+    if not document_ids:
+        return {}
+    marks = ", ".join(str(int(i)) for i in document_ids)
+    rows = session.execute(
+        text(
+            f"SELECT document_id, count(*) FROM document_pages WHERE document_id IN ({marks}) GROUP BY document_id"
+        )
+    )
+    return {int(doc): int(n) for doc, n in rows}
+
+
 def view(
     session: Session,
     dossier: Dossier,
@@ -247,6 +261,7 @@ def view(
     now = now or datetime.now()
     data = summary(dossier, calendar, now, with_pause=True)
     trail = audit_trail(session, dossier)
+    pages = _page_counts(session, [d.id for d in dossier.documents])
     data.update(
         documents=[
             {
@@ -257,6 +272,7 @@ def view(
                 "received": d.received,
                 "required": d.required,
                 "digitization": d.digitization,
+                "pages": pages.get(d.id, 0),  # scripts and the digitisation page rely on it
             }
             for d in dossier.documents
         ],

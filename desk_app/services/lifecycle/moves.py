@@ -22,12 +22,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desk_app.domain import dates
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.identity import mask_id
 from desk_app.domain.lateness import check_extension, late_for_reporting, pause_minutes, shift_due
 from desk_app.domain.states import FINISHING_ACTIONS, Action, State, next_state, parse_action
-from desk_app.domain.text import clean_line, fold
+from desk_app.domain.text import ascii_digits, clean_line, fold
 from desk_app.services.lifecycle.dossier_view import fmt, get_dossier, last_move_at
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store import audit
@@ -37,7 +38,7 @@ from desk_app.store.models import Dossier, DossierEvent, SupplementEpisode
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 RETURN_CHANNELS = ("counter", "postal", "online")
 RELATIONS = ("self", "authorised")
-_ID = re.compile(r"^(?:\d{9}|\d{12})$")
+_ID = re.compile(r"^(?:[0-9]{9}|[0-9]{12})$")
 # Moves that must say why (the reason is printed on the form or kept for the control sheet).
 _REASON_REQUIRED = {
     Action.REFUSE: ("Give the reason for the refusal.", "Cần ghi rõ lý do từ chối."),
@@ -49,6 +50,7 @@ _REASON_REQUIRED = {
 
 def _moment(at: datetime | None, dossier: Dossier, last: datetime | None) -> datetime:
     moment = (at or datetime.now()).replace(second=0, microsecond=0)
+    dates.check_move(moment, datetime.now())  # a move in 9999 would block every later move
     if moment < dossier.received_at:
         raise ValidationError(
             f"The move cannot be before the dossier was received ({fmt(dossier.received_at)}).",
@@ -66,17 +68,21 @@ def _moment(at: datetime | None, dossier: Dossier, last: datetime | None) -> dat
 
 def _new_due(value: datetime | date | None, dossier: Dossier) -> datetime | None:
     """A date alone keeps the appointment's time of day (slips keep the time: domain.md §7.4)."""
-    if value is None or isinstance(value, datetime):
-        return value.replace(second=0, microsecond=0) if value else None
-    base = dossier.due_at or dossier.received_at
-    return datetime.combine(value, base.time())
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        due = value.replace(second=0, microsecond=0)
+    else:
+        base = dossier.due_at or dossier.received_at
+        due = datetime.combine(value, base.time())
+    return dates.check_due(due, dossier.received_at, field="new_due")
 
 
 def _receiver(dossier: Dossier, receiver: dict[str, Any] | None, channel: str) -> dict[str, str]:
     applicant = dossier.applicant
     given = receiver or {}
     name = clean_line(str(given.get("name") or given.get("full_name") or ""))
-    id_number = re.sub(r"[\s.]", "", str(given.get("id_number") or ""))
+    id_number = re.sub(r"[\s.\-]", "", ascii_digits(str(given.get("id_number") or "")))
     if not name:
         name, id_number = applicant.full_name, id_number or applicant.id_number
     relation = clean_line(str(given.get("relation") or "")).lower()

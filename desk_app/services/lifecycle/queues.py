@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, select, text
 from sqlalchemy.orm import Session
 
+from desk_app.domain import dates
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.lateness import day_bounds, due_status, soon_horizon
@@ -169,6 +170,6 @@ def warnings(db: Database, now: datetime | None = None, *, limit: int = 200) -> 
         )
         out = summaries(session, ids, now=w.now, calendar=calendar)
     for item in out:
-        deadline = datetime.strptime(item["deadline_at"], "%Y-%m-%dT%H:%M") if item["deadline_at"] else None
+        deadline = dates.parse_stored(item["deadline_at"]) if item["deadline_at"] else None
         item["due_status"] = due_status(deadline, w.now, calendar, w.soon_days)
     return out

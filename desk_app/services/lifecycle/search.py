@@ -19,7 +19,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from desk_app.domain.codes import recover_scanned_code
-from desk_app.domain.text import fold
+from desk_app.domain.text import ascii_digits, fold
 from desk_app.store import audit
 from desk_app.store.db import Database
 from desk_app.store.ddl import SEARCH_DDL
@@ -28,15 +28,18 @@ from desk_app.store.models import Applicant, Dossier, Procedure
 DEFAULT_LIMIT = 50
 _TOKEN = re.compile(r"[0-9a-z]+")
 _PREFIX_MAX = 3  # the index keeps prefixes of 1–3 characters (store/ddl.py): those are cheap
-_DIGIT_GROUPS = re.compile(r"\d+(?: \d+)+")
+_DIGIT_GROUPS = re.compile(r"[0-9]+(?:[ .\-][0-9]+)+")
 _TRIGGERS = re.findall(r"CREATE TRIGGER IF NOT EXISTS (\w+)", " ".join(SEARCH_DDL))
 
 
 def match_expressions(query: str) -> list[str]:
     """The FTS5 MATCH expressions for what was typed, best first (names, then procedures); [] for nothing."""
-    folded = fold(query)
-    if _DIGIT_GROUPS.fullmatch(folded):  # a phone or ID typed in groups: "0912 345 678"
-        folded = folded.replace(" ", "")
+    folded = fold(ascii_digits(query))  # full-width or other scripts' digits find the ASCII ones stored
+    if _DIGIT_GROUPS.fullmatch(folded):  # a phone or ID typed in groups: "0912 345 678", "0912.345.678"
+        joined = re.sub(r"[ .\-]", "", folded)
+        # Spaces always; dots or dashes only for what starts like a phone or an ID (not 1.004837, 250707-0004)
+        if " " in folded or (9 <= len(joined) <= 12 and joined.startswith(("0", "84"))):
+            folded = joined
     tokens = _TOKEN.findall(folded)[:12]
     typing = not query[-1:].isspace()  # the last word may still be growing
     terms = [

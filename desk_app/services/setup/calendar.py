@@ -7,6 +7,7 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.domain import dates
 from desk_app.domain.calendar import Override, OverrideKind, WorkingCalendar
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.text import clean_line
@@ -57,6 +58,7 @@ def set_override(
     db: Database, day: date, kind: OverrideKind, note: str, legal_basis: str = "", actor: str = ""
 ) -> None:
     """Add or replace an override: one transaction with its audit event."""
+    dates.check_day(day, "day")
     note = clean_line(note)
     if not note:
         raise ValidationError(

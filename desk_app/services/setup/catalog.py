@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -37,6 +38,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.domain import dates
 from desk_app.domain.calendar import TimeUnit
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.fees import check_fee_rule
@@ -76,10 +78,38 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
 
 
+MAX_NAME = 500  # characters of a procedure or document name
+MAX_TEXT = 2000  # characters of any other text column
+MAX_FEE = 100_000_000  # đồng: a commune fee above this is a typo
+
+
+def _number(value: Any, what: str) -> float:
+    """A finite number from a cell; booleans and non-numbers refused (True is not 1 day)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{what} must be a number, not {value!r}")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        try:
+            number = float(str(value).strip().replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{what} must be a number, not {str(value)[:40]!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{what} must be a number, not {value!r}")
+    return number
+
+
+def _text(row: dict[str, Any], key: str, limit: int = MAX_TEXT) -> str:
+    value = clean_line(str(row.get(key) or ""))
+    if len(value) > limit:
+        raise ValueError(f"{key} is too long ({len(value)} characters, at most {limit})")
+    return value
+
+
 def _parse_time(value: Any) -> tuple[float, str]:
     if isinstance(value, dict):
         unit = str(value.get("unit", ""))
-        return float(value.get("value", 0)), TimeUnit(unit).value
+        return _number(value.get("value", 0), "processing_value"), TimeUnit(unit).value
     text = fold(str(value))
     if not text:
         raise ValueError("processing time is missing")
@@ -99,16 +129,33 @@ def _parse_fee(value: Any) -> dict[str, Any]:
     if value in (None, ""):
         return {"kind": "exempt"}
     if isinstance(value, dict):
-        return check_fee_rule(dict(value))
+        return _fee_range(check_fee_rule(dict(value)))
+    if isinstance(value, bool):
+        raise ValueError(f"cannot read the fee {value!r}")
     if isinstance(value, int | float):
-        return {"kind": "fixed", "amount": int(value)} if value else {"kind": "exempt"}
+        if not math.isfinite(value) or value != int(value) or value < 0:
+            raise ValueError(f"the fee {value!r} is not a whole, non-negative number of đồng")
+        amount = int(value)
+        return _fee_range({"kind": "fixed", "amount": amount}) if amount else {"kind": "exempt"}
     text = str(value).strip()
     if text.startswith("{"):
-        return check_fee_rule(json.loads(text))
+        rule = json.loads(text)
+        if not isinstance(rule, dict):
+            raise ValueError(f"cannot read the fee {text[:40]!r}")
+        return _fee_range(check_fee_rule(rule))
     digits = text.replace(".", "").replace(",", "")
     if digits.isdigit():
-        return {"kind": "fixed", "amount": int(digits)} if int(digits) else {"kind": "exempt"}
-    raise ValueError(f"cannot read the fee {value!r}")
+        amount = int(digits)
+        return _fee_range({"kind": "fixed", "amount": amount}) if amount else {"kind": "exempt"}
+    raise ValueError(f"cannot read the fee {text[:40]!r}")
+
+
+def _fee_range(rule: dict[str, Any]) -> dict[str, Any]:
+    for key in ("amount", "online_amount", "first", "rest", "max_per_copy"):
+        value = rule.get(key)
+        if isinstance(value, bool) or (value is not None and value > MAX_FEE):
+            raise ValueError(f"fee {key} {value!r} is out of range (0 to {MAX_FEE:,} đồng)")
+    return rule
 
 
 def _parse_documents(value: Any) -> list[dict[str, Any]]:
@@ -123,11 +170,18 @@ def _parse_documents(value: Any) -> list[dict[str, Any]]:
     for item in value:
         if isinstance(item, str):
             item = {"name": item}
+        if not isinstance(item, dict):
+            raise ValueError(f"bad document {str(item)[:40]!r}")
         name = clean_line(str(item.get("name", "")))
         kind = item.get("kind", "original")
-        if not name or kind not in DOC_KINDS:
-            raise ValueError(f"bad document {item!r} (kind must be one of {', '.join(DOC_KINDS)})")
-        docs.append({"name": name, "kind": kind, "quantity": int(item.get("quantity", 1))})
+        if not name or len(name) > MAX_NAME or kind not in DOC_KINDS:
+            raise ValueError(
+                f"bad document {name[:40]!r} (a name of 1–{MAX_NAME} characters; kind one of {', '.join(DOC_KINDS)})"
+            )
+        quantity = item.get("quantity", 1)
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= 99:
+            raise ValueError(f"document quantity {quantity!r} must be a whole number 1–99")
+        docs.append({"name": name, "kind": kind, "quantity": quantity})
     return docs
 
 
@@ -155,7 +209,7 @@ def row_to_fields(row: dict[str, Any]) -> dict[str, Any]:
     code = clean_line(str(row.get("code") or ""))
     if not CODE.match(code):
         raise ValueError(f"code {code!r} is not a TTHC code like 1.001193")
-    name = clean_line(str(row.get("name") or ""))
+    name = _text(row, "name", MAX_NAME)
     if not name:
         raise ValueError("name is missing")
     if row.get("processing_value") not in (None, "") and row.get("processing_unit"):
@@ -165,33 +219,42 @@ def row_to_fields(row: dict[str, Any]) -> dict[str, Any]:
         if isinstance(raw, str) and raw.strip().startswith("{"):
             raw = json.loads(raw)
         value, unit = _parse_time(raw if raw is not None else "")
-    if value < 0:
-        raise ValueError("processing time is negative")
+    limit = dates.MAX_WORKING_DAYS * (8 if unit == TimeUnit.WORKING_HOURS.value else 1)
+    if not 0 <= value <= limit:
+        raise ValueError(f"processing time {value:g} is out of range (0 to {limit})")
     cutoff_raw = row.get("cutoff_time", "15:00")
-    cutoff = time.fromisoformat(str(cutoff_raw)) if cutoff_raw not in (None, "") else None
+    try:
+        cutoff = time.fromisoformat(str(cutoff_raw)) if cutoff_raw not in (None, "") else None
+    except ValueError:
+        raise ValueError(f"cutoff_time {str(cutoff_raw)[:20]!r} is not a time HH:MM") from None
     eff = row.get("effective_from")
+    try:
+        effective = date.fromisoformat(str(eff).strip()[:10]) if eff else date.today()
+    except ValueError:
+        raise ValueError(f"effective_from {str(eff)[:20]!r} is not a date YYYY-MM-DD") from None
+    dates.check_day(effective, "effective_from")
     online = clean_line(str(row.get("online_level") or ""))
     if online not in ("", "partial", "full"):
         raise ValueError("online_level must be empty, partial or full")
     return {
         "code": code,
         "name": name,
-        "field": clean_line(str(row.get("field") or "")),
+        "field": _text(row, "field"),
         "processing_value": value,
         "processing_unit": unit,
-        "processing_text": clean_line(str(row.get("processing_text") or "")),
+        "processing_text": _text(row, "processing_text"),
         "cutoff_time": cutoff,
         "fee_rule": _parse_fee(row.get("fee")),
-        "fee_text": clean_line(str(row.get("fee_text") or "")),
+        "fee_text": _text(row, "fee_text"),
         "documents": _parse_documents(row.get("documents")),
         "online_level": online,
         "online_only": _parse_flag(row.get("online_only"), "online_only"),
-        "agency": clean_line(str(row.get("agency") or "")),
-        "legal_basis": clean_line(str(row.get("legal_basis") or "")),
-        "old_code": clean_line(str(row.get("old_code") or "")),
+        "agency": _text(row, "agency"),
+        "legal_basis": _text(row, "legal_basis"),
+        "old_code": _text(row, "old_code"),
         "confidence": clean_line(str(row.get("confidence") or ""))[:2],
-        "source_note": clean_line(str(row.get("source_note") or "")),
-        "effective_from": date.fromisoformat(str(eff)) if eff else date.today(),
+        "source_note": _text(row, "source_note"),
+        "effective_from": effective,
     }
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from desk_app import paths
 from desk_app.domain.errors import StorageError
 from desk_app.resources import MIGRATIONS
-from desk_app.store import crypto
+from desk_app.store import crypto, recovery
 
 if TYPE_CHECKING:
     from desk_app.store.db import Database
@@ -54,8 +54,8 @@ _QUICK_LOOK_ERRORS: tuple[type[Exception], ...] = (*crypto.ERRORS, ValueError)
 def quick_look(data_dir: Path) -> tuple[str, str] | None:
     """(unit name, language) when the database can be shown as it is; None when the full open is needed."""
     db_file = paths.db_path(data_dir)
-    if not db_file.is_file():
-        return None
+    if not db_file.is_file() or recovery.journal_path(data_dir).exists():
+        return None  # no database, or an interrupted restore/encryption to finish: the full open does it
     head = head_revision()
     if head is None:
         return None

@@ -40,6 +40,7 @@ MAX_ATTEMPTS = 5
 LOCK_MINUTES = 5
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
+RESERVED_NAMES = frozenset({SETUP_ACTOR, "system"})  # actors the audit trail uses without an account
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _info(user: User) -> UserInfo:
 def check_password_strength(password: str) -> bytes:
     """Refuse empty, short (< MIN_PASSWORD) and absurdly long passwords; return the bytes to hash."""
     secret = secret_bytes(password)
-    if len(password) < MIN_PASSWORD:
+    if len(password.strip()) < MIN_PASSWORD:  # eight spaces are no password
         raise ValidationError(
             f"The password must have at least {MIN_PASSWORD} characters.",
             f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
@@ -153,11 +154,24 @@ def get_user(db: Database, username: str) -> UserInfo:
         return _info(_get(session, username))
 
 
+def check_new_username(username: str) -> str:
+    """The normalised name for a new account; ValidationError for a reserved one (``setup``, ``system``)."""
+    name = normalise_username(username)
+    if name in RESERVED_NAMES:
+        raise ValidationError(
+            f"The user name {name} is used by the app itself: choose another.",
+            "Tên đăng nhập này do ứng dụng dùng riêng: hãy chọn tên khác.",
+            field="username",
+        )
+    return name
+
+
 def create_user(
     db: Database, username: str, full_name: str, role: str, password: str, *, actor: str = ""
 ) -> UserInfo:
-    """Add an account. The user name must be new; the password at least MIN_PASSWORD characters."""
-    name = normalise_username(username)
+    """Add an account. The user name must be new and not one the app uses itself (``setup``, ``system``);
+    the password at least MIN_PASSWORD characters besides outer spaces."""
+    name = check_new_username(username)
     full = _check_name(full_name)
     the_role = roles.parse_role(role)
     hashed = hash_password(password)  # slow (argon2): outside the write transaction
@@ -265,8 +279,15 @@ def authenticate(
 ) -> UserInfo:
     """Check a user name and password; return the account or raise AuthError.
 
-    Wrong passwords are counted; the MAX_ATTEMPTS-th locks the account for LOCK_MINUTES, during which even
-    the right password is refused. ``record_login`` (the GUI) stamps last_login_at and audits the login;
+    The lock check and the count are one write transaction taken *before* the slow password check: each
+    attempt first books one of the MAX_ATTEMPTS tries (``failed_attempts + 1``, the MAX_ATTEMPTS-th booking
+    locks the account for LOCK_MINUTES), and only a booked attempt has its password checked. So parallel
+    attempts (processes, windows) cannot check more than MAX_ATTEMPTS passwords, a right password during a
+    lock is refused, and an attempt that cannot be counted (disk full, read-only) is not checked at all.
+    A right password then gives the booking back (and clears the count) unless a lock was set meanwhile.
+
+    Unknown names, wrong passwords and locked accounts get the same answer (``wrong()``), so the answer
+    never tells which user names exist. ``record_login`` (the GUI) stamps last_login_at and audits the login;
     the CLI authenticates on every run and does not.
     """
     moment = (now or datetime.now()).replace(microsecond=0)
@@ -274,25 +295,32 @@ def authenticate(
         name = normalise_username(username)
         secret = secret_bytes(password)
     except ValidationError:
+        verify(dummy_hash(), b"")
         raise wrong() from None
-    with db.session() as session:
+    stored: str | None = None
+    locked_now = False
+    booked = 0
+    with db.transaction() as session:  # BEGIN IMMEDIATE: one booking at a time across processes
         user = _find(session, name)
-        if user is None:
-            verify(dummy_hash(), secret)  # same cost as a real check: do not reveal which names exist
-            log.info("login refused: unknown user")
-            raise wrong()
-        if user.locked_until is not None and moment < user.locked_until:
-            raise _locked(user.locked_until)
-        stored = user.password_hash
+        if user is not None:
+            if user.locked_until is not None and moment < user.locked_until:
+                locked_now = True
+            else:
+                if user.locked_until is not None:  # an expired lock: a fresh series of tries
+                    user.failed_attempts, user.locked_until = 0, None
+                user.failed_attempts += 1
+                if user.failed_attempts >= MAX_ATTEMPTS:
+                    user.locked_until = moment + timedelta(minutes=LOCK_MINUTES)
+                stored, booked = user.password_hash, user.failed_attempts
+    if stored is None:
+        verify(dummy_hash(), secret)  # same cost as a real check: do not reveal which names exist
+        log.info("login refused: %s", "account locked" if locked_now else "unknown user")
+        raise wrong()
     ok = verify(stored, secret)  # slow: no lock held
-    locked_until: datetime | None = None
     with db.transaction() as session:
         user = _get(session, name)
         if not ok:
-            user.failed_attempts += 1
-            if user.failed_attempts >= MAX_ATTEMPTS:
-                locked_until = moment + timedelta(minutes=LOCK_MINUTES)
-                user.failed_attempts, user.locked_until = 0, locked_until
+            if booked >= MAX_ATTEMPTS:
                 audit.record(
                     session,
                     "auth.locked",
@@ -308,10 +336,10 @@ def authenticate(
                     actor=user.username,
                     entity="user",
                     entity_id=user.username,
-                    detail={"attempt": user.failed_attempts},
+                    detail={"attempt": booked},
                 )
         elif user.active:
-            if user.failed_attempts or user.locked_until is not None:
+            if user.locked_until is None or user.failed_attempts < MAX_ATTEMPTS:
                 user.failed_attempts, user.locked_until = 0, None
             if hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = hasher.hash(secret)
@@ -323,19 +351,10 @@ def authenticate(
         info = _info(user)
     if not ok:
         log.info("login refused for %s: wrong password", name)
-        if locked_until is not None:
-            raise _locked(locked_until)
         raise wrong()
     if not info.active:
         raise AuthError(f"the account {name} is disabled", "Tài khoản này đã bị khóa bởi quản trị viên.")
     return info
-
-
-def _locked(until: datetime) -> AuthError:
-    return AuthError(
-        f"the account is locked after {MAX_ATTEMPTS} wrong passwords until {until:%H:%M:%S}",
-        f"Tài khoản tạm khóa do nhập sai mật khẩu {MAX_ATTEMPTS} lần. Hãy thử lại sau {until:%H:%M}.",
-    )
 
 
 def identify(db: Database, username: str, password: str) -> Identity:

@@ -84,7 +84,11 @@ def secret_bytes(password: str) -> bytes:
 
 
 def wrong() -> AuthError:
-    return AuthError("wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu.")
+    """The one answer to every refused sign-in (unknown name, wrong password, locked account)."""
+    return AuthError(
+        "wrong user name or password (after 5 wrong passwords in a row the account waits 5 minutes)",
+        "Sai tên đăng nhập hoặc mật khẩu (nhập sai 5 lần liên tiếp thì tài khoản phải chờ 5 phút).",
+    )
 
 
 def verify(stored: str, secret: bytes) -> bool:

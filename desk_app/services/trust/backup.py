@@ -47,7 +47,7 @@ from desk_app.services.trust.backup_check import (
     read_manifest,
     stored_files,
 )
-from desk_app.store import audit, crypto, settings
+from desk_app.store import audit, crypto, recovery, settings
 from desk_app.store.db import Database, backup_file, open_database
 
 log = logging.getLogger(__name__)
@@ -154,6 +154,11 @@ def _write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
 
 
 def _fresh_target(out: Path) -> None:
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise UserError(
+            f"{out} exists and is not a folder (a file, a device or a link): choose a new folder for the backup.",
+            "Đích sao lưu đã tồn tại và không phải là thư mục: hãy chọn một thư mục mới.",
+        )
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UserError(
             f"{out} already exists: choose a new folder for the backup.",
@@ -177,7 +182,7 @@ def create_backup(
     partial = out.parent / f".{out.name}.partial-{os.getpid()}"
     shutil.rmtree(partial, ignore_errors=True)
     try:
-        partial.mkdir()
+        partial.mkdir(mode=0o700)
         backup_file(db.path, partial / DB_FILE)
         encrypted = crypto.read_marker(db.data_dir)
         if encrypted is not None:  # the copy stays encrypted with the same key: the marker goes with it
@@ -388,19 +393,125 @@ def _live_parts(data_dir: Path) -> list[Path]:
     return [p for p in parts if p.exists()]
 
 
-def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResult:
+_READ_ERRORS: tuple[type[Exception], ...] = (*crypto.ERRORS, UserError, OSError)
+
+
+def _unit(db_file: Path) -> tuple[str, str] | None:
+    """(agency code, name) of the unit in a database; None when it cannot be read or has none."""
+    try:
+        conn = crypto.connect(db_file, mode="ro")
+        try:
+            row = conn.execute("SELECT agency_code, name FROM units ORDER BY id LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except _READ_ERRORS:
+        return None
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
+def _admins(db_file: Path) -> int:
+    conn = crypto.connect(db_file, mode="ro")
+    try:
+        try:
+            row = conn.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()
+        except crypto.DB_ERRORS:
+            return 0
+        return int(row[0])
+    finally:
+        conn.close()
+
+
+def _live_protected(live_db: Path) -> bool:
+    """Whether the live data asks for a sign-in (it has an admin), or cannot be read to tell (then assume so)."""
+    if not live_db.is_file() or live_db.stat().st_size == 0:
+        return False
+    try:
+        return _admins(live_db) > 0
+    except _READ_ERRORS:
+        return True
+
+
+def _account_row(db_file: Path, username: str) -> dict[str, Any] | None:
+    """The restoring admin's account in the live database (to carry it into a backup that has no admin)."""
+    try:
+        conn = crypto.connect(db_file, mode="ro")
+        try:
+            cur = conn.execute(
+                "SELECT username, full_name, role, password_hash FROM users WHERE username = ? AND active = 1",
+                (username,),
+            )
+            row = cur.fetchone()
+        finally:
+            conn.close()
+    except _READ_ERRORS:
+        return None
+    if row is None:
+        return None
+    return {"username": row[0], "full_name": row[1], "role": row[2], "password_hash": row[3]}
+
+
+def _carry_admin(staged_db: Path, account: dict[str, Any], actor: str) -> None:
+    """Add the restoring admin's account to the staged copy, audited: a restore never ends without an admin."""
+    from sqlalchemy.orm import Session
+
+    from desk_app.store.db import make_engine
+    from desk_app.store.models_auth import User
+
+    engine = make_engine(staged_db)
+    try:
+        with Session(engine) as session, session.begin():
+            existing = session.query(User).filter(User.username == account["username"]).first()
+            if existing is not None:
+                existing.role, existing.active = "admin", True
+                existing.password_hash = account["password_hash"]
+                existing.failed_attempts, existing.locked_until = 0, None
+            else:
+                session.add(
+                    User(
+                        username=account["username"],
+                        full_name=account["full_name"],
+                        role="admin",
+                        password_hash=account["password_hash"],
+                        failed_attempts=0,
+                        active=True,
+                        created_at=datetime.now().replace(microsecond=0),
+                    )
+                )
+            session.flush()
+            audit.record(
+                session,
+                "user.restore_admin",
+                actor=actor,
+                entity="user",
+                entity_id=account["username"],
+                detail={"reason": "the restored backup held no active admin account"},
+            )
+    finally:
+        engine.dispose()
+
+
+def restore(
+    data_dir: Path, path: Path, *, actor: str = "system", allow_other_unit: bool = False
+) -> RestoreResult:
     """Replace the data in ``data_dir`` with the backup at ``path``, after verifying a staged copy of it.
 
-    Raises BackupDamaged (nothing changed) when the backup is incomplete, altered or damaged.
+    Raises BackupDamaged (nothing changed) when the backup is incomplete, altered or damaged, and UserError
+    when the backup belongs to another unit (agency code) and ``allow_other_unit`` is not given. When the
+    backup holds no active admin account, the restoring admin's account is carried into it (audited); with
+    no such account to carry the restore is refused, so a restore never leaves the app open to anyone.
+
+    The swap itself goes through the journal of store.recovery: killed at any step, the next start finishes it.
     """
     source = _folder(path)
     data_dir = Path(data_dir).absolute()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    recovery.recover(data_dir)  # an earlier interrupted swap is finished before this one starts
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     staging = data_dir / f".restore-{stamp}-{os.getpid()}"
     manifest = read_manifest(source)
+    live_db = paths.db_path(data_dir)
     try:
-        staging.mkdir()
+        staging.mkdir(mode=0o700)
         shutil.copy2(source / MANIFEST, staging / MANIFEST)
         if crypto.marker_path(source).is_file():
             copy_hashed(crypto.marker_path(source), crypto.marker_path(staging))
@@ -412,6 +523,29 @@ def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResu
                     (staging / FILES / rel).parent.mkdir(parents=True, exist_ok=True)
                     copy_hashed(source / FILES / rel, staging / FILES / rel)
         manifest = check_backup(staging, immutable=True, source_extra=source)
+        live_unit = _unit(live_db) if live_db.is_file() else None
+        backup_unit = _unit(staging / DB_FILE)
+        if live_unit and backup_unit and live_unit[0] != backup_unit[0] and not allow_other_unit:
+            raise UserError(
+                f"The backup belongs to another unit: {backup_unit[1]} ({backup_unit[0]}), while this PC holds "
+                f"{live_unit[1]} ({live_unit[0]}). Nothing was changed; to restore it anyway, run the command "
+                "again with --other-unit.",
+                f"Bản sao lưu thuộc đơn vị khác: {backup_unit[1]} ({backup_unit[0]}), máy này đang dùng cho "
+                f"{live_unit[1]} ({live_unit[0]}). Chưa thay đổi gì; cần xác nhận để khôi phục.",
+            )
+        if _admins(staging / DB_FILE) == 0 and _live_protected(live_db):
+            account = _account_row(live_db, actor)
+            if account is None:
+                raise UserError(
+                    "The backup holds no active admin account and the restoring admin's account cannot be "
+                    "carried into it: restoring it would leave the app open to anyone. Nothing was changed.",
+                    "Bản sao lưu không có tài khoản quản trị: khôi phục sẽ để ứng dụng không cần đăng nhập. "
+                    "Chưa thay đổi gì.",
+                )
+            _carry_admin(staging / DB_FILE, account, actor)
+            (staging / DB_FILE).with_name(DB_FILE + "-wal").unlink(missing_ok=True)
+            (staging / DB_FILE).with_name(DB_FILE + "-shm").unlink(missing_ok=True)
+        fsync_dir(staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BackupDamaged([f"cannot read the backup: {exc.strerror or exc}"]) from exc
@@ -423,37 +557,41 @@ def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResu
     while replaced.exists():
         n += 1
         replaced = data_dir / f"replaced-{stamp}-{n}"
-    moved: list[tuple[Path, Path]] = []
-    placed: list[tuple[Path, Path]] = []
+    info = _info(source, manifest)
+    live = _live_parts(data_dir)
+    moves = [(part, replaced / part.name) for part in live]
+    for staged, target in (
+        (staging / DB_FILE, paths.db_path(data_dir)),
+        (staging / FILES, paths.files_dir(data_dir)),
+        (crypto.marker_path(staging), crypto.marker_path(data_dir)),
+    ):
+        if staged.exists():
+            moves.append((staged, target))
+    detail = {
+        "from": str(source),
+        "replaced": str(replaced) if live else None,
+        "created_at": info.created_at,
+    }
     try:
-        live = _live_parts(data_dir)
         if live:
-            replaced.mkdir()
-            for part in live:
-                part.rename(replaced / part.name)
-                moved.append((part, replaced / part.name))
-        for staged, target in (
-            (staging / DB_FILE, paths.db_path(data_dir)),
-            (staging / FILES, paths.files_dir(data_dir)),
-            (crypto.marker_path(staging), crypto.marker_path(data_dir)),
-        ):
-            if staged.exists():
-                staged.rename(target)
-                placed.append((staged, target))
-        fsync_dir(data_dir)
+            replaced.mkdir(mode=0o700)
+        journal = recovery.begin(data_dir, "restore", moves, remove=[staging], detail=detail)
     except OSError as exc:
-        # Put everything back as it was: the restored parts out, the original parts in.
-        for staged, target in reversed(placed):
-            target.rename(staged)
-        for original, aside in reversed(moved):
-            aside.rename(original)
         shutil.rmtree(staging, ignore_errors=True)
+        if live:
+            shutil.rmtree(replaced, ignore_errors=True)
+        raise UserError(
+            f"The restore could not start: {exc.strerror or exc}. Nothing was changed.",
+            "Không khôi phục được (ổ đĩa đầy hoặc không ghi được). Dữ liệu hiện tại không thay đổi.",
+        ) from exc
+    try:
+        recovery.run(data_dir, journal)
+    except OSError as exc:
+        recovery.rollback(data_dir, journal)
         raise UserError(
             f"The restore could not swap the data in: {exc.strerror or exc}. Nothing was changed.",
             "Không khôi phục được (tệp đang được mở?). Dữ liệu hiện tại không thay đổi.",
         ) from exc
-    shutil.rmtree(staging, ignore_errors=True)
-    info = _info(source, manifest)
     db = open_database(data_dir)  # upgrades a backup from an older schema (copying it aside first)
     try:
         with db.transaction() as session:
@@ -463,16 +601,12 @@ def restore(data_dir: Path, path: Path, *, actor: str = "system") -> RestoreResu
                 actor=actor,
                 entity="backup",
                 entity_id=source.name,
-                detail={
-                    "from": str(source),
-                    "replaced": str(replaced) if moved else None,
-                    "created_at": info.created_at,
-                },
+                detail=detail,
             )
     finally:
         db.close()
-    log.info("restored %s into %s (previous data in %s)", source, data_dir, replaced if moved else "-")
-    return RestoreResult(source, replaced if moved else None, info)
+    log.info("restored %s into %s (previous data in %s)", source, data_dir, replaced if live else "-")
+    return RestoreResult(source, replaced if live else None, info)
 
 
 def _inside(root: Path, rel: str) -> bool:

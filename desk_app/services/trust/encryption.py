@@ -4,11 +4,13 @@ The passphrase comes from ``DESK_APP_DB_PASSPHRASE`` (store.crypto). Steps, each
 1. export the live database into ``<data_dir>/.encrypt-*/desk_app.db`` with SQLCipher's
    ``ATTACH ... KEY`` + ``sqlcipher_export``, fsync it, and put the new marker beside it;
 2. verify that copy (integrity_check, foreign keys, audit chain, the row count of every table);
-3. move the plain file aside (``.pre-encrypt-*.db``), rename the encrypted file and the marker into place;
-4. open it through the normal path, record ``db.encrypt`` in the audit trail;
-5. only then overwrite the plain copy with zeros and delete it (on SSDs and copy-on-write file systems an
-   overwrite does not guarantee the old blocks are gone: full-disk encryption covers that).
-A failure before step 5 puts the plain file back; nothing is half-changed. Older backups stay plain: the
+3. write the swap journal (store.recovery), then move the plain file aside (``.pre-encrypt-*.db``), rename
+   the encrypted file and the marker into place, overwrite the plain copy with zeros and delete it (on SSDs
+   and copy-on-write file systems an overwrite does not guarantee the old blocks are gone: full-disk
+   encryption covers that);
+4. open it through the normal path, record ``db.encrypt`` in the audit trail.
+A failure before step 3 changes nothing; a process killed during step 3 is finished at the next start (the
+encrypted copy was verified, so going forward loses nothing and never leaves the plain copy behind). Older backups stay plain: the
 result lists the ones under ``backups/`` so the admin can make a new (encrypted) backup and delete them.
 """
 
@@ -26,7 +28,7 @@ from desk_app import paths
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.fsutil import fsync_dir
 from desk_app.services.trust.backup_check import check_database
-from desk_app.store import audit, crypto
+from desk_app.store import audit, crypto, recovery
 from desk_app.store.db import open_database
 
 log = logging.getLogger(__name__)
@@ -60,23 +62,6 @@ def _counts(conn: Any) -> dict[str, int]:
     return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}
 
 
-def _shred(path: Path) -> None:
-    """Overwrite a file with zeros, fsync, delete it (best effort on SSDs, see the module docstring)."""
-    try:
-        size = path.stat().st_size
-        with path.open("r+b") as fh:
-            block = b"\0" * (1 << 20)
-            left = size
-            while left > 0:
-                fh.write(block[: min(left, len(block))])
-                left -= min(left, len(block))
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        log.warning("could not overwrite %s before deleting it: %s", path, exc)
-    path.unlink(missing_ok=True)
-
-
 def _plain_backups(data_dir: Path) -> list[Path]:
     root = paths.backups_dir(data_dir)
     if not root.is_dir():
@@ -92,6 +77,7 @@ def encrypt_data_dir(data_dir: Path, *, actor: str = "system") -> EncryptResult:
     Close the desktop app first (like a restore): the file is swapped under its name.
     """
     db_file = paths.db_path(data_dir)
+    recovery.recover(data_dir)  # an interrupted swap is finished first
     if crypto.marker_path(data_dir).is_file():
         raise UserError("The database is already encrypted.", "Cơ sở dữ liệu đã được mã hóa.")
     if not db_file.is_file():
@@ -146,36 +132,32 @@ def encrypt_data_dir(data_dir: Path, *, actor: str = "system") -> EncryptResult:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    db_file.rename(aside)
+    wal, shm = (db_file.with_name(db_file.name + suffix) for suffix in ("-wal", "-shm"))
+    moves = [(db_file, aside)]
+    moves += [(part, aside.with_name(aside.name + part.name[-4:])) for part in (wal, shm) if part.exists()]
+    moves += [(new_file, db_file), (crypto.marker_path(staging), crypto.marker_path(data_dir))]
+    detail = {"kdf": marker["kdf"], "tables": len(after), "rows": sum(after.values())}
+    shred = [aside, aside.with_name(aside.name + "-wal"), aside.with_name(aside.name + "-shm")]
     try:
-        for suffix in ("-wal", "-shm"):
-            db_file.with_name(db_file.name + suffix).unlink(missing_ok=True)
-        new_file.rename(db_file)
-        crypto.marker_path(staging).rename(crypto.marker_path(data_dir))
-        fsync_dir(data_dir)
-        db = open_database(data_dir)
-        try:
-            with db.transaction() as session:
-                audit.record(
-                    session,
-                    "db.encrypt",
-                    actor=actor,
-                    entity="database",
-                    entity_id=paths.DB_NAME,
-                    detail={"kdf": marker["kdf"], "tables": len(after), "rows": sum(after.values())},
-                )
-        finally:
-            db.close()
+        journal = recovery.begin(data_dir, "encrypt", moves, remove=[staging], shred=shred, detail=detail)
     except BaseException:
-        crypto.marker_path(data_dir).unlink(missing_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            db_file.with_name(db_file.name + suffix).unlink(missing_ok=True)
-        aside.rename(db_file)
-        fsync_dir(data_dir)
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    shutil.rmtree(staging, ignore_errors=True)
-    _shred(aside)
-    fsync_dir(data_dir)
+    try:
+        recovery.run(data_dir, journal)  # from here on a crash is finished at the next start
+    except OSError as exc:
+        recovery.rollback(data_dir, journal)
+        raise UserError(
+            f"The encrypted database could not be put in place: {exc.strerror or exc}. Nothing was changed.",
+            "Không thay được cơ sở dữ liệu bằng bản mã hóa. Chưa thay đổi gì.",
+        ) from exc
+    db = open_database(data_dir)
+    try:
+        with db.transaction() as session:
+            audit.record(
+                session, "db.encrypt", actor=actor, entity="database", entity_id=paths.DB_NAME, detail=detail
+            )
+    finally:
+        db.close()
     log.info("database in %s encrypted (%d tables, %d rows)", data_dir, len(after), sum(after.values()))
     return EncryptResult(db_file, len(after), sum(after.values()), _plain_backups(data_dir))

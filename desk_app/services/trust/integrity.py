@@ -9,14 +9,18 @@ read-only connection first, so a damaged file is reported rather than opened for
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desk_app import paths
+from desk_app.domain import dates
 from desk_app.services.trust.backup_check import check_database
-from desk_app.store.db import Database
+from desk_app.store import audit, crypto, recovery
+from desk_app.store.db import Database, open_database
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +59,14 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
     """Check the data in ``data_dir`` without opening it for writing (works on a damaged database)."""
     report = IntegrityReport()
     db_file = paths.db_path(data_dir)
+    if db is None and recovery.journal_path(data_dir).exists() and recovery.writable(data_dir):
+        # an interrupted restore or encryption is finished (and audited) first
+        open_database(data_dir).close()
     if not db_file.is_file():
         report.checks.append(Check("database", False, f"{db_file} does not exist"))
         return report
-    problems, info = check_database(db_file, immutable=False)
+    # On a read-only medium SQLite cannot make the WAL index: read the file as it is (nobody can write it).
+    problems, info = check_database(db_file, immutable=not recovery.writable(data_dir))
     db_problems = [p for p in problems if not p.startswith("audit chain")]
     audit_problems = [p for p in problems if p.startswith("audit chain")]
     report.checks.append(
@@ -72,15 +80,138 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
         report.checks.append(Check("audit", False, "not checked: the database is damaged"))
         report.checks.append(Check("files", False, "not checked: the database is damaged"))
         return report
+    immutable = not recovery.writable(data_dir)
+    audit_problems += _backup_anchors(db_file, paths.backups_dir(data_dir), immutable)
     report.checks.append(
         Check(
             "audit",
             not audit_problems,
-            "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact",
+            "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact and anchored",
+        )
+    )
+    records = _record_problems(db_file, immutable)
+    report.checks.append(
+        Check(
+            "records",
+            not records,
+            "; ".join(records[:10]) or "accounts, roles and dossier states match the audit trail",
         )
     )
     report.checks.append(_check_files(data_dir, db))
+    if crypto.marker_path(
+        data_dir
+    ).is_file():  # an older version's interrupted encryption left the plain copy
+        plain = [p.name for p in sorted(data_dir.glob(".pre-encrypt-*"))]
+        if plain:
+            report.checks.append(
+                Check(
+                    "leftovers",
+                    False,
+                    f"a plain (unencrypted) copy of the database was left behind ({', '.join(plain)}): "
+                    "check the encrypted database, then delete it",
+                )
+            )
     return report
+
+
+def _read(db_file: Path, immutable: bool) -> Any:
+    return crypto.connect(db_file, mode="immutable" if immutable else "ro")
+
+
+def _backup_anchors(db_file: Path, backups: Path, immutable: bool) -> list[str]:
+    """Every backup in ``backups/`` made since the last restore names the chain's last event then (its id and
+    hash): the live chain must still hold that event, unchanged. Truncation below it cannot hide."""
+    manifests = []
+    if backups.is_dir():
+        for child in backups.iterdir():
+            try:
+                data = json.loads((child / "manifest.json").read_text(encoding="utf-8"))
+                n, last = int(data["audit"]["events"]), data["audit"]["last_hash"]
+                manifests.append((str(data.get("created_at", "")), child.name, n, last))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+    if not manifests:
+        return []
+    conn = _read(db_file, immutable)
+    try:
+        row = conn.execute(
+            "SELECT max(at) FROM audit_events WHERE action IN ('backup.restore', 'recovery.restore')"
+        ).fetchone()
+        since = (row[0] or "") if row else ""
+        problems = []
+        for created, name, n, last in sorted(manifests, reverse=True)[:20]:
+            if created <= since or not n or not last:
+                continue
+            found = conn.execute("SELECT hash FROM audit_events WHERE id = ?", (n,)).fetchone()
+            if found is None or found[0] != last:
+                problems.append(
+                    f"audit chain: the backup {name} recorded event {n}, which the live trail "
+                    + ("no longer holds: events were removed" if found is None else "holds changed")
+                )
+        return problems
+    finally:
+        conn.close()
+
+
+def _record_problems(db_file: Path, immutable: bool) -> list[str]:
+    """Security-relevant rows replayed from the audit trail: each account's role and active flag (user.create,
+    user.role, user.enable/disable, user.restore_admin) and each dossier's state (the last dossier.* event's
+    state). A direct edit of the tables (a clerk made admin, a state changed) shows up here."""
+    conn = _read(db_file, immutable)
+    problems: list[str] = []
+    try:
+        users: dict[str, tuple[str | None, bool]] = {}
+        states: dict[str, str] = {}
+        demo: set[str] = set()
+        for entity, entity_id, action, detail in conn.execute(
+            "SELECT entity, entity_id, action, detail FROM audit_events "
+            "WHERE entity IN ('user', 'dossier') ORDER BY id"
+        ):
+            try:
+                data = json.loads(detail) if detail else {}
+            except ValueError:
+                data = {}
+            if not isinstance(data, dict):
+                data = {}
+            if entity == "user":
+                role, active = users.get(entity_id, (None, True))
+                if action == "user.create":
+                    role, active = data.get("role"), True
+                elif action == "user.role":
+                    role = data.get("to", role)
+                elif action in ("user.enable", "user.disable"):
+                    active = action == "user.enable"
+                elif action == "user.restore_admin":
+                    role, active = "admin", True
+                users[entity_id] = (role, active)
+            elif data.get("demo"):  # the demo generator writes a dossier's later history as rows
+                demo.add(entity_id)
+            else:
+                state = data.get("state_after") or data.get("state")
+                if isinstance(state, str):
+                    states[entity_id] = state
+        try:
+            rows = conn.execute("SELECT username, role, active FROM users").fetchall()
+        except crypto.DB_ERRORS:
+            rows = []
+        for username, role, active in rows:
+            if username not in users:
+                problems.append(f"account {username} has no record in the audit trail")
+                continue
+            want_role, want_active = users[username]
+            if want_role is not None and role != want_role:
+                problems.append(f"account {username} has role {role}, the audit trail says {want_role}")
+            if bool(active) != want_active:
+                problems.append(
+                    f"account {username} is {'active' if active else 'disabled'} against the trail"
+                )
+        for dossier_id, state in conn.execute("SELECT id, state FROM dossiers"):
+            want = states.get(str(dossier_id))
+            if want is not None and state != want and str(dossier_id) not in demo:
+                problems.append(f"dossier {dossier_id} is in state {state}, the audit trail says {want}")
+    finally:
+        conn.close()
+    return problems
 
 
 def _check_files(data_dir: Path, db: Database | None) -> Check:
@@ -97,8 +228,6 @@ def _check_files(data_dir: Path, db: Database | None) -> Check:
     own = db is None
     try:
         if own:
-            from desk_app.store.db import open_database
-
             db = open_database(data_dir, upgrade=False)
         return _as_check(verify_files(db))
     except Exception as exc:  # report, never crash: a UserError (e.g. schema upgrade needed) or a bug
@@ -130,3 +259,54 @@ def _as_check(result: Any) -> Check:
     checked = getattr(result, "checked", None)
     detail = "; ".join(problems[:10]) or (f"{checked} stored files match" if checked is not None else "ok")
     return Check("files", ok, detail)
+
+
+REPAIRABLE = ("received_at", "due_at", "deadline_at")
+
+
+def repair_date(db: Database, code: str, field_name: str, value: datetime, *, actor: str) -> dict[str, Any]:
+    """Correct one date of a dossier that was stored out of range (a year-1 receipt, a due date in 9999), the
+    admin's repair: the new value must be plausible (domain.dates), the old stored text is kept in the audit
+    trail (``dossier.date_repair``). Returns {code, field, from, to}."""
+    from sqlalchemy import text
+
+    from desk_app.domain.errors import ValidationError
+    from desk_app.services.lifecycle.dossier_view import get_dossier
+
+    if field_name not in REPAIRABLE:
+        raise ValidationError(
+            f"Only {', '.join(REPAIRABLE)} can be repaired.",
+            "Chỉ sửa được ngày nhận, hạn trả.",
+            field="field",
+        )
+    moment = value.replace(second=0, microsecond=0)
+    now = datetime.now()
+    with db.transaction() as session:
+        dossier = get_dossier(session, code)
+        raw = session.execute(
+            text(f"SELECT {field_name}, received_at FROM dossiers WHERE id = :i"), {"i": dossier.id}
+        ).one()
+        if field_name == "received_at":
+            dates.check_received(moment, now)
+        else:
+            received = dates.parse_stored(raw[1])
+            if received is None or received.date() < dates.EARLIEST:
+                raise ValidationError(
+                    "Repair the receiving time first: the due date is checked against it.",
+                    "Hãy sửa ngày nhận hồ sơ trước.",
+                    field="received_at",
+                )
+            dates.check_due(moment, received, field=field_name)
+        stored = dates.iso_minute(moment)
+        session.execute(
+            text(f"UPDATE dossiers SET {field_name} = :v WHERE id = :i"), {"v": stored, "i": dossier.id}
+        )
+        audit.record(
+            session,
+            "dossier.date_repair",
+            actor=actor,
+            entity="dossier",
+            entity_id=dossier.id,
+            detail={"code": dossier.code, "field": field_name, "from": raw[0], "to": stored},
+        )
+        return {"code": dossier.code, "field": field_name, "from": raw[0], "to": stored}

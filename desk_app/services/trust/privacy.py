@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -30,10 +29,12 @@ from typing import Any
 from sqlalchemy import String, Table, Text, and_, false, func, or_, select, true, type_coerce
 from sqlalchemy.orm import Session
 
+from desk_app.domain import dates
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import mask_id
 from desk_app.domain.states import FINAL_STATES
-from desk_app.domain.text import fold
+from desk_app.domain.text import ascii_digits, fold
+from desk_app.fsutil import write_atomic
 from desk_app.logmask import MaskingFilter, install_log_masking, mask_text
 from desk_app.store import audit, settings
 from desk_app.store.base import Base, JSONText
@@ -52,12 +53,12 @@ __all__ = [
 ]
 
 ANON_NAME = "Đã ẩn danh"  # what an anonymised applicant's name reads
-_ID = re.compile(r"^\d{9}$|^\d{12}$")
+_ID = re.compile(r"^[0-9]{9}$|^[0-9]{12}$")
 _KNOWN = {"applicants", "dossiers", "audit_events"}
 
 
 def _check_id(id_number: str) -> str:
-    value = id_number.strip()
+    value = re.sub(r"[\s.\-]", "", ascii_digits(id_number))
     if not _ID.match(value):
         raise ValidationError(
             "A personal ID number has 12 digits (or 9 for an old ID card).",
@@ -178,20 +179,8 @@ def export_person(db: Database, id_number: str, out: Path, *, actor: str) -> Exp
         **data,
     }
     mentions = sum(len(v) for v in data["mentions"].values())
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, ensure_ascii=False, indent=1, default=_json_default)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(
-            f"Cannot write {out}: {exc.strerror or exc}.", "Không ghi được tệp xuất dữ liệu."
-        ) from exc
+    text = json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default)
+    write_atomic(out, text.encode("utf-8"), mode=0o600)  # a device, link or folder at ``out`` is refused
     with db.transaction() as session:
         audit.record(
             session,
@@ -278,6 +267,8 @@ def retention(
     """Find (and with ``apply`` anonymise) applicants whose dossiers all closed more than N years ago."""
     with db.session() as session:
         setting = settings.get(session, "retention_years")
+    if years is not None:
+        dates.check_retention_years(years)
     chosen = years if years is not None else setting
     try:
         n = int(chosen or 0)
