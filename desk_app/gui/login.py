@@ -322,6 +322,9 @@ class Session(QObject):
             self.attach(self.ctx)
         if self._saved_central is not None:
             self.window.setCentralWidget(self._saved_central)  # deletes the lock panel
+            # A re-parented widget is shown only by a queued call of the layout: show it now, so the data is
+            # back the moment the sign-in is accepted (and a test or a screen reader sees it at once).
+            self._saved_central.show()
         self._saved_central = None
         self.lock_panel = None
         self.window.menuBar().setEnabled(True)
