@@ -92,7 +92,9 @@ def main() -> int:
         m = med[name]
         print(f"{name:8}{m['cold']:>10.2f}{m['warm']:>10.2f}{m['mb']:>10.0f}{size:>10.0f}")
     b, v = med["bundle"], med["venv"]
-    print(f"{'ratio':8}{b['cold'] / v['cold']:>10.2f}{b['warm'] / v['warm']:>10.2f}{b['mb'] / v['mb']:>10.2f}")
+    print(
+        f"{'ratio':8}{b['cold'] / v['cold']:>10.2f}{b['warm'] / v['warm']:>10.2f}{b['mb'] / v['mb']:>10.2f}"
+    )
     return 0
 
 

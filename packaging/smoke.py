@@ -83,7 +83,9 @@ def check_pdf(path: Path, label: str) -> None:
         raise SmokeFailure(f"{label}: {path} does not embed the shipped print font")
 
 
-def smoke(cli: list[str], gui: list[str], work: Path, *, demo_dossiers: int = 60, timeout: float = 180) -> dict:
+def smoke(
+    cli: list[str], gui: list[str], work: Path, *, demo_dossiers: int = 60, timeout: float = 180
+) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     r = Runner(cli, gui, work, timeout)
     data, out = work / "data", work / "out"
@@ -138,12 +140,32 @@ def smoke(cli: list[str], gui: list[str], work: Path, *, demo_dossiers: int = 60
     r.run("slip", "slip", codes[0], "--out", str(slip), data=data, **admin)
     check_pdf(slip, "slip")
 
-    r.run("request-supplement", "act", codes[0], "request-supplement", "--reason", "Thiếu giấy", data=data, **admin)
+    r.run(
+        "request-supplement",
+        "act",
+        codes[0],
+        "request-supplement",
+        "--reason",
+        "Thiếu giấy",
+        data=data,
+        **admin,
+    )
     r.run("refuse", "act", codes[1], "refuse", "--reason", "Không đủ điều kiện", data=data, **admin)
     for days in range(20, 40):  # the first working day three weeks on (holidays differ by year)
         later = (datetime.now() + timedelta(days=days)).strftime("%Y-%m-%d")
         try:
-            r.run("extend", "act", codes[2], "extend", "--new-due", later, "--reason", "Xác minh", data=data, **admin)
+            r.run(
+                "extend",
+                "act",
+                codes[2],
+                "extend",
+                "--new-due",
+                later,
+                "--reason",
+                "Xác minh",
+                data=data,
+                **admin,
+            )
             break
         except SmokeFailure as exc:
             if "working day" not in str(exc):
@@ -176,7 +198,9 @@ def smoke(cli: list[str], gui: list[str], work: Path, *, demo_dossiers: int = 60
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cli", required=True, help="the desk-app command (a path, or a quoted command line)")
+    parser.add_argument(
+        "--cli", required=True, help="the desk-app command (a path, or a quoted command line)"
+    )
     parser.add_argument("--gui", help="the GUI executable (default: the CLI)")
     parser.add_argument("--work", required=True, type=Path, help="an empty folder for data and printouts")
     parser.add_argument("--demo-dossiers", type=int, default=60)

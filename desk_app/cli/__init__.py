@@ -7,7 +7,6 @@ listed in COMMAND_MODULES. A handler takes the parsed arguments and a Context an
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import logging
 import os
@@ -104,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             RecursionError: "data nested too deeply",
         }
         what = next((text for kind, text in bad_input.items() if isinstance(exc, kind)), None)
-        if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        from desk_app.fsutil import name_too_long
+
+        if name_too_long(exc):
             what = "a file name that is too long"
         if what is not None:  # bad input that got past validation; any transaction was rolled back
             print(f"desk-app: error: the input holds {what}; nothing was changed", file=sys.stderr)

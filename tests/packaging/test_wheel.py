@@ -58,7 +58,18 @@ def _source_copy(dest: Path) -> Path:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     src = _source_copy(work / "src")
-    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", work / "dist", src)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-q",
+        "--no-deps",
+        "--no-build-isolation",
+        "-w",
+        work / "dist",
+        src,
+    )
     (built,) = (work / "dist").glob("desk_app-*.whl")
     return built
 
@@ -68,7 +79,9 @@ def test_wheel_carries_exactly_what_runs(wheel: Path) -> None:
     for folder, inside in resources.SHIPPED_FOLDERS.items():
         if not (ROOT / folder).is_dir():
             continue
-        carried = {n.removeprefix(f"desk_app/{inside}/") for n in names if n.startswith(f"desk_app/{inside}/")}
+        carried = {
+            n.removeprefix(f"desk_app/{inside}/") for n in names if n.startswith(f"desk_app/{inside}/")
+        }
         assert carried == set(resources.shipped_files(ROOT / folder)), folder
     assert f"desk_app/_ui/{PROBE_UI}" in names
     for must in (
@@ -100,7 +113,9 @@ def _install(venv: Path, wheel: Path) -> None:
         _run(*pip, wheel)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the Windows wheel path runs in .github/workflows/windows.yml")
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="the Windows wheel path runs in .github/workflows/windows.yml"
+)
 def test_installed_wheel_runs_the_main_paths(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     _install(venv, wheel)

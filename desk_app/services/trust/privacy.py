@@ -31,6 +31,7 @@ from desk_app.domain.errors import UserError, ValidationError
 from desk_app.domain.identity import mask_id
 from desk_app.domain.states import FINAL_STATES
 from desk_app.domain.text import fold
+from desk_app.fsutil import replace_file
 from desk_app.logmask import MaskingFilter, install_log_masking, mask_text
 from desk_app.store import audit, settings
 from desk_app.store.base import Base, JSONText
@@ -181,7 +182,7 @@ def export_person(db: Database, id_number: str, out: Path, *, actor: str) -> Exp
             json.dump(payload, fh, ensure_ascii=False, indent=1, default=_json_default)
             fh.flush()
             os.fsync(fh.fileno())
-        tmp.replace(out)
+        replace_file(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(
