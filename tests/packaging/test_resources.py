@@ -25,7 +25,7 @@ def test_no_module_looks_beside_the_package() -> None:
 
 
 def test_print_fonts_come_from_the_shipped_resources() -> None:
-    assert fonts.DEFAULT_FONT_DIR == resources.resource_path("fonts").resolve()
+    assert resources.resource_path("fonts").resolve() == fonts.DEFAULT_FONT_DIR
     assert (fonts.DEFAULT_FONT_DIR / "LiberationSerif-Regular.ttf").is_file()
 
 

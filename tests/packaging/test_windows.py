@@ -23,7 +23,9 @@ from tests.conftest import ROOT
 
 
 def _busy() -> PermissionError:
-    exc = PermissionError(13, "The process cannot access the file because it is being used by another process")
+    exc = PermissionError(
+        13, "The process cannot access the file because it is being used by another process"
+    )
     exc.winerror = 32  # type: ignore[attr-defined]
     return exc
 
@@ -79,7 +81,9 @@ def test_a_file_kept_open_is_reported_and_left_alone(
     assert len(windows) == fsutil.REPLACE_ATTEMPTS - 1
 
 
-def test_other_errors_are_not_retried(windows: list[float], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_other_errors_are_not_retried(
+    windows: list[float], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def gone(src: str, dst: str) -> None:
         raise FileNotFoundError(2, "The system cannot find the path specified")
 
@@ -133,7 +137,9 @@ def test_name_too_long_on_both_systems() -> None:
 
 
 def test_csv_export_is_the_same_on_every_system() -> None:
-    data = fsutil.csv_bytes(["Mã hồ sơ", "Ghi chú"], [["001.05.12.H49-261201-0001", "dòng 1\ndòng 2"], ["x", None]])
+    data = fsutil.csv_bytes(
+        ["Mã hồ sơ", "Ghi chú"], [["001.05.12.H49-261201-0001", "dòng 1\ndòng 2"], ["x", None]]
+    )
     assert data.startswith(b"\xef\xbb\xbf")  # Excel on Windows reads UTF-8 Vietnamese only with a BOM
     text = data.decode("utf-8-sig")
     assert text.count("\r\n") == 3 and "\n" not in text.replace("\r\n", "").replace("dòng 1\ndòng 2", "")
