@@ -6,6 +6,9 @@
 ;
 ;   makensis -DBUNDLE=dist\desk-app -DVERSION=0.1.0 -DOUTFILE=dist\desk-app-setup-0.1.0.exe packaging\windows\installer.nsi
 ;
+; Code signing (README "Code signing"): -DSIGN="signtool sign /fd SHA256 /tr http://timestamp.digicert.com /td SHA256 /sha1 THUMBPRINT"
+; signs the installer and the uninstaller it writes (sign desk-app.exe and desk-app-cli.exe before packing).
+;
 ; BUNDLE is the PyInstaller onedir (packaging/desk_app.spec). This file is UTF-8 with a BOM (Vietnamese text).
 
 Unicode true
@@ -29,6 +32,11 @@ ManifestDPIAware true
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define SHORTCUT_NAME "Một cửa - Tiếp nhận hồ sơ"
 !define MENU_DIR "$SMPROGRAMS\${APP_NAME}"
+
+!ifdef SIGN
+  !finalize '${SIGN} "%1"' = 0
+  !uninstfinalize '${SIGN} "%1"' = 0
+!endif
 
 Name "${APP_NAME}"
 OutFile "${OUTFILE}"
