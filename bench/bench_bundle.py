@@ -8,7 +8,8 @@ bundle folder; the venv with its base interpreter's standard library) is dropped
 ``posix_fadvise(DONTNEED)`` (no root needed; shared system libraries stay cached, as on a PC that booted).
 **Warm**: the same, run again at once. Runs alternate bundle / venv so that machine load hits both alike;
 figures are medians, with the ratio bundle / venv. Peak memory is the child's maximum resident set (wait4).
-Also prints the size of the bundle and of the venv. Linux only.
+Also prints the size of the bundle and of the venv. Linux only. On a virtual machine whose host caches the disk,
+"cold" comes out like warm (see bench/README.md).
 """
 
 from __future__ import annotations
