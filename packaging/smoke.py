@@ -41,8 +41,6 @@ class Runner:
             "HOME": str(work / "home"),
             "XDG_DATA_HOME": str(work / "home" / "share"),
             "XDG_CONFIG_HOME": str(work / "home" / "config"),
-            "APPDATA": str(work / "home" / "appdata"),
-            "LOCALAPPDATA": str(work / "home" / "localappdata"),
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         for var in ("PYTHONPATH", "DESK_APP_DATA_DIR", "DESK_APP_USER", "DESK_APP_PASSWORD"):
@@ -206,8 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo-dossiers", type=int, default=60)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    cli = shlex.split(args.cli)
-    gui = shlex.split(args.gui) if args.gui else cli
+    # A path as given (Windows paths hold backslashes), else a command line to split.
+    cli = [args.cli] if Path(args.cli).exists() else shlex.split(args.cli)
+    gui = ([args.gui] if Path(args.gui).exists() else shlex.split(args.gui)) if args.gui else cli
     try:
         result = smoke(cli, gui, args.work, demo_dossiers=args.demo_dossiers)
     except SmokeFailure as exc:

@@ -70,7 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the system's code page: Windows gives a pipe or a file the ANSI code page (cp1252),
+    which cannot encode Vietnamese, so ``desk-app find … --json > out.json`` would fail. A console keeps its own
+    (already Unicode) writer."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
     logging.basicConfig(
         level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )

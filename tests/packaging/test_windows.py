@@ -176,3 +176,21 @@ def test_data_paths_fit_windows_max_path(tmp_path: Path) -> None:
         for prefix in ("files\\", backup, restore):
             path = f"{data}\\{prefix}{rel}".replace("/", "\\")
             assert len(path) < MAX_PATH, path
+
+
+def test_output_is_utf8_whatever_the_code_page(data_dir: Path) -> None:
+    """Windows hands a pipe the ANSI code page; Vietnamese output must not fail there (simulated: cp1252)."""
+    from tests.conftest import run_cli
+
+    init = run_cli(
+        "init",
+        "--agency-code",
+        "001.05.12.H49",
+        "--unit-name",
+        "Ủy ban nhân dân xã Gio Sơn",
+        data_dir=data_dir,
+    )
+    assert init.returncode == 0, init.stderr
+    proc = run_cli("catalog", "list", "--json", data_dir=data_dir, env={"PYTHONIOENCODING": "cp1252"})
+    assert proc.returncode == 0, proc.stderr
+    assert "Đăng ký khai sinh" in proc.stdout  # run_cli decodes UTF-8
