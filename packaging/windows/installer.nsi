@@ -108,7 +108,8 @@ Section "Chương trình" SecProgram
 
   CreateDirectory "${MENU_DIR}"
   CreateShortcut "${MENU_DIR}\${SHORTCUT_NAME}.lnk" "$INSTDIR\desk-app.exe" "" "$INSTDIR\desk-app.exe" 0 SW_SHOWNORMAL "" "Mở chương trình Một cửa"
-  CreateShortcut "${MENU_DIR}\Sao lưu dữ liệu.lnk" "$SYSDIR\cmd.exe" '/k ""$INSTDIR\desk-app-cli.exe" backup"' "$INSTDIR\desk-app.exe" 0 SW_SHOWNORMAL "" "Sao lưu dữ liệu ngay"
+  ; A command prompt in the program folder for the admin's commands (backup, restore, verify: README).
+  CreateShortcut "${MENU_DIR}\Dòng lệnh quản trị.lnk" "$SYSDIR\cmd.exe" '/k cd /d "$INSTDIR" && desk-app-cli.exe --help' "$INSTDIR\desk-app.exe" 0 SW_SHOWNORMAL "" "Các lệnh sao lưu, khôi phục, kiểm tra dữ liệu"
   CreateShortcut "${MENU_DIR}\Gỡ cài đặt ${APP_NAME}.lnk" "$INSTDIR\uninstall.exe"
   CreateShortcut "$DESKTOP\${SHORTCUT_NAME}.lnk" "$INSTDIR\desk-app.exe" "" "$INSTDIR\desk-app.exe" 0 SW_SHOWNORMAL "" "Mở chương trình Một cửa"
 
