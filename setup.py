@@ -1,18 +1,33 @@
 """Packaging detail pyproject.toml cannot express: ship resources/, db/ and ui/ inside the wheel.
 
 From a source checkout desk_app reads ./resources, ./db and ./ui; an installed wheel carries them as
-desk_app/_resources, desk_app/_db and desk_app/_ui (desk_app/resources.py looks in both places). The app
-itself builds its forms from desk_app/gui/forms (compiled from ui/ by tools/build_ui.py); the .ui files ride
-along for the tests and for Designer.
+desk_app/_resources, desk_app/_db and desk_app/_ui. Which folders ship and which of their files are left out
+(translation sources, READMEs) is decided in one place, desk_app/resources.py (loaded here as a plain file:
+it imports only the standard library).
 """
+
+import importlib.util
+from pathlib import Path
 
 from setuptools import find_packages, setup
 
-DATA = {"desk_app._resources": "resources", "desk_app._db": "db", "desk_app._ui": "ui"}
+ROOT = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("_desk_app_resources", ROOT / "desk_app" / "resources.py")
+assert _spec is not None and _spec.loader is not None
+resources = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(resources)
+
+# Only folders present in this tree (ui/ arrives with the first Qt Designer form).
+DATA = {
+    f"desk_app.{inside}": folder
+    for folder, inside in resources.SHIPPED_FOLDERS.items()
+    if (ROOT / folder).is_dir()
+}
 
 setup(
     packages=find_packages(include=["desk_app", "desk_app.*"]) + list(DATA),
     package_dir=DATA,
-    package_data={name: ["**/*"] for name in DATA},
-    exclude_package_data={name: ["**/__pycache__/*", "**/*.pyc"] for name in DATA},
+    # An explicit file list, so what the wheel carries is exactly shipped_files() (no glob dialects).
+    package_data={name: resources.shipped_files(ROOT / folder) for name, folder in DATA.items()},
+    include_package_data=False,
 )

@@ -7,7 +7,6 @@ listed in COMMAND_MODULES. A handler takes the parsed arguments and a Context an
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import logging
 import os
@@ -95,7 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the system's code page: Windows gives a pipe or a file the ANSI code page (cp1252),
+    which cannot encode Vietnamese, so ``desk-app find … --json > out.json`` would fail. A console keeps its own
+    (already Unicode) writer."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
     logging.basicConfig(
         level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
@@ -134,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
             RecursionError: "data nested too deeply",
         }
         what = next((text for kind, text in bad_input.items() if isinstance(exc, kind)), None)
-        if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        from desk_app.fsutil import name_too_long
+
+        if name_too_long(exc):
             what = "a file name that is too long"
         if what is not None:  # bad input that got past validation; any transaction was rolled back
             print(f"desk-app: error: the input holds {what}; nothing was changed", file=sys.stderr)

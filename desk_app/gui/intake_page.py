@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -55,27 +56,40 @@ if TYPE_CHECKING:
     from desk_app.store.db import Database
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+log = logging.getLogger(__name__)
+
+#: What a worker returns: the saved result, the printout's PDF (None when printing failed) and why it failed.
+Outcome = tuple[IntakeResult, bytes | None, str]
 
 
-def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> tuple[IntakeResult, bytes]:
+def _print_after_save(result: IntakeResult, render: Callable[[], bytes]) -> Outcome:
+    """The record is committed already: a failing printout (a missing font, a full disk) must not look like a
+    failed save, or the clerk receives the citizen twice. The reason goes back beside the saved result."""
+    try:
+        return result, render(), ""
+    except UserError as exc:
+        return result, None, exc.vi
+    except Exception as exc:  # a bug or a broken install (e.g. the print font missing): logged, still saved
+        log.exception("printing after saving %s failed", result.code or result.number)
+        return result, None, f"{type(exc).__name__}: {exc}"
+
+
+def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> Outcome:
     """Worker thread: receive the dossier (idempotent by client_token), then its slip."""
     result = intake.receive(db, req, actor)
-    assert result.code is not None
-    return result, prints.render_slip(db, result.code, actor=actor)
+    code = result.code
+    assert code is not None
+    return _print_after_save(result, lambda: prints.render_slip(db, code, actor=actor))
 
 
-def guide_and_print(
-    db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str
-) -> tuple[IntakeResult, bytes]:
+def guide_and_print(db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str) -> Outcome:
     result = intake.guide(db, req, missing, reason, actor)
-    return result, prints.render_guidance(db, result.dossier_id, actor=actor)
+    return _print_after_save(result, lambda: prints.render_guidance(db, result.dossier_id, actor=actor))
 
 
-def refuse_and_print(
-    db: Database, req: IntakeRequest, reason: str, basis: str, actor: str
-) -> tuple[IntakeResult, bytes]:
+def refuse_and_print(db: Database, req: IntakeRequest, reason: str, basis: str, actor: str) -> Outcome:
     result = intake.refuse(db, req, reason, basis, actor)
-    return result, prints.render_refusal(db, result.dossier_id, actor=actor)
+    return _print_after_save(result, lambda: prints.render_refusal(db, result.dossier_id, actor=actor))
 
 
 class IntakePage(QWidget):
@@ -273,6 +287,7 @@ class IntakePage(QWidget):
             "error": "#fdecea; color: #8a1c1c",
             "info": "#e8f4fd; color: #0b4f79",
             "success": "#e9f7ef; color: #1d6b3a",
+            "warning": "#fff4e5; color: #7a4b00",
         }
         self.message_bar.setStyleSheet(f"background: {colours.get(kind, colours['info'])}; padding: 6px;")
         self.message_bar.setProperty("kind", kind)
@@ -372,8 +387,8 @@ class IntakePage(QWidget):
         else:
             self._submit(refuse_and_print, dialog.reason(), dialog.legal_basis())
 
-    def _done(self, outcome: tuple[IntakeResult, bytes]) -> None:
-        result, pdf = outcome
+    def _done(self, outcome: Outcome) -> None:
+        result, pdf, print_error = outcome
         self.busy = False
         self._set_enabled(True)
         self.last_result = result
@@ -393,8 +408,19 @@ class IntakePage(QWidget):
             text = self.tr("Refusal %1 recorded.").replace("%1", result.number)
             title = self.tr("Refusal %1").replace("%1", result.number)
         self.new_form()
-        self.show_message(text, "success")
         self.ctx.set_status(text)
+        if pdf is None:  # saved, but the printout failed: say both, and where to print it again
+            self.show_message(
+                text
+                + " "
+                + self.tr(
+                    "The printout could not be made (%1): print it again from the dossier's page."
+                ).replace("%1", print_error),
+                "warning",
+            )
+            self.reload_catalog()
+            return
+        self.show_message(text, "success")
         dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=f"{result.number or 'phieu'}.pdf")
         self.preview_dialog = dialog
         dialog.finished.connect(self._back_to_search)

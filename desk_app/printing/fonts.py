@@ -1,7 +1,8 @@
 """The shipped print font (Liberation Serif, metric-compatible with Times New Roman).
 
 NĐ 30/2020 asks for Times New Roman 13–14 pt; Liberation Serif has the same metrics and
-covers every Vietnamese letter. The four faces live in ``resources/fonts`` and are
+covers every Vietnamese letter. The four faces live in the shipped ``resources/fonts`` (found through
+``desk_app.resources``, so a checkout, a wheel and a frozen bundle all print) and are
 registered with reportlab once per process (lazily, thread-safe), together with a font
 family so that ``<b>`` and ``<i>`` work in Paragraph markup.
 """
@@ -15,8 +16,10 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-#: Default font directory: <repo>/resources/fonts.
-DEFAULT_FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from desk_app.resources import resource_path
+
+#: Default font directory: the shipped resources/fonts (wherever desk_app.resources finds it).
+DEFAULT_FONT_DIR = resource_path("fonts").resolve()
 
 FAMILY_FILE_STEM = "LiberationSerif"
 _FACES = ("Regular", "Bold", "Italic", "BoldItalic")

@@ -1,8 +1,8 @@
 """The scanner interface (giao diện máy quét): devices, options, progress, cancel, and its errors.
 
 A backend lists devices and turns one request into pages, one at a time, so that the pages already
-scanned survive a scanner that fails later in the batch. SANE (Linux, macOS) is built; a Windows backend
-(WIA or TWAIN) implements the same two methods and is added to :func:`desk_app.scanning.backends.available_backends`.
+scanned survive a scanner that fails later in the batch. SANE (Linux, macOS) and WIA (Windows) implement the
+same two methods; :func:`desk_app.scanning.backends.available_backends` lists those this PC has.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ class NoScanner(UserError):
 
 
 class ScannerBackend(Protocol):
-    """What a scanner backend provides (SANE today; WIA or TWAIN later)."""
+    """What a scanner backend provides (SANE, WIA)."""
 
     name: str
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desk_app.domain.errors import StorageError
-from desk_app.fsutil import fsync_dir
+from desk_app.fsutil import fsync_dir, replace_file
 
 _HEX = re.compile(r"^[0-9a-f]+$")
 THUMBS = "thumbs"
@@ -64,7 +64,7 @@ def atomic_write(dest: Path, data: bytes, *, durable: bool = True) -> None:
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -1000,6 +1000,10 @@
         <source>Supplement guidance (Form 02)</source>
         <translation>Hướng dẫn bổ sung (Mẫu 02)</translation>
     </message>
+    <message>
+        <source>The printout could not be made (%1): print it again from the dossier's page.</source>
+        <translation>Hồ sơ đã được lưu nhưng chưa in được phiếu (%1): hãy in lại từ trang chi tiết hồ sơ.</translation>
+    </message>
 </context>
 <context>
     <name>LockPanel</name>
