@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "retention_years": 0,  # privacy retention rule (services.privacy); 0 = off
     "language": "vi",
     "form_set": "v2025",
+    "report_calendar_periods": False,  # reports: calendar periods instead of the 15th-to-14th windows
 }
 
 

@@ -1,0 +1,34 @@
+"""reports: yearly targets, index on dossiers.finished_at
+
+Revision ID: 0002_reports
+Revises: 0001
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_reports"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "report_targets",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("indicator", sa.String(length=60), nullable=False),
+        sa.Column("value", sa.Float(), nullable=False),
+        sa.Column("note", sa.String(length=300), nullable=False),
+        sa.Column("updated_by", sa.String(length=60), nullable=False),
+        sa.Column("updated_at", sa.String(length=19), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_report_targets")),
+        sa.UniqueConstraint("year", "indicator", name=op.f("uq_report_targets_year")),
+    )
+    op.create_index("ix_dossiers_finished_at", "dossiers", ["finished_at"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_dossiers_finished_at", table_name="dossiers")
+    op.drop_table("report_targets")

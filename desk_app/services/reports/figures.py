@@ -1,0 +1,315 @@
+"""Counting the figures: one SQL definition per figure, used both for the counts and for the drill-down.
+
+Every figure is a condition on one row of a "population" query (FIGURES below). The counts are
+``SUM(CASE WHEN condition ...)`` grouped by the breakdown key; the drill-down selects the rows where the
+condition holds. So a figure and the dossiers listed behind it cannot disagree.
+
+Timeliness (Biểu II.06a cột 8–10, 12–13) follows ``domain.lateness``: SQL decides the rows that need no
+working calendar (no supplement pause: a day/minute comparison of text times), and the few rows whose
+due moment moves by supplement pauses are judged in Python by ``lateness.dossier_timeliness`` itself.
+
+Times are stored as ``YYYY-MM-DDTHH:MM`` text, so comparisons of text are comparisons of times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desk_app.domain.calendar import WorkingCalendar
+from desk_app.domain.indicators import CERTIFICATION_FIELDS
+from desk_app.domain.lateness import dossier_timeliness, pause_minutes
+from desk_app.domain.periods import Period
+from desk_app.domain.states import OPEN_STATES
+
+Breakdown = Literal["unit", "field", "procedure", "officer"]
+BREAKDOWNS: tuple[Breakdown, ...] = ("unit", "field", "procedure", "officer")
+Population = Literal["ii06a", "received", "finished", "returned", "supplemented"]
+
+# The officer handling a dossier at the period's end: the last person it was handed to before then,
+# else the clerk who received it.
+_OFFICER = (
+    "COALESCE(NULLIF((SELECT ev.to_whom FROM dossier_events ev WHERE ev.dossier_id = d.id "
+    "AND ev.action = 'forward' AND ev.at < :c ORDER BY ev.id DESC LIMIT 1), ''), d.created_by, '')"
+)
+KEY_SQL: dict[str, str] = {
+    "unit": "CAST(d.unit_id AS TEXT)",
+    "field": "p.field",
+    "procedure": "p.code",
+    "officer": _OFFICER,
+}
+
+_OPEN = ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATES))
+_CERT = ", ".join("'" + f.replace("'", "''") + "'" for f in CERTIFICATION_FIELDS)
+
+# II.06a: the timeliness letter of a row. E/O/L resolved early/on time/late; I/V in progress in time/
+# overdue at the cut-off moment :c; NULL when supplement pauses move the due moment (judged in Python).
+_T = f"""CASE
+  WHEN d.finished_at IS NOT NULL AND d.finished_at < :e THEN CASE
+    WHEN d.due_at IS NULL THEN 'O'
+    WHEN d.supplement_count > 1 THEN 'L'
+    WHEN d.paused_minutes > 0 THEN NULL
+    WHEN d.finished_at > d.due_at THEN 'L'
+    WHEN substr(d.finished_at, 1, 10) = substr(d.due_at, 1, 10) THEN 'O'
+    ELSE 'E' END
+  ELSE CASE
+    WHEN d.due_at IS NULL THEN 'I'
+    WHEN d.supplement_count = 0 THEN CASE WHEN :c > d.due_at THEN 'V' ELSE 'I' END
+    ELSE NULL END
+END"""
+
+# The II.06a population: received in the period, or received before it and still open at its start.
+# Three index-friendly parts (received_at; finished_at; state) instead of one OR that reads everything.
+_II06A_WHERE = (
+    "d.code IS NOT NULL AND d.received_at >= :s AND d.received_at < :e",
+    "d.code IS NOT NULL AND d.finished_at >= :s AND d.received_at < :s",
+    f"d.code IS NOT NULL AND d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",
+)
+
+POPULATION_WHERE: dict[str, tuple[str, ...]] = {
+    "ii06a": _II06A_WHERE,
+    "received": ("d.received_at >= :s AND d.received_at < :e",),
+    "finished": ("d.finished_at >= :s AND d.finished_at < :e",),
+    "returned": ("d.returned_at >= :s AND d.returned_at < :e",),
+    "supplemented": (
+        "d.code IS NOT NULL AND d.id IN (SELECT se.dossier_id FROM supplement_episodes se "
+        "WHERE se.requested_at >= :s AND se.requested_at < :e)",
+    ),
+}
+
+_RECEIVED = "d.code IS NOT NULL"
+_REUSED = (
+    "EXISTS (SELECT 1 FROM dossier_documents dd WHERE dd.dossier_id = d.id "
+    "AND dd.digitization IN ('reused_document', 'reused_result'))"
+)
+_WITHDRAWN = "EXISTS (SELECT 1 FROM dossier_events ev WHERE ev.dossier_id = d.id AND ev.action = 'withdraw')"
+_RESULT = "d.state IN ('result_ready', 'returned')"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A counted figure: the population it is drawn from and the row condition (SQL over d, p, t)."""
+
+    code: str
+    population: Population
+    condition: str
+    timeliness: str = ""  # II.06a letters the figure counts (judged in Python for paused rows)
+
+
+FIGURES: tuple[Figure, ...] = (
+    # Biểu II.06a (domain.md §5.1). "t" is the timeliness letter above.
+    Figure("received.total", "ii06a", "1"),
+    Figure("received.online", "ii06a", "d.received_at >= :s AND d.channel = 'online'"),
+    Figure("received.direct_postal", "ii06a", "d.received_at >= :s AND d.channel <> 'online'"),
+    Figure("received.carried_over", "ii06a", "d.received_at < :s"),
+    Figure("resolved.total", "ii06a", "d.finished_at IS NOT NULL AND d.finished_at < :e"),
+    Figure("resolved.early", "ii06a", "d.t = 'E'", "E"),
+    Figure("resolved.on_time", "ii06a", "d.t = 'O'", "O"),
+    Figure("resolved.late", "ii06a", "d.t = 'L'", "L"),
+    Figure("in_progress.total", "ii06a", "(d.finished_at IS NULL OR d.finished_at >= :e)"),
+    Figure("in_progress.on_time", "ii06a", "d.t = 'I'", "I"),
+    Figure("in_progress.overdue", "ii06a", "d.t = 'V'", "V"),
+    # The counter's own report: received in the period.
+    Figure("received_total", "received", _RECEIVED),
+    Figure("received_online", "received", f"{_RECEIVED} AND d.channel = 'online'"),
+    Figure("received_direct", "received", f"{_RECEIVED} AND d.channel = 'direct'"),
+    Figure("received_postal", "received", f"{_RECEIVED} AND d.channel = 'postal'"),
+    Figure("guided", "received", "d.state = 'guided'"),
+    Figure("digitized_intake", "received", f"{_RECEIVED} AND d.digitized"),
+    Figure("full_online_eligible", "received", f"{_RECEIVED} AND p.online_level = 'full'"),
+    Figure("full_online", "received", f"{_RECEIVED} AND p.online_level = 'full' AND d.channel = 'online'"),
+    Figure("fee_bearing", "received", f"{_RECEIVED} AND d.fee_amount > 0"),
+    Figure("paid_online", "received", f"{_RECEIVED} AND d.fee_amount > 0 AND d.paid_online"),
+    Figure("certification_total", "received", f"{_RECEIVED} AND p.field IN ({_CERT})"),
+    Figure(
+        "certification_electronic", "received", f"{_RECEIVED} AND p.field IN ({_CERT}) AND d.result_digitized"
+    ),
+    Figure("reused", "received", f"{_RECEIVED} AND {_REUSED}"),
+    # Finished in the period (result, stop, refusal; a refusal at the counter finishes at once).
+    Figure("refused", "finished", "d.state = 'refused'"),
+    Figure("withdrawn", "finished", f"d.state = 'stopped' AND {_WITHDRAWN}"),
+    Figure("results_issued", "finished", _RESULT),
+    Figure("digitized_result", "finished", f"{_RESULT} AND d.result_digitized"),
+    Figure("fully_digitized", "finished", f"{_RESULT} AND d.result_digitized AND d.digitized"),
+    # Returned in the period.
+    Figure("returned_total", "returned", "1"),
+    Figure("returned_online", "returned", "d.return_via = 'online'"),
+    Figure("returned_postal", "returned", "d.return_via = 'postal'"),
+    Figure("rated", "returned", "d.rating IS NOT NULL"),
+    Figure("satisfied", "returned", "d.rating = 'satisfied'"),
+    Figure("dissatisfied", "returned", "d.rating = 'dissatisfied'"),
+    # At least one supplement request in the period.
+    Figure("supplemented", "supplemented", "1"),
+)
+FIGURE: dict[str, Figure] = {f.code: f for f in FIGURES}
+II06A_CODES: tuple[str, ...] = tuple(f.code for f in FIGURES if f.population == "ii06a")
+
+
+@dataclass(frozen=True)
+class Window:
+    """The SQL bounds of a period: start, end (exclusive, the day after the period) and the cut-off moment."""
+
+    s: str
+    e: str
+    c: str
+
+    @classmethod
+    def of(cls, period: Period, now: datetime) -> Window:
+        start = datetime.combine(period.start, time(0, 0))
+        end = datetime.combine(period.end + timedelta(days=1), time(0, 0))
+        cut = min(now.replace(second=0, microsecond=0), end)
+        fmt = "%Y-%m-%dT%H:%M"
+        return cls(start.strftime(fmt), end.strftime(fmt), cut.strftime(fmt))
+
+    @property
+    def cut(self) -> datetime:
+        return datetime.fromisoformat(self.c)
+
+    def params(self) -> dict[str, str]:
+        return {"s": self.s, "e": self.e, "c": self.c}
+
+
+def _population_sql(population: str, by: str, columns: str) -> str:
+    """SELECT ``columns`` FROM the population (UNION ALL of its index-friendly parts); k is the key."""
+    parts = [
+        f"SELECT {KEY_SQL[by]} AS k, {_T} AS t, d.* FROM dossiers d "
+        f"JOIN procedures p ON p.id = d.procedure_id WHERE {where}"
+        for where in POPULATION_WHERE[population]
+    ]
+    # Conditions refer to d.<column> and p.<column>: the outer query renames the union to d and
+    # re-joins the procedure (cheap, by primary key) so the same condition text works outside.
+    union = " UNION ALL ".join(parts)
+    return f"SELECT {columns} FROM ({union}) AS d JOIN procedures p ON p.id = d.procedure_id"
+
+
+def count(
+    session: Session, population: Population, by: Breakdown, window: Window, calendar: WorkingCalendar
+) -> dict[str, dict[str, int]]:
+    """{key: {figure code: count}} for every figure of ``population``."""
+    figures = [f for f in FIGURES if f.population == population]
+    sums = ", ".join(f"SUM(CASE WHEN {f.condition} THEN 1 ELSE 0 END)" for f in figures)
+    sql = _population_sql(population, by, f"d.k AS k, {sums}") + " GROUP BY d.k"
+    out: dict[str, dict[str, int]] = {}
+    for row in session.execute(text(sql), window.params()):
+        out[row[0] or ""] = {f.code: int(v or 0) for f, v in zip(figures, row[1:], strict=True)}
+    if population == "ii06a":
+        for key, letter in _paused_rows(session, by, window, calendar, None):
+            values = out[key]
+            for f in figures:
+                if letter in f.timeliness:
+                    values[f.code] += 1
+    return out
+
+
+def _paused_rows(
+    session: Session, by: Breakdown, window: Window, calendar: WorkingCalendar, key: str | None
+) -> list[tuple[str, str]]:
+    """(key, timeliness letter) of the II.06a rows whose due moment moves by supplement pauses."""
+    return [(k, letter) for _, k, letter in _judge_paused(session, by, window, calendar, key)]
+
+
+def _judge_paused(
+    session: Session, by: Breakdown, window: Window, calendar: WorkingCalendar, key: str | None
+) -> list[tuple[int, str, str]]:
+    cols = "d.id, d.k, d.finished_at, d.due_at, d.paused_minutes, d.supplement_count"
+    sql = _population_sql("ii06a", by, cols) + " WHERE d.t IS NULL"
+    params: dict[str, Any] = window.params()
+    if key is not None:
+        sql += " AND d.k = :key"
+        params["key"] = key
+    rows = session.execute(text(sql), params).all()
+    end, cut = datetime.fromisoformat(window.e), window.cut
+    open_ids = [r[0] for r in rows if r[2] is None or datetime.fromisoformat(r[2]) >= end]
+    episodes = _episodes_before(session, open_ids, window.c)
+    out: list[tuple[int, str, str]] = []
+    for dossier_id, k, finished, due, paused, supplements in rows:
+        due_at = datetime.fromisoformat(due)
+        finished_at = datetime.fromisoformat(finished) if finished else None
+        if finished_at is not None and finished_at < end:
+            verdict = dossier_timeliness(
+                due_at=due_at,
+                paused_minutes=paused,
+                supplement_count=supplements,
+                finished_at=finished_at,
+                now=cut,
+                calendar=calendar,
+            )
+            letter = {"early": "E", "on_time": "O", "late": "L"}[verdict or "on_time"]
+        else:
+            # Still open at the cut-off: count only the supplement requests and pauses before it.
+            asked = episodes.get(dossier_id, [])
+            closed = sum(pause_minutes(a, b, calendar) for a, b in asked if b is not None and b < cut)
+            pending = next((a for a, b in asked if b is None or b >= cut), None)
+            verdict = dossier_timeliness(
+                due_at=due_at,
+                paused_minutes=closed,
+                supplement_count=len(asked),
+                finished_at=None,
+                now=cut,
+                calendar=calendar,
+                pending_pause_since=pending,
+            )
+            letter = "V" if verdict == "late" else "I"
+        out.append((dossier_id, k or "", letter))
+    return out
+
+
+def _episodes_before(
+    session: Session, ids: Sequence[int], cut: str
+) -> dict[int, list[tuple[datetime, datetime | None]]]:
+    """Supplement requests (requested, answered) made before ``cut``, per dossier."""
+    out: dict[int, list[tuple[datetime, datetime | None]]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join(str(int(x)) for x in chunk)
+        sql = (
+            "SELECT dossier_id, requested_at, received_at FROM supplement_episodes "
+            f"WHERE dossier_id IN ({marks}) AND requested_at < :c AND stage <> 'intake' ORDER BY id"
+        )
+        for did, req, rec in session.execute(text(sql), {"c": cut}):
+            out.setdefault(did, []).append(
+                (datetime.fromisoformat(req), datetime.fromisoformat(rec) if rec else None)
+            )
+    return out
+
+
+def dossier_ids(
+    session: Session,
+    figure: str,
+    by: Breakdown,
+    window: Window,
+    calendar: WorkingCalendar,
+    key: str | None,
+    limit: int = 5000,
+) -> list[int]:
+    """The ids of the dossiers behind ``figure`` in the row ``key`` (None: the whole unit)."""
+    f = FIGURE[figure]
+    params: dict[str, Any] = window.params()
+    where = f"({f.condition})"
+    if key is not None:
+        where += " AND d.k = :key"
+        params["key"] = key
+    sql = _population_sql(f.population, by, "d.id") + f" WHERE {where} ORDER BY d.received_at, d.id"
+    ids = [int(r[0]) for r in session.execute(text(sql), params)]
+    if f.timeliness:
+        ids += [i for i, _, letter in _judge_paused(session, by, window, calendar, key) if letter in f.timeliness]
+    return ids[:limit]
+
+
+def officer_now(session: Session, ids: Iterable[int], at: str) -> dict[int, str]:
+    """The officer holding each dossier at ``at`` (the same rule as the officer breakdown)."""
+    id_list = [int(i) for i in ids]
+    if not id_list:
+        return {}
+    marks = ", ".join(str(i) for i in id_list)
+    sql = f"SELECT d.id, {_OFFICER} FROM dossiers d WHERE d.id IN ({marks})"
+    return {int(i): o or "" for i, o in session.execute(text(sql), {"c": at})}
+
+
+def day_text(day: date) -> str:
+    return day.strftime("%Y-%m-%dT00:00")
