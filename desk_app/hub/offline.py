@@ -1,20 +1,19 @@
 """Signed, sequence-numbered offline files (``desk-app sync export`` -> USB stick -> ``desk-hub import``).
 
-Layout: the line ``DESKSYNC1``, the line of the HMAC-SHA256 signature (hex), then the JSON payload bytes
-exactly as signed. The key is derived from the unit's token by both ends (security.offline_key). A file is
+The format lives in desk_app.domain.syncfile (shared with the desk). A file is
 applied only when its sequence number is the unit's last one plus one, so a replayed file, a file out of
 order and an altered file are all refused with the reason; the number advances in the import's transaction.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.domain import syncfile
 from desk_app.hub import security
 from desk_app.hub.db import HubDatabase
 from desk_app.hub.errors import HubError
@@ -22,28 +21,19 @@ from desk_app.hub.ingest import import_value_set
 from desk_app.hub.models import Unit
 from desk_app.hub.schemas import OfflineFile
 
-MAGIC = b"DESKSYNC1"
-FORMAT = "desk-app-sync/1"
-
-
-def pack(key_hex: str, payload: dict[str, Any]) -> bytes:
-    """The file's bytes for ``payload`` (used by the desk's export, which shares this format)."""
-    body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    return MAGIC + b"\n" + security.sign(key_hex, body).encode("ascii") + b"\n" + body
-
 
 def unpack(raw: bytes) -> tuple[str, bytes, OfflineFile]:
-    magic, _, rest = raw.partition(b"\n")
-    signature, _, body = rest.partition(b"\n")
-    if magic != MAGIC or len(signature) != 64:
+    parts = syncfile.split(raw)
+    if parts is None:
         raise HubError(400, "not a desk-app sync file")
+    signature, body = parts
     try:
         data = OfflineFile.model_validate_json(body)
     except PydanticError:
         raise HubError(400, "the file is damaged or altered (its content is not readable)") from None
-    if data.format != FORMAT:
+    if data.format != syncfile.FORMAT:
         raise HubError(400, f"unsupported file format {data.format[:40]!r}")
-    return signature.decode("ascii", "replace"), body, data
+    return signature, body, data
 
 
 def import_file(db: HubDatabase, raw: bytes) -> dict[str, Any]:

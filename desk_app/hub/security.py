@@ -8,15 +8,16 @@ hashed with argon2. Offline files are signed with HMAC-SHA256 under a key both e
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher()
+from desk_app.domain.syncfile import offline_key, signature_ok
 
-OFFLINE_KEY_LABEL = b"desk-hub offline file v1\x00"
+__all__ = ["offline_key", "signature_ok"]
+
+_hasher = PasswordHasher()
 
 
 def new_token() -> str:
@@ -25,19 +26,6 @@ def new_token() -> str:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def offline_key(token: str) -> str:
-    """The offline-file signing key: derived from the token, but not the token's hash (so it cannot log in)."""
-    return hmac.new(token.encode("utf-8"), OFFLINE_KEY_LABEL, hashlib.sha256).hexdigest()
-
-
-def sign(key_hex: str, payload: bytes) -> str:
-    return hmac.new(bytes.fromhex(key_hex), payload, hashlib.sha256).hexdigest()
-
-
-def signature_ok(key_hex: str, payload: bytes, signature: str) -> bool:
-    return hmac.compare_digest(sign(key_hex, payload), signature)
 
 
 def hash_password(password: str) -> str:

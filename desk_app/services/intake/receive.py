@@ -58,6 +58,7 @@ from desk_app.services.intake.quote import (
     processing_text,
     settle_fee,
 )
+from desk_app.services.sync.outbox import mark_dossier
 from desk_app.store import audit, settings
 from desk_app.store.db import Database
 from desk_app.store.models import (
@@ -281,6 +282,7 @@ def _save(
                 "counter": counter_no,
             },
         )
+        mark_dossier(s, dossier, received)  # the sync outbox, in this same transaction
         s.flush()
         return IntakeResult(dossier.id, code, due, state.value, True, number, received)
 
