@@ -7,8 +7,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
+from desk_app.domain.errors import UserError
 from desk_app.services.lifecycle.moves import act
 from desk_app.services.sync.outbox import mark_dossier, months_between
 from desk_app.store.db import open_database
@@ -42,10 +44,8 @@ def test_a_refused_move_marks_nothing(unit_db: Any) -> None:
     """The mark is in the move's transaction: a refused move leaves the outbox as it was."""
     code = make_dossier(unit_db, received_at=datetime(2026, 10, 20, 9, 0))
     before = _outbox(unit_db)
-    try:
+    with pytest.raises(UserError):
         act(unit_db, code, "return", actor="clerk1")  # cannot return a dossier still in progress
-    except Exception:
-        pass
     assert _outbox(unit_db) == before
 
 
