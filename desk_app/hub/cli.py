@@ -17,7 +17,7 @@ from typing import Any
 
 from desk_app import __version__
 from desk_app.hub import config as hub_config
-from desk_app.hub.db import HubDatabase, upgrade
+from desk_app.hub.db import HEAD, HubDatabase, current_revision, upgrade
 from desk_app.hub.errors import HubError
 
 
@@ -32,8 +32,10 @@ def _out(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def _open(args: argparse.Namespace) -> HubDatabase:
+    """The database, created or upgraded first when it is not at the newest revision."""
     db = HubDatabase(hub_config.db_url(args.db))
-    upgrade(db.engine)
+    if current_revision(db.engine) != HEAD:
+        upgrade(db.engine)
     return db
 
 

@@ -219,11 +219,21 @@ def start_hub(
     raise AssertionError("hub did not start: " + log.read_text(errors="replace"))
 
 
-@pytest.fixture
-def hub(hub_db_url: str, tmp_path: Path) -> Iterator[HubServer]:
-    """A running hub (subprocess, loopback) on an initialised database."""
-    proc = hub_cli(hub_db_url, "init")
+def _running_hub(db_url: str, tmp_path: Path) -> Iterator[HubServer]:
+    proc = hub_cli(db_url, "init")
     assert proc.returncode == 0, proc.stderr
-    server = start_hub(hub_db_url, tmp_path / "hub.log")
+    server = start_hub(db_url, tmp_path / "hub.log")
     yield server
     server.stop()
+
+
+@pytest.fixture
+def hub(hub_db_url: str, tmp_path: Path) -> Iterator[HubServer]:
+    """A running hub (subprocess, loopback) on an initialised database: once on SQLite, once on PostgreSQL."""
+    yield from _running_hub(hub_db_url, tmp_path)
+
+
+@pytest.fixture
+def sqlite_hub(tmp_path: Path) -> Iterator[HubServer]:
+    """A running hub on SQLite only (for behaviour of the desk or the files that does not depend on the SQL)."""
+    yield from _running_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", tmp_path)

@@ -48,3 +48,10 @@ def test_hub_runs_with_qt_missing(tmp_path: object) -> None:
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_head_constant_matches_the_migrations() -> None:
+    """db.HEAD (read on every CLI call without Alembic) is the newest migration script."""
+    from desk_app.hub.db import HEAD, head_revision
+
+    assert head_revision() == HEAD
