@@ -11,9 +11,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
+import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,6 @@ log = logging.getLogger(__name__)
 
 K_URL, K_TOKEN, K_CA, K_UNIT = "sync_hub_url", "sync_token", "sync_ca_file", "sync_unit_code"
 K_HUB_KEY, K_LAST_OK, K_SEQ = "sync_hub_key", "sync_last_success", "sync_offline_seq"
-STALE_SENDING = timedelta(minutes=5)  # a "sending" row older than this was left by a killed process
 BACKOFF_BASE_S, BACKOFF_MAX_S = 30.0, 3600.0
 DOSSIER_CHUNK = 500
 
@@ -113,12 +114,36 @@ def _require_config(db: Database) -> dict[str, Any]:
     return cfg
 
 
+@contextmanager
+def _worker_lock(db: Database) -> Iterator[bool]:
+    """One sync worker per data directory (GUI timer, CLI). True when this process holds the lock: then any
+    row still "sending" was left by a process that died mid-upload."""
+    path = Path(db.data_dir) / "sync.lock"
+    with open(path, "a+b") as fh:
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UserError(
+                "Another sync is running for this data directory; try again in a moment",
+                "Đang có một lần đồng bộ khác chạy; hãy thử lại sau giây lát.",
+            ) from None
+        yield True  # the lock is released when the file is closed
+
+
 def _refresh(db: Database, now: datetime) -> None:
-    """Recover rows left "sending" by a killed process; queue each ended month once more after its end."""
+    """Recover rows left "sending" by a killed process; queue each ended month once more after its end.
+
+    Called with the worker lock held, so no other worker is uploading: every "sending" row is an orphan."""
     with db.transaction() as s:
         for row in s.scalars(select(SyncOutboxItem).where(SyncOutboxItem.state == "sending")):
-            if row.last_attempt_at is None or now - row.last_attempt_at > STALE_SENDING:
-                row.state = "to_send"
+            row.state = "to_send"
         for row in s.scalars(select(SyncOutboxItem).where(SyncOutboxItem.state == "sent")):
             end = parse_period(row.period).end
             if now.date() > end and (row.sent_at is None or row.sent_at.date() <= end):
@@ -212,6 +237,13 @@ def sync_now(
     on the item and returned in "errors".
     """
     cfg = _require_config(db)
+    with _worker_lock(db):
+        return _sync_locked(db, cfg, tries, sleep, force)
+
+
+def _sync_locked(
+    db: Database, cfg: dict[str, Any], tries: int, sleep: Callable[[float], None], force: bool
+) -> dict[str, Any]:
     now = _now()
     _refresh(db, now)
     sent: list[str] = []
