@@ -7,6 +7,7 @@ import os
 import pwd
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -183,35 +184,30 @@ class HubServer:
 
 
 def start_hub(
-    db_url: str, log: Path, env: dict[str, str] | None = None, port: int | None = None
+    db_url: str,
+    log: Path,
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+    tls: tuple[Path, Path] | None = None,
 ) -> HubServer:
+    """Start ``desk-hub serve`` (with --certfile/--keyfile when ``tls`` is given) and wait until it answers."""
     port = port or free_port()
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     fh = log.open("ab")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "desk_app.hub",
-            "--db",
-            db_url,
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=fh,
-        stderr=subprocess.STDOUT,
-        env=full_env,
-    )
-    server = HubServer(f"http://127.0.0.1:{port}", db_url, proc, log)
+    cmd = [sys.executable, "-m", "desk_app.hub", "--db", db_url, "serve", "--host", "127.0.0.1"]
+    cmd += ["--port", str(port)]
+    if tls:
+        cmd += ["--certfile", str(tls[0]), "--keyfile", str(tls[1])]
+    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env=full_env)
+    scheme = "https" if tls else "http"
+    server = HubServer(f"{scheme}://127.0.0.1:{port}", db_url, proc, log)
+    context = ssl.create_default_context(cafile=str(tls[0])) if tls else None
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise AssertionError("hub exited: " + log.read_text(errors="replace"))
         try:
-            with urllib.request.urlopen(server.url + "/api/v1/health", timeout=2):
+            with urllib.request.urlopen(server.url + "/api/v1/health", timeout=2, context=context):
                 return server
         except OSError:
             time.sleep(0.1)
