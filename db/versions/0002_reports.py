@@ -1,4 +1,4 @@
-"""reports: yearly targets, index on dossiers.finished_at
+"""reports: yearly targets, index on dossiers.finished_at, partial index of reused documents
 
 Revision ID: 0002_reports
 Revises: 0001
@@ -26,9 +26,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_targets")),
         sa.UniqueConstraint("year", "indicator", name=op.f("uq_report_targets_year")),
     )
-    op.create_index("ix_dossiers_finished_at", "dossiers", ["finished_at"], unique=False)
+    op.create_index("ix_dossiers_finished_at", "dossiers", ["finished_at", "received_at"], unique=False)
+    op.create_index(
+        "ix_dossier_documents_reused",
+        "dossier_documents",
+        ["dossier_id"],
+        unique=False,
+        sqlite_where=sa.text("digitization IN ('reused_document', 'reused_result')"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_dossier_documents_reused", table_name="dossier_documents")
     op.drop_index("ix_dossiers_finished_at", table_name="dossiers")
     op.drop_table("report_targets")

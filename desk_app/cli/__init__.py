@@ -22,7 +22,19 @@ from desk_app.logmask import install_log_masking, mask_text
 
 __all__ = ["Context", "Handler", "add_json", "build_parser", "main"]
 
-COMMAND_MODULES = ["setup", "catalog", "calendar", "gui", "intake", "trust", "lifecycle", "scan", "crypto", "sync", "reports"]
+COMMAND_MODULES = [
+    "setup",
+    "catalog",
+    "calendar",
+    "gui",
+    "intake",
+    "trust",
+    "lifecycle",
+    "scan",
+    "crypto",
+    "reports",
+    "sync",
+]
 
 log = logging.getLogger("desk_app")
 

@@ -35,7 +35,9 @@ def register(sub: Any) -> None:
 
     t = sub.add_parser("targets", help="yearly targets of the report ratios")
     tsub = t.add_subparsers(dest="targets_cmd", metavar="ACTION", required=True)
-    s = tsub.add_parser("set", help="set a target, e.g. --year 2026 --indicator full_online_share --value 60%%")
+    s = tsub.add_parser(
+        "set", help="set a target, e.g. --year 2026 --indicator full_online_share --value 60%%"
+    )
     s.add_argument("--year", type=int, required=True)
     s.add_argument("--indicator", required=True)
     s.add_argument("--value", required=True, help="60%%, 60 or 0.6")
@@ -88,7 +90,9 @@ def cmd_targets_list(args: argparse.Namespace, ctx: Context) -> int:
     targets = list_targets(ctx.db, args.year)
     ctx.out(
         [t.to_dict() for t in targets],
-        lambda: "\n".join(f"{t.year}  {t.indicator:<24} {t.value:>7.1%}  {t.label}" for t in targets)
-        or "(no targets)",
+        lambda: (
+            "\n".join(f"{t.year}  {t.indicator:<24} {t.value:>7.1%}  {t.label}" for t in targets)
+            or "(no targets)"
+        ),
     )
     return 0

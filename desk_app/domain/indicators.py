@@ -33,7 +33,9 @@ class Indicator:
 
 
 _IN = "tiếp nhận trong kỳ (ngày tiếp nhận từ ngày đầu đến hết ngày cuối kỳ; không tính hồ sơ chỉ hướng dẫn)"
-_OPEN_AT_END = "chưa có kết quả, chưa dừng, chưa từ chối tại thời điểm cuối kỳ (hoặc hiện tại nếu kỳ chưa kết thúc)"
+_OPEN_AT_END = (
+    "chưa có kết quả, chưa dừng, chưa từ chối tại thời điểm cuối kỳ (hoặc hiện tại nếu kỳ chưa kết thúc)"
+)
 _DUE = (
     "so theo ngày với ngày hẹn trả ban đầu cộng thời gian chờ bổ sung (gia hạn không làm hồ sơ thành đúng hạn; "
     "yêu cầu bổ sung quá 01 lần tính là quá hạn)"
@@ -58,9 +60,15 @@ II06A: tuple[Indicator, ...] = (
         "Hồ sơ có kết quả, dừng xử lý (kể cả rút) hoặc từ chối trong kỳ; cột 7 = cột 8 + cột 9 + cột 10.",
     ),
     Indicator("resolved.early", "Trước hạn", f"Kết thúc xử lý trước ngày hẹn trả; {_DUE}."),
-    Indicator("resolved.on_time", "Đúng hạn", f"Kết thúc xử lý đúng ngày hẹn trả (hoặc thủ tục không có hạn); {_DUE}."),
+    Indicator(
+        "resolved.on_time",
+        "Đúng hạn",
+        f"Kết thúc xử lý đúng ngày hẹn trả (hoặc thủ tục không có hạn); {_DUE}.",
+    ),
     Indicator("resolved.late", "Quá hạn", f"Kết thúc xử lý sau thời điểm hẹn trả; {_DUE}."),
-    Indicator("in_progress.total", "Đang giải quyết: Tổng số", f"Hồ sơ {_OPEN_AT_END}; cột 11 = cột 12 + cột 13."),
+    Indicator(
+        "in_progress.total", "Đang giải quyết: Tổng số", f"Hồ sơ {_OPEN_AT_END}; cột 11 = cột 12 + cột 13."
+    ),
     Indicator("in_progress.on_time", "Trong hạn", f"Hồ sơ đang giải quyết chưa quá hạn tại cuối kỳ; {_DUE}."),
     Indicator("in_progress.overdue", "Quá hạn", f"Hồ sơ đang giải quyết đã quá hạn tại cuối kỳ; {_DUE}."),
 )
@@ -71,8 +79,12 @@ COUNTER: tuple[Indicator, ...] = (
     Indicator("received_direct", "Tiếp nhận trực tiếp", f"Hồ sơ {_IN}, nộp trực tiếp tại quầy."),
     Indicator("received_postal", "Tiếp nhận qua bưu chính", f"Hồ sơ {_IN}, qua dịch vụ bưu chính công ích."),
     Indicator("returned_total", "Đã trả kết quả", "Hồ sơ trả kết quả trong kỳ (mọi hình thức)."),
-    Indicator("returned_online", "Trả kết quả trực tuyến", "Hồ sơ trả kết quả trong kỳ bằng hình thức trực tuyến."),
-    Indicator("returned_postal", "Trả kết quả qua bưu chính", "Hồ sơ trả kết quả trong kỳ qua dịch vụ bưu chính."),
+    Indicator(
+        "returned_online", "Trả kết quả trực tuyến", "Hồ sơ trả kết quả trong kỳ bằng hình thức trực tuyến."
+    ),
+    Indicator(
+        "returned_postal", "Trả kết quả qua bưu chính", "Hồ sơ trả kết quả trong kỳ qua dịch vụ bưu chính."
+    ),
     Indicator(
         "overdue",
         "Hồ sơ quá hạn",
@@ -83,14 +95,34 @@ COUNTER: tuple[Indicator, ...] = (
         "Hồ sơ yêu cầu bổ sung",
         "Hồ sơ (đã tiếp nhận) có ít nhất một yêu cầu bổ sung trong kỳ; mỗi hồ sơ tính một lần.",
     ),
-    Indicator("guided", "Hướng dẫn, chưa tiếp nhận", "Lượt hướng dẫn hoàn thiện hồ sơ (Mẫu 02) trong kỳ, không tiếp nhận."),
+    Indicator(
+        "guided",
+        "Hướng dẫn, chưa tiếp nhận",
+        "Lượt hướng dẫn hoàn thiện hồ sơ (Mẫu 02) trong kỳ, không tiếp nhận.",
+    ),
     Indicator("refused", "Từ chối", "Hồ sơ từ chối tiếp nhận hoặc từ chối giải quyết trong kỳ (Mẫu 03)."),
     Indicator("withdrawn", "Công dân rút hồ sơ", "Hồ sơ dừng xử lý trong kỳ theo đề nghị rút của công dân."),
     Indicator("digitized_intake", "Số hóa khi tiếp nhận", f"Hồ sơ {_IN} có thành phần hồ sơ đã số hóa."),
-    Indicator("results_issued", "Hồ sơ có kết quả", "Hồ sơ có kết quả giải quyết trong kỳ (không tính dừng, từ chối)."),
-    Indicator("digitized_result", "Số hóa kết quả (kết quả điện tử)", "Hồ sơ có kết quả trong kỳ kèm bản điện tử của kết quả."),
-    Indicator("full_online_eligible", "Hồ sơ của TTHC trực tuyến toàn trình", f"Hồ sơ {_IN} thuộc TTHC cung cấp trực tuyến toàn trình."),
-    Indicator("full_online", "Hồ sơ trực tuyến toàn trình", f"Hồ sơ {_IN}, nộp trực tuyến, thuộc TTHC trực tuyến toàn trình."),
+    Indicator(
+        "results_issued",
+        "Hồ sơ có kết quả",
+        "Hồ sơ có kết quả giải quyết trong kỳ (không tính dừng, từ chối).",
+    ),
+    Indicator(
+        "digitized_result",
+        "Số hóa kết quả (kết quả điện tử)",
+        "Hồ sơ có kết quả trong kỳ kèm bản điện tử của kết quả.",
+    ),
+    Indicator(
+        "full_online_eligible",
+        "Hồ sơ của TTHC trực tuyến toàn trình",
+        f"Hồ sơ {_IN} thuộc TTHC cung cấp trực tuyến toàn trình.",
+    ),
+    Indicator(
+        "full_online",
+        "Hồ sơ trực tuyến toàn trình",
+        f"Hồ sơ {_IN}, nộp trực tuyến, thuộc TTHC trực tuyến toàn trình.",
+    ),
     Indicator("fee_bearing", "Hồ sơ có phí, lệ phí", f"Hồ sơ {_IN} phải nộp phí, lệ phí (số tiền > 0)."),
     Indicator("paid_online", "Thanh toán trực tuyến", f"Hồ sơ {_IN} có phí, lệ phí, đã nộp trực tuyến."),
     Indicator("rated", "Hồ sơ được đánh giá", "Hồ sơ trả kết quả trong kỳ có đánh giá mức độ hài lòng."),
@@ -102,7 +134,11 @@ COUNTER: tuple[Indicator, ...] = (
         "Bản sao chứng thực điện tử",
         f"Hồ sơ {_IN} thuộc lĩnh vực Chứng thực có kết quả điện tử (bản sao chứng thực điện tử).",
     ),
-    Indicator("reused", "Hồ sơ tái sử dụng dữ liệu", f"Hồ sơ {_IN} có ít nhất một thành phần tái sử dụng dữ liệu đã số hóa."),
+    Indicator(
+        "reused",
+        "Hồ sơ tái sử dụng dữ liệu",
+        f"Hồ sơ {_IN} có ít nhất một thành phần tái sử dụng dữ liệu đã số hóa.",
+    ),
     Indicator(
         "help_given",
         "Hỗ trợ tạo tài khoản, nộp trực tuyến",

@@ -66,6 +66,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.dossier_view",
     "desk_app.gui.scan_page",
     "desk_app.gui.users_page",
+    "desk_app.gui.reports_page",
     "desk_app.gui.sync_page",
 ]
 

@@ -24,7 +24,12 @@ from .fonts import register_fonts
 from .layout import esc
 from .vnformat import nfc
 
-II06A_GROUPS = (("received", "Tiếp nhận", 4), ("resolved", "Đã giải quyết", 4), ("in_progress", "Đang giải quyết", 3))
+COLUMNS_PER_TABLE = 9
+II06A_GROUPS = (
+    ("received", "Tiếp nhận", 4),
+    ("resolved", "Đã giải quyết", 4),
+    ("in_progress", "Đang giải quyết", 3),
+)
 
 
 def _num(value: Any, unit: str = "dossiers") -> str:
@@ -95,21 +100,62 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
             center,
         )
     )
-    conv = "kỳ chốt số liệu từ ngày 15 tháng trước đến ngày 14" if period.get("convention") == "reporting" else "tháng dương lịch"
+    conv = (
+        "kỳ chốt số liệu từ ngày 15 tháng trước đến ngày 14"
+        if period.get("convention") == "reporting"
+        else "tháng dương lịch"
+    )
     story.append(Paragraph(f"<i>Cách tính kỳ: {conv}. Đơn vị tính: số hồ sơ TTHC.</i>", center))
     if not data.get("complete", True):
         as_of = datetime.fromisoformat(data["as_of"])
         story.append(
             Paragraph(
-                f"<b>Kỳ báo cáo chưa kết thúc: số liệu tính đến {as_of:%H:%M} ngày {as_of:%d/%m/%Y}.</b>", center
+                f"<b>Kỳ báo cáo chưa kết thúc: số liệu tính đến {as_of:%H:%M} ngày {as_of:%d/%m/%Y}.</b>",
+                center,
             )
         )
     story.append(Spacer(1, 3 * mm))
 
     columns: list[str] = data["columns"]
-    by_label = {"unit": "Đơn vị", "field": "Lĩnh vực", "procedure": "Thủ tục hành chính", "officer": "Cán bộ xử lý"}
+    by_label = {
+        "unit": "Đơn vị",
+        "field": "Lĩnh vực",
+        "procedure": "Thủ tục hành chính",
+        "officer": "Cán bộ xử lý",
+    }
     first = by_label.get(data.get("by", "unit"), "")
     rows = [*data["rows"], data["total"]]
+
+    def body(codes: list[str], table_rows: list[list[Any]]) -> None:
+        for i, row in enumerate(rows, start=1):
+            is_total = row is data["total"]
+            label = "Tổng cộng" if is_total else row.get("label", "")
+            line: list[Any] = [
+                Paragraph("" if is_total else str(i), num),
+                Paragraph(f"<b>{esc(label)}</b>" if is_total else esc(nfc(label)), cell),
+            ]
+            for code in codes:
+                unit_kind = BY_CODE[code].unit if code in BY_CODE else "dossiers"
+                line.append(Paragraph(_num(_flat(row, code), unit_kind), num))
+            table_rows.append(line)
+
+    def place(codes: list[str], table_rows: list[list[Any]], header_rows: int, extra: list[Any]) -> None:
+        label_w = 60 * mm
+        rest = (width - 10 * mm - label_w) / max(len(codes), 1)
+        table = Table(table_rows, colWidths=[10 * mm, label_w] + [rest] * len(codes), repeatRows=header_rows)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.92, 0.92, 0.92)),
+                    ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.96, 0.96, 0.96)),
+                    *extra,
+                ]
+            )
+        )
+        story.append(table)
+
     if data["kind"] == "ii06a":
         head1 = [Paragraph("STT", head), Paragraph(first, head)]
         head2: list[Any] = ["", ""]
@@ -124,49 +170,38 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
             col += n
         head3 = [Paragraph(str(i), head) for i in range(1, 3 + len(columns))]
         table_rows: list[list[Any]] = [head1, head2, head3]
-        header_rows = 3
-        style_extra = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), *spans]
+        body(columns, table_rows)
+        place(columns, table_rows, 3, [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), *spans])
     else:
-        table_rows = [
-            [Paragraph("STT", head), Paragraph(first, head)]
-            + [Paragraph(esc(BY_CODE[c].name_vi if c in BY_CODE else c), head) for c in columns]
-        ]
-        header_rows = 1
-        style_extra = []
-    for i, row in enumerate(rows, start=1):
-        is_total = row is data["total"]
-        label = "Tổng cộng" if is_total else row.get("label", "")
-        line: list[Any] = [
-            Paragraph("" if is_total else str(i), num),
-            Paragraph(f"<b>{esc(label)}</b>" if is_total else esc(nfc(label)), cell),
-        ]
-        for code in columns:
-            unit_kind = BY_CODE[code].unit if code in BY_CODE else "dossiers"
-            line.append(Paragraph(_num(_flat(row, code), unit_kind), num))
-        table_rows.append(line)
-    n_cols = 2 + len(columns)
-    label_w = 60 * mm if n_cols <= 14 else 45 * mm
-    rest = (width - 10 * mm - label_w) / max(len(columns), 1)
-    table = Table(table_rows, colWidths=[10 * mm, label_w] + [rest] * len(columns), repeatRows=header_rows)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.92, 0.92, 0.92)),
-                ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.96, 0.96, 0.96)),
-                *style_extra,
+        # Wide reports print as several tables of at most COLUMNS_PER_TABLE figures, each repeating the rows.
+        for start in range(0, len(columns), COLUMNS_PER_TABLE):
+            codes = columns[start : start + COLUMNS_PER_TABLE]
+            table_rows = [
+                [Paragraph("STT", head), Paragraph(first, head)]
+                + [Paragraph(esc(BY_CODE[c].name_vi if c in BY_CODE else c), head) for c in codes]
             ]
-        )
-    )
-    story.append(table)
+            body(codes, table_rows)
+            if start:
+                story.append(Spacer(1, 3 * mm))
+            place(codes, table_rows, 1, [])
 
     ratios = data.get("ratios") or []
     if ratios:
         story.append(Spacer(1, 4 * mm))
         story.append(Paragraph("<b>Các tỷ lệ so với chỉ tiêu năm</b>", base))
         rrows: list[list[Any]] = [
-            [Paragraph(h, head) for h in ("Chỉ tiêu", "Tử số", "Mẫu số", "Đạt được", "Chỉ tiêu giao", "Chênh lệch", "Đánh giá")]
+            [
+                Paragraph(h, head)
+                for h in (
+                    "Chỉ tiêu",
+                    "Tử số",
+                    "Mẫu số",
+                    "Đạt được",
+                    "Chỉ tiêu giao",
+                    "Chênh lệch",
+                    "Đánh giá",
+                )
+            ]
         ]
         for r in ratios:
             verdict = "" if r["missed"] is None else ("Không đạt" if r["missed"] else "Đạt")
@@ -182,7 +217,11 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
                 ]
             )
         rt = Table(rrows, colWidths=[width * 0.34] + [width * 0.11] * 6, repeatRows=1)
-        rt.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        rt.setStyle(
+            TableStyle(
+                [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            )
+        )
         story.append(rt)
 
     if data["kind"] == "weekly":
@@ -195,16 +234,21 @@ def render_report_pdf(data: dict[str, Any], *, prepared_by: str = "") -> bytes:
         for d in notes:
             story.append(Paragraph(f"– <b>{esc(d['name'])}</b>: {esc(d['definition'])}", small))
 
-    place = unit.get("place_name") or ""
+    place_name = unit.get("place_name") or ""
     gen = datetime.fromisoformat(data["generated_at"])
-    dated = f"{esc(place)}, ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}" if place else (
-        f"Ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}"
+    dated = (
+        f"{esc(place_name)}, ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}"
+        if place_name
+        else (f"Ngày {gen.day:02d} tháng {gen.month:02d} năm {gen.year}")
     )
     sign = Table(
         [
             ["", Paragraph(f"<i>{dated}</i>", center)],
             [Paragraph("<b>NGƯỜI LẬP BIỂU</b>", center), Paragraph("<b>THỦ TRƯỞNG ĐƠN VỊ</b>", center)],
-            [Paragraph("<i>(Ký, ghi rõ họ tên)</i>", center), Paragraph("<i>(Ký, ghi rõ họ tên, đóng dấu)</i>", center)],
+            [
+                Paragraph("<i>(Ký, ghi rõ họ tên)</i>", center),
+                Paragraph("<i>(Ký, ghi rõ họ tên, đóng dấu)</i>", center),
+            ],
             [Spacer(1, 18 * mm), ""],
             [Paragraph(f"<b>{esc(nfc(prepared_by))}</b>", center), ""],
         ],
@@ -252,7 +296,12 @@ def _weekly(data: dict[str, Any], base: Any, cell: Any, head: Any, num: Any, wid
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(f"<b>Hồ sơ đang quá hạn hiện nay: {len(overdue)}</b>", base))
     if overdue:
-        rows = [[Paragraph(h, head) for h in ("Mã hồ sơ", "Thủ tục", "Hạn xử lý", "Số ngày quá hạn", "Cán bộ đang xử lý")]]
+        rows = [
+            [
+                Paragraph(h, head)
+                for h in ("Mã hồ sơ", "Thủ tục", "Hạn xử lý", "Số ngày quá hạn", "Cán bộ đang xử lý")
+            ]
+        ]
         for o in overdue:
             due = datetime.fromisoformat(o["deadline_at"])
             rows.append(
@@ -264,7 +313,9 @@ def _weekly(data: dict[str, Any], base: Any, cell: Any, head: Any, num: Any, wid
                     Paragraph(esc(nfc(o["officer_name"])), cell),
                 ]
             )
-        t = Table(rows, colWidths=[width * 0.22, width * 0.34, width * 0.12, width * 0.1, width * 0.2], repeatRows=1)
+        t = Table(
+            rows, colWidths=[width * 0.22, width * 0.34, width * 0.12, width * 0.1, width * 0.2], repeatRows=1
+        )
         t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black)]))
         out.append(t)
     return out

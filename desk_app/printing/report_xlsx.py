@@ -44,7 +44,12 @@ def render_report_xlsx(data: dict[str, Any]) -> bytes:
     )
     columns: list[str] = data["columns"]
     header_row = 6
-    by_label = {"unit": "Đơn vị", "field": "Lĩnh vực", "procedure": "Thủ tục hành chính", "officer": "Cán bộ xử lý"}
+    by_label = {
+        "unit": "Đơn vị",
+        "field": "Lĩnh vực",
+        "procedure": "Thủ tục hành chính",
+        "officer": "Cán bộ xử lý",
+    }
     headers = ["STT", by_label.get(data.get("by", "unit"), "")] + [
         BY_CODE[c].name_vi if c in BY_CODE else c for c in columns
     ]
@@ -91,11 +96,11 @@ def render_report_xlsx(data: dict[str, Any]) -> bytes:
         rs.append([r["label"], r["numerator"], r["denominator"], r["value"], r["target"], None, r["missed"]])
         if r["value"] is not None and r["target"] is not None:
             rs.cell(row=i, column=6, value=f"=D{i}-E{i}")
-        for col in (4, 5, 6):
-            rs.cell(row=i, column=col).number_format = "0.0%"
+        for j in (4, 5, 6):
+            rs.cell(row=i, column=j).number_format = "0.0%"
     rs.column_dimensions["A"].width = 48
-    for col in "BCDEFG":
-        rs.column_dimensions[col].width = 14
+    for letter in "BCDEFG":
+        rs.column_dimensions[letter].width = 14
     rs.freeze_panes = "A2"
 
     ns = wb.create_sheet("Ghi chú")

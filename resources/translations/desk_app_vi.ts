@@ -789,6 +789,10 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
         <translation>Hàng đợi</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1004,6 +1008,220 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>e.g. Article 16 of Decree 61/2018/NĐ-CP</source>
         <translation>ví dụ: Điều 16 Nghị định 61/2018/NĐ-CP</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Không có dữ liệu</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Trước hạn, đúng hạn</translation>
+    </message>
+    <message>
+        <source>Ratios against targets</source>
+        <translation>Các tỷ lệ so với chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received, on time and late by period</source>
+        <translation>Tiếp nhận, giải quyết đúng hạn và quá hạn theo kỳ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>2026-W38, 2026-09, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-07-01..2026-09-30</source>
+        <translation>2026-W38 (tuần), 2026-09 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2026 (năm) hoặc 2026-07-01..2026-09-30</translation>
+    </message>
+    <message>
+        <source>Below the target of the year</source>
+        <translation>Chưa đạt chỉ tiêu năm</translation>
+    </message>
+    <message>
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>By officer</source>
+        <translation>Theo cán bộ xử lý</translation>
+    </message>
+    <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <source>Calendar periods</source>
+        <translation>Theo tháng dương lịch</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>Kỳ trước chuyển sang</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Click a figure to list the dossiers behind it.</source>
+        <translation>Bấm vào một số liệu để xem danh sách hồ sơ tạo nên số liệu đó.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Khoảng ngày</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Direct and postal</source>
+        <translation>Trực tiếp, bưu chính</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Export this report</source>
+        <translation>Xuất báo cáo này ra tệp</translation>
+    </message>
+    <message>
+        <source>Form II.06a (results of procedures)</source>
+        <translation>Biểu II.06a (kết quả giải quyết TTHC)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Kỳ sau</translation>
+    </message>
+    <message>
+        <source>Nine months</source>
+        <translation>9 tháng</translation>
+    </message>
+    <message>
+        <source>Officer holding it</source>
+        <translation>Cán bộ đang giữ hồ sơ</translation>
+    </message>
+    <message>
+        <source>One-stop counter report</source>
+        <translation>Báo cáo của Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Overdue now: %1 dossiers</source>
+        <translation>Hồ sơ đang quá hạn hiện nay: %1</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Plain calendar months instead of the 15th-to-14th reporting windows</source>
+        <translation>Tính theo tháng, quý, năm dương lịch thay cho kỳ chốt số liệu từ ngày 15 đến ngày 14</translation>
+    </message>
+    <message>
+        <source>Postal</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Kỳ trước</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Đã ghi báo cáo vào %1</translation>
+    </message>
+    <message>
+        <source>Service quality (QĐ 766)</source>
+        <translation>Chất lượng phục vụ (QĐ 766)</translation>
+    </message>
+    <message>
+        <source>Six months</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>Chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>This figure has no list of dossiers.</source>
+        <translation>Số liệu này không có danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Weekly report for the leader</source>
+        <translation>Báo cáo tuần cho lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Whole unit</source>
+        <translation>Toàn đơn vị</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Yearly targets of the ratios (admin)</source>
+        <translation>Chỉ tiêu năm của các tỷ lệ (quản trị)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>không có dữ liệu</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +1735,29 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>never</source>
         <translation>chưa lần nào</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Ratio</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Target (%)</source>
+        <translation>Chỉ tiêu (%)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Yearly targets</source>
+        <translation>Chỉ tiêu năm</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa giao</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -58,7 +59,7 @@ def test_reporting_months_tile_the_year() -> None:
     months = [parse_period(f"2026-{m:02d}") for m in range(1, 13)]
     year = parse_period("2026")
     assert months[0].start == year.start and months[-1].end == year.end
-    for a, b in zip(months, months[1:], strict=False):
+    for a, b in itertools.pairwise(months):
         assert (b.start - a.end).days == 1
     assert sum(m.days for m in months) == year.days
 

@@ -25,7 +25,9 @@ def render(report: Report, fmt: str, *, prepared_by: str = "") -> bytes:
         from desk_app.printing.report_pdf import render_report_pdf
 
         return render_report_pdf(data, prepared_by=prepared_by)
-    raise ValidationError(f"Unknown format {fmt!r}: json, xlsx or pdf.", "Định dạng tệp không hợp lệ.", field="format")
+    raise ValidationError(
+        f"Unknown format {fmt!r}: json, xlsx or pdf.", "Định dạng tệp không hợp lệ.", field="format"
+    )
 
 
 def write(report: Report, path: Path, fmt: str, *, prepared_by: str = "") -> Path:

@@ -1,8 +1,9 @@
 """Counting the figures: one SQL definition per figure, used both for the counts and for the drill-down.
 
-Every figure is a condition on one row of a "population" query (FIGURES below). The counts are
-``SUM(CASE WHEN condition ...)`` grouped by the breakdown key; the drill-down selects the rows where the
-condition holds. So a figure and the dossiers listed behind it cannot disagree.
+Every figure is a condition on a row of its population (FIGURES and POPULATION_PREDICATE below). The
+counts are ``SUM(CASE WHEN population AND condition ...)`` grouped by the breakdown key over a few
+disjoint row sources; the drill-down selects the rows where the same SQL holds. So a figure and the
+dossiers listed behind it cannot disagree.
 
 Timeliness (Biểu II.06a cột 8–10, 12–13) follows ``domain.lateness``: SQL decides the rows that need no
 working calendar (no supplement pause: a day/minute comparison of text times), and the few rows whose
@@ -49,10 +50,13 @@ _CERT = ", ".join("'" + f.replace("'", "''") + "'" for f in CERTIFICATION_FIELDS
 
 # II.06a: the timeliness letter of a row. E/O/L resolved early/on time/late; I/V in progress in time/
 # overdue at the cut-off moment :c; NULL when supplement pauses move the due moment (judged in Python).
-_T = f"""CASE
+# A pause only moves the due moment later, so a dossier finished on a day before the due day is early, and
+# one open at a cut-off not after its due moment with at most one supplement request is in time, pause or not.
+_T = """CASE
   WHEN d.finished_at IS NOT NULL AND d.finished_at < :e THEN CASE
     WHEN d.due_at IS NULL THEN 'O'
     WHEN d.supplement_count > 1 THEN 'L'
+    WHEN substr(d.finished_at, 1, 10) < substr(d.due_at, 1, 10) THEN 'E'
     WHEN d.paused_minutes > 0 THEN NULL
     WHEN d.finished_at > d.due_at THEN 'L'
     WHEN substr(d.finished_at, 1, 10) = substr(d.due_at, 1, 10) THEN 'O'
@@ -60,27 +64,41 @@ _T = f"""CASE
   ELSE CASE
     WHEN d.due_at IS NULL THEN 'I'
     WHEN d.supplement_count = 0 THEN CASE WHEN :c > d.due_at THEN 'V' ELSE 'I' END
+    WHEN d.supplement_count = 1 AND :c <= d.due_at THEN 'I'
     ELSE NULL END
 END"""
 
-# The II.06a population: received in the period, or received before it and still open at its start.
-# Three index-friendly parts (received_at; finished_at; state) instead of one OR that reads everything.
-_II06A_WHERE = (
-    "d.code IS NOT NULL AND d.received_at >= :s AND d.received_at < :e",
-    "d.code IS NOT NULL AND d.finished_at >= :s AND d.received_at < :s",
-    f"d.code IS NOT NULL AND d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",
-)
-
-POPULATION_WHERE: dict[str, tuple[str, ...]] = {
-    "ii06a": _II06A_WHERE,
-    "received": ("d.received_at >= :s AND d.received_at < :e",),
-    "finished": ("d.finished_at >= :s AND d.finished_at < :e",),
-    "returned": ("d.returned_at >= :s AND d.returned_at < :e",),
+# Which dossiers each population holds (a row predicate), and the index-friendly, disjoint row sources
+# whose union holds every population: received in the period (received_at); received before it and
+# finished since its start (finished_at, received_at); received before it and still open (state);
+# finished before it but returned in it (returned_at). A dossier with a supplement request in the period
+# was open then, so it lies in the first three. One scan of each source counts every figure.
+POPULATION_PREDICATE: dict[str, str] = {
+    # Biểu II.06a: received in the period, or received before it and still open at its start.
+    "ii06a": "d.code IS NOT NULL AND d.received_at < :e AND (d.finished_at IS NULL OR d.finished_at >= :s)",
+    "received": "d.received_at >= :s AND d.received_at < :e",
+    "finished": "d.finished_at >= :s AND d.finished_at < :e",
+    "returned": "d.returned_at >= :s AND d.returned_at < :e",
     "supplemented": (
         "d.code IS NOT NULL AND d.id IN (SELECT se.dossier_id FROM supplement_episodes se "
-        "WHERE se.requested_at >= :s AND se.requested_at < :e)",
+        "WHERE se.requested_at >= :s AND se.requested_at < :e)"
     ),
 }
+SOURCES: dict[str, str] = {
+    "received_in": "d.received_at >= :s AND d.received_at < :e",
+    "finished_since": "d.finished_at >= :s AND d.received_at < :s",
+    "open_before": f"d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",
+    "returned_only": "d.returned_at >= :s AND d.returned_at < :e AND d.finished_at < :s AND d.received_at < :s",
+}
+
+
+def _sources(populations: Iterable[str]) -> list[str]:
+    """The row sources the populations need (the last one only holds returns)."""
+    names = ["received_in", "finished_since", "open_before"]
+    if "returned" in populations:
+        names.append("returned_only")
+    return [SOURCES[n] for n in names]
+
 
 _RECEIVED = "d.code IS NOT NULL"
 _REUSED = (
@@ -174,55 +192,84 @@ class Window:
         return {"s": self.s, "e": self.e, "c": self.c}
 
 
-def _population_sql(population: str, by: str, columns: str) -> str:
-    """SELECT ``columns`` FROM the population (UNION ALL of its index-friendly parts); k is the key."""
-    parts = [
-        f"SELECT {KEY_SQL[by]} AS k, {_T} AS t, d.* FROM dossiers d "
-        f"JOIN procedures p ON p.id = d.procedure_id WHERE {where}"
-        for where in POPULATION_WHERE[population]
-    ]
-    # Conditions refer to d.<column> and p.<column>: the outer query renames the union to d and
-    # re-joins the procedure (cheap, by primary key) so the same condition text works outside.
-    union = " UNION ALL ".join(parts)
-    return f"SELECT {columns} FROM ({union}) AS d JOIN procedures p ON p.id = d.procedure_id"
+def _outer(condition: str) -> str:
+    """A figure condition over the counting query's inner row (procedure columns carried as p_*)."""
+    return condition.replace("p.field", "d.p_field").replace("p.online_level", "d.p_online_level")
+
+
+def _sql(condition: str) -> str:
+    """A figure condition as SQL over ``dossiers d JOIN procedures p`` (``d.t`` is the timeliness CASE)."""
+    return condition.replace("d.t ", f"({_T}) ")
+
+
+_PAUSED = ("d.finished_at", "d.due_at", "d.paused_minutes", "d.supplement_count")
 
 
 def count(
-    session: Session, population: Population, by: Breakdown, window: Window, calendar: WorkingCalendar
+    session: Session,
+    populations: Sequence[Population],
+    by: Breakdown,
+    window: Window,
+    calendar: WorkingCalendar,
 ) -> dict[str, dict[str, int]]:
-    """{key: {figure code: count}} for every figure of ``population``."""
-    figures = [f for f in FIGURES if f.population == population]
-    sums = ", ".join(f"SUM(CASE WHEN {f.condition} THEN 1 ELSE 0 END)" for f in figures)
-    sql = _population_sql(population, by, f"d.k AS k, {sums}") + " GROUP BY d.k"
+    """{key: {figure code: count}} for every figure of ``populations``.
+
+    One scan per row source; each figure is ``SUM(population AND condition)``. The II.06a rows whose
+    timeliness needs the calendar come back one group each (grouped by their id), judged in Python.
+    """
+    figures = [f for f in FIGURES if f.population in populations]
+    flags = {pop: f"f_{pop}" for pop in populations}
+    ii06a = "ii06a" in populations
+    # The inner query computes the timeliness letter and the population flags once per row (LIMIT -1
+    # keeps SQLite from flattening it back into every SUM); the outer one adds up the conditions.
+    inner_cols = [
+        "d.*",
+        "p.field AS p_field",
+        "p.online_level AS p_online_level",
+        f"{KEY_SQL[by]} AS k",
+        f"{_T} AS t",
+        *(f"({POPULATION_PREDICATE[pop]}) AS {flag}" for pop, flag in flags.items()),
+    ]
+    sums = ", ".join(
+        f"SUM(CASE WHEN d.{flags[f.population]} AND ({_outer(f.condition)}) THEN 1 ELSE 0 END)"
+        for f in figures
+    )
+    cid = f"CASE WHEN d.{flags['ii06a']} AND d.t IS NULL THEN d.id END" if ii06a else "NULL"
+    paused = ", ".join(f"MIN({c})" for c in _PAUSED)
     out: dict[str, dict[str, int]] = {}
-    for row in session.execute(text(sql), window.params()):
-        out[row[0] or ""] = {f.code: int(v or 0) for f, v in zip(figures, row[1:], strict=True)}
-    if population == "ii06a":
-        for key, letter in _paused_rows(session, by, window, calendar, None):
-            values = out[key]
-            for f in figures:
-                if letter in f.timeliness:
-                    values[f.code] += 1
-    return out
+    judge: list[tuple[int, str, Any, Any, Any, Any]] = []
+    n = len(figures)
+    for where in _sources(populations):
+        inner = (
+            f"SELECT {', '.join(inner_cols)} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+            f"WHERE {where} LIMIT -1"
+        )
+        sql = f"SELECT d.k, {cid} AS cid, {sums}, {paused} FROM ({inner}) AS d GROUP BY d.k, cid"
+        for row in session.execute(text(sql), window.params()):
+            key = row[0] or ""
+            values = out.setdefault(key, {f.code: 0 for f in figures})
+            for f, v in zip(figures, row[2 : 2 + n], strict=True):
+                values[f.code] += int(v or 0)
+            if row[1] is not None:
+                judge.append((int(row[1]), key, *row[2 + n :]))
+    for _, key, letter in _judge(session, judge, window, calendar):
+        for f in figures:
+            if letter in f.timeliness:
+                out[key][f.code] += 1
+    # keys whose every figure is 0 (e.g. a returned-only row when returns are not asked) are dropped
+    return {k: v for k, v in out.items() if any(v.values())}
 
 
-def _paused_rows(
-    session: Session, by: Breakdown, window: Window, calendar: WorkingCalendar, key: str | None
-) -> list[tuple[str, str]]:
-    """(key, timeliness letter) of the II.06a rows whose due moment moves by supplement pauses."""
-    return [(k, letter) for _, k, letter in _judge_paused(session, by, window, calendar, key)]
-
-
-def _judge_paused(
-    session: Session, by: Breakdown, window: Window, calendar: WorkingCalendar, key: str | None
+def _judge(
+    session: Session,
+    rows: Sequence[tuple[int, str, Any, Any, Any, Any]],
+    window: Window,
+    calendar: WorkingCalendar,
 ) -> list[tuple[int, str, str]]:
-    cols = "d.id, d.k, d.finished_at, d.due_at, d.paused_minutes, d.supplement_count"
-    sql = _population_sql("ii06a", by, cols) + " WHERE d.t IS NULL"
-    params: dict[str, Any] = window.params()
-    if key is not None:
-        sql += " AND d.k = :key"
-        params["key"] = key
-    rows = session.execute(text(sql), params).all()
+    """(id, key, timeliness letter) of II.06a rows whose due moment moves by supplement pauses.
+
+    ``rows`` are (id, key, finished_at, due_at, paused_minutes, supplement_count) as stored.
+    """
     end, cut = datetime.fromisoformat(window.e), window.cut
     open_ids = [r[0] for r in rows if r[2] is None or datetime.fromisoformat(r[2]) >= end]
     episodes = _episodes_before(session, open_ids, window.c)
@@ -255,7 +302,7 @@ def _judge_paused(
                 pending_pause_since=pending,
             )
             letter = "V" if verdict == "late" else "I"
-        out.append((dossier_id, k or "", letter))
+        out.append((dossier_id, k, letter))
     return out
 
 
@@ -290,15 +337,26 @@ def dossier_ids(
     """The ids of the dossiers behind ``figure`` in the row ``key`` (None: the whole unit)."""
     f = FIGURE[figure]
     params: dict[str, Any] = window.params()
-    where = f"({f.condition})"
+    extra = ""
     if key is not None:
-        where += " AND d.k = :key"
+        extra = f" AND ({KEY_SQL[by]}) = :key"
         params["key"] = key
-    sql = _population_sql(f.population, by, "d.id") + f" WHERE {where} ORDER BY d.received_at, d.id"
-    ids = [int(r[0]) for r in session.execute(text(sql), params)]
+    pred = POPULATION_PREDICATE[f.population]
+    base = "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE"
+    found: list[tuple[str, int]] = []
+    for where in _sources([f.population]):
+        sql = f"SELECT d.received_at, d.id {base} ({where}) AND ({pred}) AND ({_sql(f.condition)}){extra}"
+        found += [(r[0], int(r[1])) for r in session.execute(text(sql), params)]
     if f.timeliness:
-        ids += [i for i, _, letter in _judge_paused(session, by, window, calendar, key) if letter in f.timeliness]
-    return ids[:limit]
+        cols = f"d.id, {KEY_SQL[by]}, " + ", ".join(_PAUSED) + ", d.received_at"
+        rows = []
+        for where in _sources(["ii06a"]):
+            sql = f"SELECT {cols} {base} ({where}) AND ({pred}) AND ({_T}) IS NULL{extra}"
+            rows += list(session.execute(text(sql), params))
+        received = {int(r[0]): r[-1] for r in rows}
+        judged = _judge(session, [(int(r[0]), r[1] or "", *r[2:6]) for r in rows], window, calendar)
+        found += [(received[i], i) for i, _, letter in judged if letter in f.timeliness]
+    return [i for _, i in sorted(found)][:limit]
 
 
 def officer_now(session: Session, ids: Iterable[int], at: str) -> dict[int, str]:

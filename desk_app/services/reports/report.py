@@ -23,7 +23,6 @@ from desk_app.domain.indicators import (
     BY_CODE,
     COUNTER,
     COUNTER_RATIOS,
-    II06A,
     KIND_LABEL_VI,
     QUALITY,
     Indicator,
@@ -211,8 +210,8 @@ def _derive(values: dict[str, Value]) -> None:
     for ind in COUNTER_RATIOS:
         v[ind.code] = _ratio(v[ind.numerator], v[ind.denominator])
     received = v["received.total"]
-    v["on_time_count"] = int(v["resolved.early"] or 0) + int(v["resolved.on_time"] or 0) + int(
-        v["in_progress.on_time"] or 0
+    v["on_time_count"] = (
+        int(v["resolved.early"] or 0) + int(v["resolved.on_time"] or 0) + int(v["in_progress.on_time"] or 0)
     )
     for ind in QUALITY:
         if ind.numerator:
@@ -234,8 +233,8 @@ def _columns(kind: Kind) -> list[str]:
 
 def _labels(session: Session, by: str, keys: list[str]) -> dict[str, str]:
     if by == "unit":
-        names = {str(u.id): u.name for u in session.scalars(select(Unit))}
-        return {k: names.get(k, k) for k in keys}
+        units = {str(u.id): u.name for u in session.scalars(select(Unit))}
+        return {k: units.get(k, k) for k in keys}
     if by == "procedure":
         names: dict[str, str] = {}
         for code, name in session.execute(
@@ -244,8 +243,8 @@ def _labels(session: Session, by: str, keys: list[str]) -> dict[str, str]:
             names[code] = name  # the newest version's name wins
         return {k: f"{k} – {names[k]}" if k in names else k or UNLABELLED_VI for k in keys}
     if by == "officer":
-        names = {u.username: u.full_name for u in session.scalars(select(User))}
-        return {k: names.get(k, k) or UNLABELLED_VI for k in keys}
+        people = {u.username: u.full_name for u in session.scalars(select(User))}
+        return {k: people.get(k, k) or UNLABELLED_VI for k in keys}
     return {k: k or UNLABELLED_VI for k in keys}
 
 
@@ -258,12 +257,9 @@ def _count_rows(
     if kind != "ii06a":
         populations += ["received", "finished", "returned", "supplemented"]
     rows: dict[str, dict[str, Value]] = {}
-    zero: dict[str, Value] = {
-        f.code: 0 for f in F.FIGURES if f.population in populations
-    }
-    for population in populations:
-        for key, values in F.count(session, population, by, window, calendar).items():
-            rows.setdefault(key, dict(zero)).update(values)
+    zero: dict[str, Value] = {f.code: 0 for f in F.FIGURES if f.population in populations}
+    for key, values in F.count(session, populations, by, window, calendar).items():
+        rows.setdefault(key, dict(zero)).update(values)
     return rows
 
 
@@ -294,9 +290,7 @@ def _figures(
     labels = _labels(session, by, list(counted))
     rows = [Row(k, labels[k], dict(v)) for k, v in counted.items()]
     rows.sort(key=lambda r: (r.label.casefold(), r.key))
-    count_codes = [f.code for f in F.FIGURES if any(f.code in r.values for r in rows)] or list(
-        F.II06A_CODES
-    )
+    count_codes = [f.code for f in F.FIGURES if any(f.code in r.values for r in rows)] or list(F.II06A_CODES)
     total = Row("", "Tổng cộng", _total(rows, [], count_codes))
     if kind != "ii06a":
         for values in [r.values for r in rows] + [total.values]:
@@ -315,13 +309,17 @@ def _check_identities(row: Row) -> None:
     """Biểu II.06a identities (domain.md §5.1, §13.1): a failure here is a bug, never a user error."""
     v = row.values
     assert v["received.total"] == (
-        int(v["received.online"] or 0) + int(v["received.direct_postal"] or 0) + int(v["received.carried_over"] or 0)
+        int(v["received.online"] or 0)
+        + int(v["received.direct_postal"] or 0)
+        + int(v["received.carried_over"] or 0)
     ), row
     assert v["received.total"] == int(v["resolved.total"] or 0) + int(v["in_progress.total"] or 0), row
     assert v["resolved.total"] == (
         int(v["resolved.early"] or 0) + int(v["resolved.on_time"] or 0) + int(v["resolved.late"] or 0)
     ), row
-    assert v["in_progress.total"] == int(v["in_progress.on_time"] or 0) + int(v["in_progress.overdue"] or 0), row
+    assert v["in_progress.total"] == int(v["in_progress.on_time"] or 0) + int(
+        v["in_progress.overdue"] or 0
+    ), row
 
 
 def _select(row: Row, columns: list[str]) -> Row:
@@ -391,7 +389,9 @@ def overdue_now(session: Session, now: datetime, limit: int = 200) -> list[dict[
 def check_kind(kind: str, by: str) -> tuple[Kind, F.Breakdown]:
     if kind not in KINDS:
         raise ValidationError(
-            f"Unknown report kind {kind!r}: one of {', '.join(KINDS)}.", "Loại báo cáo không hợp lệ.", field="kind"
+            f"Unknown report kind {kind!r}: one of {', '.join(KINDS)}.",
+            "Loại báo cáo không hợp lệ.",
+            field="kind",
         )
     if by not in F.BREAKDOWNS:
         raise ValidationError(
@@ -399,10 +399,12 @@ def check_kind(kind: str, by: str) -> tuple[Kind, F.Breakdown]:
             "Cách chia báo cáo không hợp lệ.",
             field="by",
         )
-    return kind, by  # type: ignore[return-value]
+    return kind, by
 
 
-def compute(session: Session, kind: str, period: Period, by: str = "unit", now: datetime | None = None) -> Report:
+def compute(
+    session: Session, kind: str, period: Period, by: str = "unit", now: datetime | None = None
+) -> Report:
     """The report of ``kind`` for ``period`` by ``by`` (unit, field, procedure or officer), within ``session``."""
     k, b = check_kind(kind, by)
     now = (now or datetime.now()).replace(microsecond=0)
@@ -442,3 +444,32 @@ def build_report(
 
 def breakdown_label(by: str) -> str:
     return BREAKDOWN_LABEL_VI[by]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One period of a trend chart: received, finished early or on time, and late (II.06a totals)."""
+
+    period: Period
+    received: int
+    on_time: int
+    late: int
+
+
+def trend(db: Database, last: Period, count: int = 12, now: datetime | None = None) -> list[TrendPoint]:
+    """II.06a totals for ``count`` periods of ``last``'s kind ending with it, oldest first."""
+    from desk_app.domain.periods import trailing_periods
+
+    points = []
+    with db.session() as session:
+        for period in trailing_periods(last, count):
+            v = compute(session, "ii06a", period, "unit", now).total.values
+            points.append(
+                TrendPoint(
+                    period,
+                    int(v["received.total"] or 0),
+                    int(v["resolved.early"] or 0) + int(v["resolved.on_time"] or 0),
+                    int(v["resolved.late"] or 0),
+                )
+            )
+    return points

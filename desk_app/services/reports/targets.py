@@ -71,7 +71,9 @@ def set_target(
     """Add or replace the target of ``indicator`` for ``year`` (one transaction with its audit event)."""
     _check(year, indicator)
     if not 0 <= value <= 1:
-        raise ValidationError("A target is between 0% and 100%.", "Chỉ tiêu phải từ 0% đến 100%.", field="value")
+        raise ValidationError(
+            "A target is between 0% and 100%.", "Chỉ tiêu phải từ 0% đến 100%.", field="value"
+        )
     note = clean_line(note)
     with db.transaction() as session:
         row = session.scalars(
@@ -106,6 +108,12 @@ def list_targets(db: Database, year: int | None = None) -> list[Target]:
         if year is not None:
             query = query.where(ReportTarget.year == year)
         return [
-            Target(r.year, r.indicator, BY_CODE[r.indicator].name_vi if r.indicator in BY_CODE else r.indicator, r.value, r.note)
+            Target(
+                r.year,
+                r.indicator,
+                BY_CODE[r.indicator].name_vi if r.indicator in BY_CODE else r.indicator,
+                r.value,
+                r.note,
+            )
             for r in session.scalars(query)
         ]
