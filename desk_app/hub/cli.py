@@ -57,17 +57,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     cfg = hub_config.load(args.db)
     if args.certfile:
         cfg = hub_config.HubConfig(**{**cfg.__dict__, "secure_cookies": True})
-    app = create_app(cfg, db)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.certfile,
-        ssl_keyfile=args.keyfile,
-        proxy_headers=True,
-        forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        log_level=os.environ.get("DESK_HUB_LOG", "info").lower(),
-    )
+    common: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.certfile,
+        "ssl_keyfile": args.keyfile,
+        "proxy_headers": True,
+        "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "log_level": os.environ.get("DESK_HUB_LOG", "info").lower(),
+    }
+    if args.workers > 1:  # stateless worker processes sharing the database
+        db.close()
+        os.environ[hub_config.ENV_DB] = cfg.db_url
+        if args.certfile:
+            os.environ["DESK_HUB_SECURE_COOKIES"] = "1"
+        uvicorn.run("desk_app.hub.asgi:app_factory", factory=True, workers=args.workers, **common)
+    else:
+        uvicorn.run(create_app(cfg, db), **common)
     return 0
 
 
@@ -189,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--certfile", help="TLS certificate (PEM); else serve plain HTTP behind a TLS reverse proxy"
     )
     s.add_argument("--keyfile", help="TLS private key (PEM)")
+    s.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL; SQLite: keep 1)")
     unit = sub.add_parser("unit", help="register, list, revoke reporting units")
     usub = unit.add_subparsers(dest="unit_command", metavar="ACTION", required=True)
     a = cmd(usub, "add", cmd_unit_add, "register a unit and print its token once")
