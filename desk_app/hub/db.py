@@ -34,12 +34,18 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+def _sqlite_begin_deferred(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, *, writer: bool = True) -> Engine:
+    """An engine for ``url``. On SQLite a writer takes the lock at BEGIN; a reader (writer=False) does not,
+    so dashboard reads never hold up an upload (WAL lets them read while it writes)."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "connect", _sqlite_no_driver_tx)
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", _sqlite_begin if writer else _sqlite_begin_deferred)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
@@ -82,7 +88,9 @@ class HubDatabase:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self.read_engine = make_engine(url, writer=False) if url.startswith("sqlite") else self.engine
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.read_engine, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -91,7 +99,9 @@ class HubDatabase:
             yield session
 
     def session(self) -> Session:
-        return self._sessions()
+        """A session for reading (on SQLite: a deferred transaction)."""
+        return self._readers()
 
     def close(self) -> None:
         self.engine.dispose()
+        self.read_engine.dispose()

@@ -148,6 +148,15 @@ class LookupHit(HubBase):
     hits: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class TotalsCache(HubBase):
+    """Totals across units of one period, valid while no figure of the period arrived after ``computed_at``."""
+
+    __tablename__ = "hub_totals_cache"
+    period: Mapped[str] = mapped_column(String(40), primary_key=True)
+    computed_at: Mapped[datetime] = mapped_column(DateTime)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
 class Target(HubBase):
     """A ratio target per indicator (e.g. 0.9 on-time resolution), shown beside the totals; 📘 data."""
 
@@ -158,3 +167,6 @@ class Target(HubBase):
 
 
 Index("ix_hub_value_unit_period", DataValue.unit_id, DataValue.period)
+Index("ix_hub_arrival_period_last", PeriodArrival.period, PeriodArrival.last_at)
+# Totals across units per period read only this index (unit totals have breakdown "").
+Index("ix_hub_value_totals", DataValue.period, DataValue.breakdown, DataValue.indicator, DataValue.value)

@@ -8,17 +8,18 @@ has exactly the shape of the desk's own ``report --kind ii06a`` total.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.periods import Period, parse_period, trailing_periods
 from desk_app.hub.errors import HubError
-from desk_app.hub.models import ClosedPeriod, DataValue, PeriodArrival, Target, Unit
+from desk_app.hub.models import ClosedPeriod, DataValue, PeriodArrival, Target, TotalsCache, Unit
 
 GROUPS = ("received", "resolved", "in_progress")
 
@@ -119,7 +120,10 @@ class Arrival:
 
 
 def arrival_status(period: Period, final_at: datetime | None, today: date, working_days: int) -> Arrival:
-    due = due_day(period, working_days)
+    return _status(final_at, due_day(period, working_days), today)
+
+
+def _status(final_at: datetime | None, due: date, today: date) -> Arrival:
     if final_at is not None:
         return Arrival("on_time" if final_at.date() <= due else "late", final_at)
     return Arrival("missing" if today > due else "open", None)
@@ -133,57 +137,161 @@ def recent_months(today: date, count: int) -> list[Period]:
     return trailing_periods(current.previous(), count)
 
 
-def reporting_rate(session: Session, periods: list[Period], today: date, working_days: int) -> dict[str, Any]:
-    """Every unit × period: on time / late / missing (or open before the due day)."""
+PAGE_SIZE = 100
+
+
+def _day_after(day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time.min)
+
+
+def reporting_rate(
+    session: Session,
+    periods: list[Period],
+    today: date,
+    working_days: int,
+    *,
+    page: int = 1,
+    problems_only: bool = False,
+    page_size: int = PAGE_SIZE,
+) -> dict[str, Any]:
+    """Units × periods: on time / late / missing (or open before the due day), one page of units at a time.
+
+    The counts per period cover every unit and are counted in SQL; the rows are one page (by unit code),
+    optionally only the units with a late or missing period, so the page stays light with thousands of units."""
     codes = [p.code for p in periods]
-    finals = {
-        (a.unit_id, a.period): a.final_at
-        for a in session.execute(
-            select(PeriodArrival.unit_id, PeriodArrival.period, PeriodArrival.final_at).where(
-                PeriodArrival.period.in_(codes)
-            )
+    due = {p.code: due_day(p, working_days) for p in periods}
+    ends = {c: _day_after(d) for c, d in due.items()}  # arrivals before this moment are on time
+    on_time = case(
+        *[(and_(PeriodArrival.period == c, PeriodArrival.final_at < ends[c]), 1) for c in codes], else_=0
+    )
+    arrived = func.count(PeriodArrival.final_at)
+    counted = {
+        period: (int(good or 0), int(total or 0))
+        for period, good, total in session.execute(
+            select(PeriodArrival.period, func.sum(on_time), arrived)
+            .where(PeriodArrival.period.in_(codes))
+            .group_by(PeriodArrival.period)
         )
     }
-    units = session.execute(
-        select(Unit.id, Unit.code, Unit.name, Unit.last_sync, Unit.revoked_at).order_by(Unit.code)
-    ).all()
-    rows = []
-    counts = {p.code: {"on_time": 0, "late": 0, "missing": 0, "open": 0} for p in periods}
-    for u in units:
-        cells = []
-        for p in periods:
-            a = arrival_status(p, finals.get((u.id, p.code)), today, working_days)
-            counts[p.code][a.status] += 1
-            cells.append(a)
-        rows.append({"code": u.code, "name": u.name, "last_sync": u.last_sync, "cells": cells})
+    units = session.execute(select(Unit.id, Unit.code, Unit.name, Unit.last_sync).order_by(Unit.code)).all()
+    counts = {}
+    for c in codes:
+        good, total = counted.get(c, (0, 0))
+        absent = len(units) - total
+        counts[c] = {
+            "on_time": good,
+            "late": total - good,
+            "missing": absent if today > due[c] else 0,
+            "open": 0 if today > due[c] else absent,
+        }
+    listed = list(units)
+    past = [c for c in codes if today > due[c]]
+    if problems_only and past:
+        fine = {
+            unit_id
+            for unit_id, good in session.execute(
+                select(PeriodArrival.unit_id, func.sum(on_time))
+                .where(PeriodArrival.period.in_(past))
+                .group_by(PeriodArrival.unit_id)
+            )
+            if int(good or 0) >= len(past)
+        }
+        listed = [u for u in units if u.id not in fine]
+    elif problems_only:
+        listed = []
+    pages = max(1, -(-len(listed) // page_size))
+    page = min(max(1, page), pages)
+    shown = listed[(page - 1) * page_size : page * page_size]
+    finals: dict[tuple[int, str], datetime | None] = {}
+    if shown:
+        finals = {
+            (unit_id, period): final_at
+            for unit_id, period, final_at in session.execute(
+                select(PeriodArrival.unit_id, PeriodArrival.period, PeriodArrival.final_at).where(
+                    PeriodArrival.period.in_(codes), PeriodArrival.unit_id.in_([u.id for u in shown])
+                )
+            )
+        }
+    rows = [
+        {
+            "code": u.code,
+            "name": u.name,
+            "last_sync": u.last_sync,
+            "cells": [_status(finals.get((u.id, c)), due[c], today) for c in codes],
+        }
+        for u in shown
+    ]
     return {
         "periods": periods,
         "rows": rows,
         "counts": counts,
-        "due": {p.code: due_day(p, working_days) for p in periods},
+        "due": due,
+        "page": page,
+        "pages": pages,
+        "listed": len(listed),
+        "units": len(units),
     }
 
 
 def totals_by_period(session: Session, periods: list[Period]) -> list[dict[str, Any]]:
-    """Totals across all units per period (unit totals only), oldest first, with the units that reported."""
+    """Totals across all units per period (unit totals only), oldest first, with the units that reported.
+
+    A period's totals are cached in the database and recomputed only when a figure of that period arrived
+    after they were computed (PeriodArrival.last_at), so the 24-month page reads a few small rows."""
     codes = [p.code for p in periods]
-    sums: dict[str, dict[str, int]] = {c: {} for c in codes}
-    for period, indicator, value in session.execute(
-        select(DataValue.period, DataValue.indicator, func.sum(DataValue.value))
-        .where(DataValue.period.in_(codes), DataValue.breakdown == "")
-        .group_by(DataValue.period, DataValue.indicator)
-    ):
-        sums[period][indicator] = int(value)
-    reported = dict(
+    changed = dict(
         session.execute(
-            select(DataValue.period, func.count(func.distinct(DataValue.unit_id)))
-            .where(DataValue.period.in_(codes), DataValue.breakdown == "")
-            .group_by(DataValue.period)
+            select(PeriodArrival.period, func.max(PeriodArrival.last_at))
+            .where(PeriodArrival.period.in_(codes))
+            .group_by(PeriodArrival.period)
         ).all()
     )
-    return [
-        {"period": p, "figures": nest(sums[p.code]), "units": int(reported.get(p.code, 0))} for p in periods
-    ]
+    cached = {c.period: c for c in session.scalars(select(TotalsCache).where(TotalsCache.period.in_(codes)))}
+    stale = [c for c in codes if c not in cached or (changed.get(c) and changed[c] >= cached[c].computed_at)]
+    fresh: dict[str, dict[str, Any]] = {}
+    if stale:
+        stamp = datetime.now(UTC).replace(tzinfo=None)
+        sums: dict[str, dict[str, int]] = {c: {} for c in stale}
+        for period, indicator, value in session.execute(
+            select(DataValue.period, DataValue.indicator, func.sum(DataValue.value))
+            .where(DataValue.period.in_(stale), DataValue.breakdown == "")
+            .group_by(DataValue.period, DataValue.indicator)
+        ):
+            sums[period][indicator] = int(value)
+        reported = dict(
+            session.execute(
+                select(DataValue.period, func.count(func.distinct(DataValue.unit_id)))
+                .where(
+                    DataValue.period.in_(stale),
+                    DataValue.breakdown == "",
+                    DataValue.indicator == "received.total",
+                )
+                .group_by(DataValue.period)
+            ).all()
+        )
+        for c in stale:
+            fresh[c] = {"figures": sums[c], "units": int(reported.get(c, 0))}
+        _store_cache(session, fresh, stamp)
+    out = []
+    for p in periods:
+        data = fresh.get(p.code) or cached[p.code].data
+        out.append({"period": p, "figures": nest(data["figures"]), "units": data["units"]})
+    return out
+
+
+def _store_cache(session: Session, fresh: dict[str, dict[str, Any]], stamp: datetime) -> None:
+    """Best effort: a reader that cannot write (or races another) simply recomputes next time."""
+    try:
+        with session.begin_nested():
+            for code, data in fresh.items():
+                row = session.get(TotalsCache, code)
+                if row is None:
+                    session.add(TotalsCache(period=code, computed_at=stamp, data=data))
+                else:
+                    row.computed_at, row.data = stamp, data
+        session.commit()
+    except SQLAlchemyError:
+        session.rollback()
 
 
 DEFAULT_TARGETS = {"resolved.on_time_ratio": 0.9, "received.online_ratio": 0.5}

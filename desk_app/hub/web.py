@@ -214,14 +214,15 @@ def install(app: FastAPI) -> None:
         return resp
 
     @app.get("/bang-dieu-khien", include_in_schema=False)
-    def dashboard(request: Request, thang: int = 6) -> Response:
+    def dashboard(request: Request, thang: int = 6, trang: int = 1, loc: str = "") -> Response:
         user, csrf = _staff(request)
         months = thang if thang in (3, 6, 12, 24) else 6
+        problems = loc == "van-de"
         cfg = request.app.state.config
         today = now().date()
         periods = recent_months(today, months)
         with _db(request).session() as s:
-            rate = reporting_rate(s, periods, today, cfg.due_working_days)
+            rate = reporting_rate(s, periods, today, cfg.due_working_days, page=trang, problems_only=problems)
             totals = _with_ratios(totals_by_period(s, recent_months(today, max(months, 12))))
             goal = targets(s)
         return _page(
@@ -231,6 +232,7 @@ def install(app: FastAPI) -> None:
             csrf=csrf,
             rate=rate,
             months=months,
+            problems=problems,
             totals=totals,
             targets=goal,
             chart=_trend_svg(totals),

@@ -55,3 +55,18 @@ def test_head_constant_matches_the_migrations() -> None:
     from desk_app.hub.db import HEAD, head_revision
 
     assert head_revision() == HEAD
+
+
+def test_migrations_match_the_models(tmp_path: object) -> None:
+    """The hub's Alembic migrations build exactly the tables the models declare."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from desk_app.hub.db import HubDatabase, upgrade
+    from desk_app.hub.models import HubBase
+
+    db = HubDatabase(f"sqlite:///{tmp_path}/m.sqlite3")
+    upgrade(db.engine)
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), HubBase.metadata) == []
+    db.close()
