@@ -233,3 +233,33 @@ def hub(hub_db_url: str, tmp_path: Path) -> Iterator[HubServer]:
 def sqlite_hub(tmp_path: Path) -> Iterator[HubServer]:
     """A running hub on SQLite only (for behaviour of the desk or the files that does not depend on the SQL)."""
     yield from _running_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", tmp_path)
+
+
+def desk_json(data_dir: Path, *args: str) -> Any:
+    proc = _run_desk(*args, "--json", data_dir=data_dir)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="session")
+def desk_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo commune per test session (`desk-app demo`), copied for each test."""
+    data = tmp_path_factory.mktemp("desk-template") / "desk"
+    desk_json(data, "demo", "--dossiers", "60")
+    return data
+
+
+def copy_desk(template: Path, target: Path) -> Path:
+    shutil.copytree(template, target)
+    return target
+
+
+@pytest.fixture
+def desk(desk_template: Path, tmp_path: Path) -> Path:
+    return copy_desk(desk_template, tmp_path / "desk")
+
+
+def _run_desk(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    from tests.conftest import run_cli
+
+    return run_cli(*args, data_dir=data_dir)

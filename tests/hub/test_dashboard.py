@@ -45,8 +45,10 @@ def _ii06a(period: str, received: int) -> list[dict[str, Any]]:
     return [{"period": period, "indicator": k, "breakdown": "", "value": v} for k, v in figures.items()]
 
 
-@pytest.fixture
-def seeded_hub(tmp_path: Path) -> Iterator[tuple[HubServer, str]]:
+@pytest.fixture(scope="module")
+def seeded_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[HubServer, str]]:
+    """One hub for this module's browser tests: a staff account, XA01 synced (with a dossier), XA02 silent."""
+    tmp_path = tmp_path_factory.mktemp("dashboard")
     url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
     assert hub_cli(url, "init").returncode == 0
     proc = hub_cli(url, "staff", "add", "canbo", env={"DESK_HUB_PASSWORD": "mat-khau-dai"})

@@ -19,13 +19,13 @@ from desk_app.services.sync import client as sync_client
 from desk_app.services.sync.worker import configure, status, sync_now
 from desk_app.store.db import open_database
 from tests.conftest import ROOT
-from tests.hub.conftest import HubServer, free_port, hub_cli, hub_json, start_hub
+from tests.hub.conftest import HubServer, desk_json, free_port, hub_cli, hub_json, start_hub
 from tests.hub.faultproxy import FaultProxy
-from tests.hub.test_sync import AGENCY, assert_hub_equals_desk, desk_json
+from tests.hub.test_sync import AGENCY, assert_hub_equals_desk
 from tests.services.test_lifecycle_support import make_dossier
 
 pytestmark = pytest.mark.slow
-RUN_SECONDS = float(os.environ.get("DESK_HUB_FAULT_SECONDS", "15"))
+RUN_SECONDS = float(os.environ.get("DESK_HUB_FAULT_SECONDS", "8"))  # raise it for a longer soak
 
 
 def _no_sleep(_seconds: float) -> None:
@@ -54,12 +54,6 @@ def _hub_counts(hub_db: str) -> tuple[int, int, int, int]:
         con.close()
 
 
-def _desk(tmp_path: Path) -> Path:
-    data = tmp_path / "desk"
-    desk_json(data, "demo", "--dossiers", "40")
-    return data
-
-
 def _receive_now(db: Any, n: int) -> None:
     make_dossier(
         db, received_at=(datetime.now() - timedelta(minutes=n % 50)).replace(second=0, microsecond=0)
@@ -78,9 +72,9 @@ def _desk_dossier_count(data: Path) -> int:
         con.close()
 
 
-def test_faulty_network_ends_exact_without_duplicates(sqlite_hub: HubServer, tmp_path: Path) -> None:
+def test_faulty_network_ends_exact_without_duplicates(sqlite_hub: HubServer, desk: Path) -> None:
     """Drops, delays, resets and repeats while the desk keeps receiving: in the end the hub equals the desk."""
-    data = _desk(tmp_path)
+    data = desk
     token = hub_json(sqlite_hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
     port = int(sqlite_hub.url.rsplit(":", 1)[1])
     db = open_database(data)
@@ -108,9 +102,9 @@ def test_faulty_network_ends_exact_without_duplicates(sqlite_hub: HubServer, tmp
     assert values == keys and dossiers == codes == _desk_dossier_count(data)
 
 
-def test_desk_killed_mid_sync_then_restarted(sqlite_hub: HubServer, tmp_path: Path) -> None:
+def test_desk_killed_mid_sync_then_restarted(sqlite_hub: HubServer, desk: Path) -> None:
     """SIGKILL the desk while it uploads through a slow link; a second run ends in the same state."""
-    data = _desk(tmp_path)
+    data = desk
     token = hub_json(sqlite_hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
     port = int(sqlite_hub.url.rsplit(":", 1)[1])
     with FaultProxy(port, seed=3, fault_rate=1.0, faults=("delay",)) as proxy:
@@ -142,7 +136,7 @@ def test_desk_killed_mid_sync_then_restarted(sqlite_hub: HubServer, tmp_path: Pa
 
 
 def test_hub_killed_mid_import_loses_nothing_acknowledged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, desk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SIGKILL the hub while the desk uploads; every batch it acknowledged is there after the restart."""
     hub_db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
@@ -150,7 +144,7 @@ def test_hub_killed_mid_import_loses_nothing_acknowledged(
     token = hub_json(hub_db, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
     port = free_port()
     server = start_hub(hub_db, tmp_path / "hub.log", port=port)
-    data = _desk(tmp_path)
+    data = desk
     acknowledged: list[str] = []
     real_request = sync_client.request
 

@@ -7,25 +7,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.conftest import run_cli
-from tests.hub.conftest import HubServer, hub_cli, hub_json
+from tests.hub.conftest import HubServer, desk_json, hub_cli, hub_json
 
 AGENCY = "001.05.12.H49"  # the demo commune's agency code = its unit code at the hub
-
-
-def desk_json(data_dir: Path, *args: str) -> Any:
-    proc = run_cli(*args, "--json", data_dir=data_dir)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Path:
-    data = tmp_path / "desk"
-    desk_json(data, "demo", "--dossiers", "60")
-    return data
 
 
 def desk_ii06a(data_dir: Path, period: str) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.hub.conftest import hub_cli, hub_json, start_hub
-from tests.hub.test_sync import AGENCY, desk_json
+from tests.hub.conftest import copy_desk, desk_json, hub_cli, hub_json, start_hub
+from tests.hub.test_sync import AGENCY
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
@@ -26,7 +26,7 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def test_tls_with_the_provinces_ca(tmp_path: Path) -> None:
+def test_tls_with_the_provinces_ca(tmp_path: Path, desk_template: Path) -> None:
     """Without the CA file the desk refuses the certificate (one line); with it, the sync succeeds."""
     cert, key = _self_signed(tmp_path)
     hub_db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
@@ -35,8 +35,7 @@ def test_tls_with_the_provinces_ca(tmp_path: Path) -> None:
     server = start_hub(hub_db, tmp_path / "hub.log", tls=(cert, key))
     try:
         assert server.url.startswith("https://")
-        data = tmp_path / "desk"
-        desk_json(data, "demo", "--dossiers", "20")
+        data = copy_desk(desk_template, tmp_path / "desk")
         desk_json(data, "sync", "configure", "--hub", server.url, "--token", token)
         proc = run_cli("sync", "now", data_dir=data)
         assert proc.returncode == 1 and "TLS" in proc.stderr and proc.stderr.strip().count("\n") == 0
