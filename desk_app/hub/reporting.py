@@ -48,31 +48,75 @@ def _add(into: dict[str, dict[str, int]], part: dict[str, dict[str, int]]) -> No
             target[key] = target.get(key, 0) + value
 
 
-def report(session: Session, period_code: str) -> dict[str, Any]:
-    """The contract of ``desk-hub report --period P --json``."""
-    period = period_or_400(period_code)
-    units = session.execute(select(Unit.id, Unit.code, Unit.name, Unit.last_sync).order_by(Unit.code)).all()
-    flat: dict[int, dict[str, int]] = {}
-    for unit_id, indicator, value in session.execute(
-        select(DataValue.unit_id, DataValue.indicator, DataValue.value).where(
-            DataValue.period == period.code, DataValue.breakdown == ""
+FIRST_MONTH = {"received.carried_over"}  # stocks at the period's start: the first month's
+LAST_MONTH_GROUP = "in_progress"  # stocks at the period's end (cut-off moment): the last month's
+
+
+def months_of(period: Period) -> list[Period]:
+    """The reporting months that tile a quarter, half, nine months or year (§5.2 windows line up)."""
+    from desk_app.domain.periods import period_containing
+
+    months = [period_containing("month", period.start)]
+    while months[-1].end < period.end:
+        months.append(months[-1].next())
+    return months
+
+
+def compose(monthly: list[dict[str, int]]) -> dict[str, int]:
+    """A longer period's II.06a from its months: flows add up, the carried-over stock is the first month's,
+    the in-progress stock the last month's, and column 3 = 4 + 5 + 6 again."""
+    out: dict[str, int] = {}
+    for indicator in dict.fromkeys(k for m in monthly for k in m):
+        if indicator in FIRST_MONTH:
+            out[indicator] = monthly[0].get(indicator, 0)
+        elif indicator.startswith(LAST_MONTH_GROUP + "."):
+            out[indicator] = monthly[-1].get(indicator, 0)
+        else:
+            out[indicator] = sum(m.get(indicator, 0) for m in monthly)
+    if "received.total" in out:
+        out["received.total"] = sum(
+            out.get(k, 0) for k in ("received.online", "received.direct_postal", "received.carried_over")
+        )
+    return out
+
+
+def _unit_totals(session: Session, codes: list[str]) -> dict[tuple[int, str], dict[str, int]]:
+    flat: dict[tuple[int, str], dict[str, int]] = {}
+    for unit_id, period, indicator, value in session.execute(
+        select(DataValue.unit_id, DataValue.period, DataValue.indicator, DataValue.value).where(
+            DataValue.period.in_(codes), DataValue.breakdown == ""
         )
     ):
-        flat.setdefault(unit_id, {})[indicator] = value
+        flat.setdefault((unit_id, period), {})[indicator] = value
+    return flat
+
+
+def report(session: Session, period_code: str) -> dict[str, Any]:
+    """The contract of ``desk-hub report --period P --json``.
+
+    A month is read as sent. A quarter, half, nine months or year is composed from its months when the unit
+    sent every one of them (else its ``ii06a`` is null and ``months_missing`` lists the gaps)."""
+    period = period_or_400(period_code)
+    units = session.execute(select(Unit.id, Unit.code, Unit.name, Unit.last_sync).order_by(Unit.code)).all()
+    months = [period] if period.kind in ("month", "week", "range") else months_of(period)
+    flat = _unit_totals(session, [m.code for m in months])
     total: dict[str, dict[str, int]] = {}
     rows = []
     for u in units:
-        ii06a = nest(flat[u.id]) if u.id in flat else None
+        monthly = [flat.get((u.id, m.code)) for m in months]
+        missing = [m.code for m, got in zip(months, monthly, strict=True) if got is None]
+        ii06a = None if missing else nest(compose([m for m in monthly if m is not None]))
         if ii06a is not None:
             _add(total, ii06a)
-        rows.append(
-            {
-                "code": u.code,
-                "name": u.name,
-                "last_sync": u.last_sync.isoformat(timespec="seconds") if u.last_sync else None,
-                "ii06a": ii06a,
-            }
-        )
+        row: dict[str, Any] = {
+            "code": u.code,
+            "name": u.name,
+            "last_sync": u.last_sync.isoformat(timespec="seconds") if u.last_sync else None,
+            "ii06a": ii06a,
+        }
+        if len(months) > 1:
+            row["months_missing"] = missing
+        rows.append(row)
     closed = session.get(ClosedPeriod, period.code) is not None
     return {
         "period": {"code": period.code, "from": period.start.isoformat(), "to": period.end.isoformat()},

@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from desk_app.domain.periods import parse_period, period_containing
+from desk_app.hub.reporting import months_of
 from tests.conftest import run_cli
 from tests.hub.conftest import HubServer, desk_json, hub_cli, hub_json
 
@@ -59,6 +61,11 @@ def test_sync_now_brings_the_desk_figures(hub: HubServer, desk: Path) -> None:
     status = desk_json(desk, "sync", "status")
     assert status["last_success"][:4] == "2026" and status["pending"] == 0 and status["errors"] == []
     assert_hub_equals_desk(hub.db_url, desk, result["sent"])
+    sent = set(result["sent"])  # a quarter (or longer) is composed at the hub from its months
+    quarters = {period_containing("quarter", parse_period(m).end).code for m in sent}
+    full = sorted(q for q in quarters if all(m.code in sent for m in months_of(parse_period(q))))
+    assert full
+    assert_hub_equals_desk(hub.db_url, desk, full)
     cli_report = hub_json(hub.db_url, "report", "--period", result["sent"][0])
     assert set(cli_report) >= {"period", "units", "total"} and set(cli_report["period"]) >= {"from", "to"}
     assert set(cli_report["units"][0]) >= {"code", "name", "last_sync", "ii06a"}
