@@ -12,7 +12,8 @@ Measured (medians, interleaved with the baseline by bench/common.compare):
   the same index-friendly population (received in the period, finished after its start, or open), with
   timeliness compared by day and ignoring supplement pauses (what a hand-written report query does).
 - the Reports page opening on the current month (offscreen): from creating the page to its table filled
-  (computed on the runner, the GUI thread free). Goal < 500 ms.
+  (computed on the runner, the GUI thread free; the trend chart fills afterwards and is let finish before
+  the next sample). Goal < 500 ms.
 """
 
 from __future__ import annotations
@@ -89,9 +90,10 @@ def page_open(data_dir: Path, now: datetime, runs: int) -> Timing:
             app.processEvents()
             time.sleep(0.001)
         samples.append(done[0] - start if done else float("inf"))
+        ctx.runner.wait_idle(120000)  # the page's trend chart finishes before the next page opens
+        app.processEvents()
         page.deleteLater()
         app.processEvents()
-    ctx.runner.wait_idle(60000)
     samples = sorted(samples[1:])
     return Timing("Reports page: current month shown", samples[len(samples) // 2], goal="< 500 ms")
 
@@ -132,6 +134,8 @@ def main() -> int:
                     goal="< 2 s, < 3x",
                 )
             )
+            last = rows[-1]
+            print(f"  {last.label}: {fmt_time(last.median)} vs {fmt_time(last.baseline)}", file=sys.stderr)
     if not args.no_gui:
         rows.append(page_open(data_dir, now, args.runs))
     print_table(rows, f"Reports over {marker.get('dossiers', '?'):,} dossiers (today {today:%Y-%m-%d})")

@@ -1,4 +1,4 @@
-"""reports: yearly targets, index on dossiers.finished_at, partial index of reused documents
+"""reports: yearly targets; indexes for report windows (finished_at, returned_at) and reused documents
 
 Revision ID: 0002_reports
 Revises: 0001
@@ -28,6 +28,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_dossiers_finished_at", "dossiers", ["finished_at", "received_at"], unique=False)
     op.create_index(
+        "ix_dossiers_returned_finished", "dossiers", ["returned_at", "finished_at"], unique=False
+    )
+    op.create_index(
         "ix_dossier_documents_reused",
         "dossier_documents",
         ["dossier_id"],
@@ -38,5 +41,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_dossier_documents_reused", table_name="dossier_documents")
+    op.drop_index("ix_dossiers_returned_finished", table_name="dossiers")
     op.drop_index("ix_dossiers_finished_at", table_name="dossiers")
     op.drop_table("report_targets")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,10 +37,12 @@ from desk_app.domain.periods import PERIOD_KINDS, Period, parse_period, period_c
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.report_charts import BLUE, GREEN, ORANGE, ChartData, ReportCharts
+from desk_app.gui.report_table import ReportTable
 from desk_app.gui.targets_dialog import TargetsDialog
 from desk_app.services.reports import drill, export
-from desk_app.services.reports.report import Report, build_report, trend
+from desk_app.services.reports.report import Report, build_report
 from desk_app.services.reports.settings import calendar_periods
+from desk_app.services.reports.trend import trend
 
 KIND_TITLES = {
     "ii06a": QT_TRANSLATE_NOOP("ReportsPage", "Form II.06a (results of procedures)"),
@@ -71,15 +72,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReportsPage", text)
 
 
-def format_value(value: Any, unit: str) -> str:
-    """A figure as a Vietnamese reader expects it: 1.234 dossiers, 61,5%; "no data" for None."""
-    if value is None:
-        return QCoreApplication.translate("ReportsPage", "no data") if unit != "ratio" else "–"
-    if unit == "ratio":
-        return f"{float(value) * 100:.1f}%".replace(".", ",")
-    return f"{int(value):,}".replace(",", ".")
-
-
 class ReportsPage(QWidget):
     """Signals for tests and the benchmark: ``reportShown(report)``, ``trendShown(n)``, ``drillShown(n)``,
     ``exported(path)``."""
@@ -99,7 +91,6 @@ class ReportsPage(QWidget):
         self.overdue_codes: list[str] = []
         self._generation = 0
         self._started = False
-        self._calendar_loaded = False
 
         self.kind = QComboBox()
         self.kind.setObjectName("kindCombo")
@@ -149,12 +140,7 @@ class ReportsPage(QWidget):
             button.setToolTip(self.tr("Export this report"))
             button.clicked.connect(lambda _=False, f=fmt: self._ask_export(f))
 
-        self.table = QTableWidget(0, 0)
-        self.table.setObjectName("reportTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = ReportTable()
         self.table.cellClicked.connect(self._drill)
         self.charts = ReportCharts()
         self.drill_label = QLabel(self.tr("Click a figure to list the dossiers behind it."))
@@ -167,7 +153,8 @@ class ReportsPage(QWidget):
         self.drill_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.drill_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.drill_table.verticalHeader().setVisible(False)
-        self.drill_table.horizontalHeader().setStretchLastSection(True)
+        self.drill_table.setWordWrap(False)
+        self.drill_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.drill_table.cellDoubleClicked.connect(self._open_dossier)
 
         bar = QHBoxLayout()
@@ -222,13 +209,35 @@ class ReportsPage(QWidget):
             self.period_code.setText(arg)
         if not self._started:
             self._started = True
-            if not self.period_code.text():
-                self._set_period(period_containing("month", self._today(), calendar_periods=False))
-            self.ctx.runner.run(
-                lambda: calendar_periods(self.ctx.db), on_success=self._calendar_default, parent=self
-            )
+            self._first_compute()
             return
         self.compute()
+
+    def _first_compute(self) -> None:
+        """The first report: read the period convention and compute, in one background job."""
+        given = self.period_code.text()
+        today, kind, by = self._today(), self.kind.currentData(), self.by.currentData()
+        self._generation += 1
+        generation = self._generation
+        self.note_label.setText(self.tr("Computing…"))
+
+        def job() -> tuple[bool, Report]:
+            calendar = calendar_periods(self.ctx.db)
+            if given:
+                period = parse_period(given, calendar_periods=calendar)
+            else:
+                period = period_containing("month", today, calendar_periods=calendar)
+            return calendar, build_report(self.ctx.db, kind, period, by)
+
+        def done(result: tuple[bool, Report]) -> None:
+            calendar, report = result
+            self.calendar_box.blockSignals(True)
+            self.calendar_box.setChecked(calendar)
+            self.calendar_box.blockSignals(False)
+            self._set_period(report.period)
+            self._show(generation, report)
+
+        self.ctx.runner.run(job, on_success=done, parent=self)
 
     def refresh(self) -> None:
         self.compute()
@@ -237,13 +246,6 @@ class ReportsPage(QWidget):
 
     def _today(self) -> date:
         return self.today or date.today()
-
-    def _calendar_default(self, value: object) -> None:
-        self._calendar_loaded = True
-        if bool(value) != self.calendar_box.isChecked():
-            self.calendar_box.setChecked(bool(value))  # resets the period and computes
-        else:
-            self.compute()
 
     def period(self) -> Period:
         return parse_period(self.period_code.text() or "", calendar_periods=self.calendar_box.isChecked())
@@ -287,77 +289,26 @@ class ReportsPage(QWidget):
             on_success=lambda report: self._show(generation, report),
             parent=self,
         )
-        self.ctx.runner.run(
-            lambda: trend(self.ctx.db, period, TREND_POINTS),
-            on_success=lambda points: self._show_trend(generation, points),
-            parent=self,
-        )
 
     def _show(self, generation: int, report: Report) -> None:
         if generation != self._generation:
             return
         self.report = report
         self.note_label.setText(report.as_of_note_vi)
-        columns = report.columns
-        self.table.clear()
-        self.table.setColumnCount(1 + len(columns))
-        self.table.setRowCount(len(report.rows) + 1)
-        first = QTableWidgetItem(_tr(str(BY_TITLES[report.by])))
-        self.table.setHorizontalHeaderItem(0, first)
-        for j, code in enumerate(columns, start=1):
-            ind = BY_CODE.get(code)
-            item = QTableWidgetItem(ind.name_vi if ind else code)
-            if ind:
-                item.setToolTip(f"{ind.name_vi}\n{ind.definition_vi}")
-            self.table.setHorizontalHeaderItem(j, item)
-        missed = {r.code for r in report.ratios if r.missed}
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for i, row in enumerate([*report.rows, report.total]):
-            is_total = row is report.total
-            label = QTableWidgetItem(row.label)
-            if is_total:
-                label.setFont(bold)
-            self.table.setItem(i, 0, label)
-            for j, code in enumerate(columns, start=1):
-                ind = BY_CODE.get(code)
-                unit = ind.unit if ind else "dossiers"
-                item = QTableWidgetItem(format_value(row.values.get(code), unit))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, (None if is_total else row.key, code))
-                if ind:
-                    item.setToolTip(ind.definition_vi)
-                if is_total:
-                    item.setFont(bold)
-                    if code in missed:
-                        item.setForeground(QColor("#c8362e"))
-                        below = self.tr("Below the target of the year")
-                        item.setToolTip(f"{item.toolTip()}\n{below}")
-                self.table.setItem(i, j, item)
-        if report.kind == "weekly" and report.previous is not None:
-            self._weekly_rows(report, columns)
-        self.table.resizeColumnToContents(0)
+        self.table.show_report(report, _tr(str(BY_TITLES[report.by])))
+        if report.kind == "weekly":
+            self._show_overdue(report)
         self.charts.set_data(self._chart_data(report, self.charts.data.trend))
         self.reportShown.emit(report)
+        period = report.period
+        self.ctx.runner.run(
+            lambda: trend(self.ctx.db, period, TREND_POINTS),
+            on_success=lambda points: self._show_trend(generation, points),
+            parent=self,
+        )
 
-    def _weekly_rows(self, report: Report, columns: list[str]) -> None:
-        """The weekly one-pager: the previous period and the change below the total; overdue now below."""
-        assert report.previous is not None
-        changes = report.changes()
-        extra = [(self.tr("Previous period"), report.previous.values), (self.tr("Change"), changes)]
-        base = self.table.rowCount()
-        self.table.setRowCount(base + len(extra))
-        for i, (title, values) in enumerate(extra):
-            self.table.setItem(base + i, 0, QTableWidgetItem(title))
-            for j, code in enumerate(columns, start=1):
-                value = values.get(code)
-                text = format_value(value, BY_CODE[code].unit if code in BY_CODE else "dossiers")
-                if values is changes and isinstance(value, int | float) and value > 0:
-                    text = f"+{text}"
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, None)
-                self.table.setItem(base + i, j, item)
+    def _show_overdue(self, report: Report) -> None:
+        """The weekly one-pager's list: what is overdue now, with the officer holding it."""
         overdue = report.overdue_now
         self.drill_label.setText(self.tr("Overdue now: %1 dossiers").replace("%1", str(len(overdue))))
         self.drilled = []
@@ -375,6 +326,8 @@ class ReportsPage(QWidget):
             )
             for j, text in enumerate(cells):
                 self.drill_table.setItem(i, j, QTableWidgetItem(text))
+        for col in (0, 2, 3):
+            self.drill_table.resizeColumnToContents(col)
         self.overdue_codes = [o["code"] for o in overdue]
 
     def _chart_data(self, report: Report, trend_rows: list[tuple[str, int, int, int]]) -> ChartData:
@@ -454,7 +407,8 @@ class ReportsPage(QWidget):
             cells = (ref.code, ref.procedure, f"{ref.received_at:%d/%m/%Y %H:%M}", ref.state_label)
             for j, text in enumerate(cells):
                 self.drill_table.setItem(i, j, QTableWidgetItem(text))
-        self.drill_table.resizeColumnToContents(0)
+        for col in (0, 2, 3):
+            self.drill_table.resizeColumnToContents(col)
         self.drillShown.emit(len(refs))
 
     def _open_dossier(self, row: int, _column: int) -> None:

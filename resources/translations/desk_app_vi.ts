@@ -1042,14 +1042,29 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     </message>
 </context>
 <context>
+    <name>ReportTable</name>
+    <message>
+        <source>Below the target of the year</source>
+        <translation>Chưa đạt chỉ tiêu năm</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Kỳ trước</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>không có dữ liệu</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>2026-W38, 2026-09, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-07-01..2026-09-30</source>
         <translation>2026-W38 (tuần), 2026-09 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2026 (năm) hoặc 2026-07-01..2026-09-30</translation>
-    </message>
-    <message>
-        <source>Below the target of the year</source>
-        <translation>Chưa đạt chỉ tiêu năm</translation>
     </message>
     <message>
         <source>By field</source>
@@ -1070,10 +1085,6 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>Carried over</source>
         <translation>Kỳ trước chuyển sang</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Thay đổi</translation>
     </message>
     <message>
         <source>Click a figure to list the dossiers behind it.</source>
@@ -1218,10 +1229,6 @@ F5: làm mới · Ctrl+F: tìm kiếm · Alt+1…9: chuyển trang · Ctrl+Q: th
     <message>
         <source>Yearly targets of the ratios (admin)</source>
         <translation>Chỉ tiêu năm của các tỷ lệ (quản trị)</translation>
-    </message>
-    <message>
-        <source>no data</source>
-        <translation>không có dữ liệu</translation>
     </message>
 </context>
 <context>

@@ -110,3 +110,25 @@ def test_targets_set_and_list(filled: Path) -> None:
     assert ratio["target"] == 0.6 and ratio["missed"] is not None
     bad = run_cli("targets", "set", "--year", "2026", "--indicator", "nope", "--value", "1", data_dir=filled)
     assert bad.returncode == 1
+
+
+def test_permissions_clerk_may_not_report_leader_may_not_set_targets(unit_db: Any, data_dir: Path) -> None:
+    from desk_app.services.trust.auth import create_user
+
+    password = "mat-khau-dai-1234"
+    create_user(unit_db, "admin", "Quản Trị", "admin", password)
+    create_user(unit_db, "clerk1", "Cán Bộ Một", "clerk", password)
+    create_user(unit_db, "lead", "Lãnh Đạo", "leader", password)
+    unit_db.close()
+
+    def as_user(name: str, *args: str) -> Any:
+        return run_cli(*args, data_dir=data_dir, env={"DESK_APP_USER": name, "DESK_APP_PASSWORD": password})
+
+    assert as_user("clerk1", "report", "--kind", "ii06a", "--period", "2026-10").returncode == 1
+    assert as_user("lead", "report", "--kind", "ii06a", "--period", "2026-10").returncode == 0
+    denied = as_user(
+        "lead", "targets", "set", "--year", "2026", "--indicator", "on_time_rate", "--value", "90%"
+    )
+    assert denied.returncode == 1 and "permission" in denied.stderr
+    ok = as_user("admin", "targets", "set", "--year", "2026", "--indicator", "on_time_rate", "--value", "90%")
+    assert ok.returncode == 0, ok.stderr

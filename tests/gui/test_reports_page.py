@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.gui.pages import load_page_specs
-from desk_app.gui.reports_page import ReportsPage, format_value
+from desk_app.gui.report_table import format_value
+from desk_app.gui.reports_page import ReportsPage
 from desk_app.services.reports.report import build_report
 from tests.gui.conftest import DEMO_TODAY
 

@@ -135,3 +135,45 @@ def test_weekly_and_quality_ratios_are_between_0_and_1(demo: Database) -> None:
         r = build_report(demo, kind, parse_period("2026-W46"), now=NOW).to_dict()
         for ratio in r["ratios"]:
             assert ratio["value"] is None or 0 <= ratio["value"] <= 1, ratio
+
+
+def test_weekly_figures_equal_the_full_reports(demo: Database) -> None:
+    """The weekly one-pager counts only its figures, and they are the counter's and quality's numbers."""
+    period = parse_period("2026-Q4")
+    weekly = build_report(demo, "weekly", period, now=NOW)
+    counter = build_report(demo, "counter", period, now=NOW).total.values
+    ii06a = build_report(demo, "ii06a", period, now=NOW).total.values
+    quality = {r.code: r.value for r in build_report(demo, "quality", period, now=NOW).ratios}
+    for code, value in weekly.total.values.items():
+        assert value == (ii06a[code] if "." in code else counter[code]), code
+    for ratio in weekly.ratios:
+        assert ratio.value == quality[ratio.code], ratio.code
+
+
+def test_two_windows_in_one_scan_equal_two_scans(demo: Database) -> None:
+    """count_many over a week and the week before gives what two separate counts give, for every figure."""
+    from desk_app.services.reports import figures as F
+
+    populations: list[Any] = ["ii06a", "received", "finished", "returned", "supplemented"]
+    windows = [F.Window.of(parse_period(c), NOW) for c in ("2026-W45", "2026-W44", "2026-10")]
+    with demo.session() as s:
+        cal = calendar_from_session(s)
+        together = F.count_many(s, populations, "field", windows, cal)
+        apart = [F.count(s, populations, "field", w, cal) for w in windows]
+    assert together == apart
+
+
+def test_trend_equals_one_report_per_period(demo: Database) -> None:
+    from desk_app.domain.periods import trailing_periods
+    from desk_app.services.reports.trend import trend
+
+    last = parse_period("2026-11")
+    points = trend(demo, last, 6, now=NOW)
+    assert [p.period for p in points] == trailing_periods(last, 6)
+    for point in points:
+        v = build_report(demo, "ii06a", point.period, now=NOW).total.values
+        assert (point.received, point.on_time, point.late) == (
+            v["received.total"],
+            v["resolved.early"] + v["resolved.on_time"],
+            v["resolved.late"],
+        )

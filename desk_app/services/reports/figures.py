@@ -1,9 +1,10 @@
 """Counting the figures: one SQL definition per figure, used both for the counts and for the drill-down.
 
 Every figure is a condition on a row of its population (FIGURES and POPULATION_PREDICATE below). The
-counts are ``SUM(CASE WHEN population AND condition ...)`` grouped by the breakdown key over a few
-disjoint row sources; the drill-down selects the rows where the same SQL holds. So a figure and the
-dossiers listed behind it cannot disagree.
+counts scan a few disjoint row sources once each: every row becomes a bit mask of the figures whose
+"population AND condition" holds, rows are counted by (breakdown key, mask), and Python adds the counts
+up per figure. The drill-down selects the rows where the same SQL holds. So a figure and the dossiers
+listed behind it cannot disagree.
 
 Timeliness (Biểu II.06a cột 8–10, 12–13) follows ``domain.lateness``: SQL decides the rows that need no
 working calendar (no supplement pause: a day/minute comparison of text times), and the few rows whose
@@ -14,9 +15,10 @@ Times are stored as ``YYYY-MM-DDTHH:MM`` text, so comparisons of text are compar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import text
@@ -87,7 +89,9 @@ POPULATION_PREDICATE: dict[str, str] = {
 SOURCES: dict[str, str] = {
     "received_in": "d.received_at >= :s AND d.received_at < :e",
     "finished_since": "d.finished_at >= :s AND d.received_at < :s",
-    "open_before": f"d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",
+    # "+" keeps SQLite off the finished_at index here (its NULLs are mostly guided visits): the state
+    # index finds the few open dossiers at once.
+    "open_before": f"+d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",
     "returned_only": "d.returned_at >= :s AND d.returned_at < :e AND d.finished_at < :s AND d.received_at < :s",
 }
 
@@ -203,6 +207,30 @@ def _sql(condition: str) -> str:
 
 
 _PAUSED = ("d.finished_at", "d.due_at", "d.paused_minutes", "d.supplement_count")
+# The dossier columns figure conditions read (the counting query carries only these).
+_ROW_COLUMNS = (
+    "id",
+    "code",
+    "channel",
+    "return_via",
+    "state",
+    "received_at",
+    "due_at",
+    "finished_at",
+    "returned_at",
+    "paused_minutes",
+    "supplement_count",
+    "fee_amount",
+    "paid_online",
+    "digitized",
+    "result_digitized",
+    "rating",
+)
+
+
+def _suffix(sql: str, tag: str) -> str:
+    """``sql`` with its window parameters :s, :e, :c renamed :s<tag>, :e<tag>, :c<tag>."""
+    return re.sub(r":([sec])\b", lambda m: f":{m.group(1)}{tag}", sql)
 
 
 def count(
@@ -211,53 +239,97 @@ def count(
     by: Breakdown,
     window: Window,
     calendar: WorkingCalendar,
+    codes: Iterable[str] | None = None,
 ) -> dict[str, dict[str, int]]:
-    """{key: {figure code: count}} for every figure of ``populations``.
+    """{key: {figure code: count}} for every figure of ``populations`` (only ``codes`` when given)."""
+    return count_many(session, populations, by, [window], calendar, codes)[0]
 
-    One scan per row source; each figure is ``SUM(population AND condition)``. The II.06a rows whose
-    timeliness needs the calendar come back one group each (grouped by their id), judged in Python.
+
+def count_many(
+    session: Session,
+    populations: Sequence[Population],
+    by: Breakdown,
+    windows: Sequence[Window],
+    calendar: WorkingCalendar,
+    codes: Iterable[str] | None = None,
+) -> list[dict[str, dict[str, int]]]:
+    """The counts of :func:`count` for several windows (e.g. a week and the week before) in one scan.
+
+    The row sources cover the span from the earliest start to the latest end; the breakdown key is
+    taken at the first window's cut-off. Each row gets, per window, its timeliness letter, its
+    population flags and a bit mask of the figures it counts in (at most 60 figures a mask); rows are
+    counted by (key, masks), so SQLite sorts a few small integers a row instead of every column. The
+    II.06a rows whose timeliness needs the calendar come back one group each (by id), judged in Python.
     """
-    figures = [f for f in FIGURES if f.population in populations]
-    flags = {pop: f"f_{pop}" for pop in populations}
+    wanted = None if codes is None else set(codes)
+    figures = [f for f in FIGURES if f.population in populations and (wanted is None or f.code in wanted)]
+    chunks = [figures[i : i + 60] for i in range(0, len(figures), 60)]
     ii06a = "ii06a" in populations
-    # The inner query computes the timeliness letter and the population flags once per row (LIMIT -1
-    # keeps SQLite from flattening it back into every SUM); the outer one adds up the conditions.
+    tags = [str(i) for i in range(len(windows))]
+    # The inner query computes the letters and flags once per row (LIMIT -1 keeps SQLite from
+    # flattening it back into every mask term).
     inner_cols = [
-        "d.*",
+        *(f"d.{c}" for c in _ROW_COLUMNS),
         "p.field AS p_field",
         "p.online_level AS p_online_level",
-        f"{KEY_SQL[by]} AS k",
-        f"{_T} AS t",
-        *(f"({POPULATION_PREDICATE[pop]}) AS {flag}" for pop, flag in flags.items()),
+        f"{_suffix(KEY_SQL[by], '0')} AS k",
     ]
-    sums = ", ".join(
-        f"SUM(CASE WHEN d.{flags[f.population]} AND ({_outer(f.condition)}) THEN 1 ELSE 0 END)"
-        for f in figures
-    )
-    cid = f"CASE WHEN d.{flags['ii06a']} AND d.t IS NULL THEN d.id END" if ii06a else "NULL"
-    paused = ", ".join(f"MIN({c})" for c in _PAUSED)
-    out: dict[str, dict[str, int]] = {}
-    judge: list[tuple[int, str, Any, Any, Any, Any]] = []
-    n = len(figures)
+    mask_cols: list[str] = []
+    cid_cols: list[str] = []
+    for tag in tags:
+        inner_cols.append(f"{_suffix(_T, tag)} AS t{tag}")
+        inner_cols += [f"({_suffix(POPULATION_PREDICATE[pop], tag)}) AS f_{pop}_{tag}" for pop in populations]
+        for n, chunk in enumerate(chunks):
+            terms = " + ".join(
+                f"(CASE WHEN d.f_{f.population}_{tag} AND "
+                f"({_suffix(_outer(f.condition), tag).replace('d.t ', f'd.t{tag} ')}) THEN {1 << bit} ELSE 0 END)"
+                for bit, f in enumerate(chunk)
+            )
+            mask_cols.append(f"{terms} AS m{tag}_{n}")
+        cid = f"CASE WHEN d.f_ii06a_{tag} AND d.t{tag} IS NULL THEN d.id END" if ii06a else "NULL"
+        cid_cols.append(f"{cid} AS cid{tag}")
+    mask_names = [c.rsplit(" AS ", 1)[1] for c in mask_cols]
+    cid_names = [c.rsplit(" AS ", 1)[1] for c in cid_cols]
+    bare = [c.removeprefix("d.") for c in _PAUSED]
+    carried = ", ".join(f"{c} AS {b}" for c, b in zip(_PAUSED, bare, strict=True))
+    any_cid = f"COALESCE({', '.join(cid_names)}, NULL)"
+    paused = ", ".join(f"MIN(CASE WHEN {any_cid} IS NOT NULL THEN {b} END)" for b in bare)
+    group = ", ".join(["k", *cid_names, *mask_names])
+    params: dict[str, str] = {}
+    for tag, window in zip(tags, windows, strict=True):
+        params.update({f"{k}{tag}": v for k, v in window.params().items()})
+    params.update(sA=min(w.s for w in windows), eA=max(w.e for w in windows))
+    outs: list[dict[str, dict[str, int]]] = [{} for _ in windows]
+    judges: list[list[tuple[int, str, Any, Any, Any, Any]]] = [[] for _ in windows]
     for where in _sources(populations):
         inner = (
             f"SELECT {', '.join(inner_cols)} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
-            f"WHERE {where} LIMIT -1"
+            f"WHERE {_suffix(where, 'A')} LIMIT -1"
         )
-        sql = f"SELECT d.k, {cid} AS cid, {sums}, {paused} FROM ({inner}) AS d GROUP BY d.k, cid"
-        for row in session.execute(text(sql), window.params()):
+        rows_sql = f"SELECT d.k AS k, {', '.join(cid_cols)}, {', '.join(mask_cols)}, {carried} FROM ({inner}) AS d LIMIT -1"
+        sql = f"SELECT {group}, COUNT(*), {paused} FROM ({rows_sql}) GROUP BY {group}"
+        for row in session.execute(text(sql), params):
             key = row[0] or ""
-            values = out.setdefault(key, {f.code: 0 for f in figures})
-            for f, v in zip(figures, row[2 : 2 + n], strict=True):
-                values[f.code] += int(v or 0)
-            if row[1] is not None:
-                judge.append((int(row[1]), key, *row[2 + n :]))
-    for _, key, letter in _judge(session, judge, window, calendar):
-        for f in figures:
-            if letter in f.timeliness:
-                out[key][f.code] += 1
-    # keys whose every figure is 0 (e.g. a returned-only row when returns are not asked) are dropped
-    return {k: v for k, v in out.items() if any(v.values())}
+            cids = row[1 : 1 + len(tags)]
+            masks = row[1 + len(tags) : 1 + len(tags) + len(mask_names)]
+            n = int(row[1 + len(tags) + len(mask_names)])
+            stored = row[2 + len(tags) + len(mask_names) :]
+            for i in range(len(tags)):
+                values = outs[i].setdefault(key, {f.code: 0 for f in figures})
+                for chunk, mask in zip(chunks, masks[i * len(chunks) : (i + 1) * len(chunks)], strict=True):
+                    bits = int(mask)
+                    for bit, f in enumerate(chunk):
+                        if bits >> bit & 1:
+                            values[f.code] += n
+                if cids[i] is not None:
+                    judges[i].append((int(cids[i]), key, *stored))
+    for i, window in enumerate(windows):
+        for _, key, letter in _judge(session, judges[i], window, calendar):
+            for f in figures:
+                if letter in f.timeliness:
+                    outs[i][key][f.code] += 1
+    # keys whose every figure is 0 (rows of no population of a window) are dropped
+    return [{k: v for k, v in out.items() if any(v.values())} for out in outs]
 
 
 def _judge(
@@ -367,7 +439,3 @@ def officer_now(session: Session, ids: Iterable[int], at: str) -> dict[int, str]
     marks = ", ".join(str(i) for i in id_list)
     sql = f"SELECT d.id, {_OFFICER} FROM dossiers d WHERE d.id IN ({marks})"
     return {int(i): o or "" for i, o in session.execute(text(sql), {"c": at})}
-
-
-def day_text(day: date) -> str:
-    return day.strftime("%Y-%m-%dT00:00")

@@ -10,35 +10,43 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, Literal
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.indicators import (
     BREAKDOWN_LABEL_VI,
-    BY_CODE,
     COUNTER,
     COUNTER_RATIOS,
-    KIND_LABEL_VI,
     QUALITY,
-    Indicator,
 )
 from desk_app.domain.periods import Period
-from desk_app.domain.states import CLOCK_RUNNING_STATES
 from desk_app.services.reports import figures as F
+from desk_app.services.reports.model import KINDS, Kind, Ratio, Report, Row, Value
+from desk_app.services.reports.overdue import UNLABELLED_VI, overdue_now
 from desk_app.services.reports.targets import targets_for
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store.db import Database
 from desk_app.store.models import Procedure, Unit
 from desk_app.store.models_auth import User
 
-Kind = Literal["ii06a", "counter", "quality", "weekly"]
-KINDS: tuple[Kind, ...] = ("ii06a", "counter", "quality", "weekly")
-Value = int | float | None
+__all__ = [
+    "KINDS",
+    "Kind",
+    "Ratio",
+    "Report",
+    "Row",
+    "Value",
+    "build_report",
+    "check_kind",
+    "compute",
+    "count_rows",
+    "help_given",
+    "overdue_now",
+    "target_year",
+]
 
 WEEKLY: tuple[str, ...] = (
     "received_total",
@@ -53,140 +61,9 @@ WEEKLY: tuple[str, ...] = (
     "guided",
     "refused",
 )
-UNLABELLED_VI = "(Chưa ghi nhận)"
+WEEKLY_RATIOS = ("on_time_rate", "online_share", "satisfaction")
+WEEKLY_RATIO_PARTS = {"received_online", "returned_total", "dissatisfied"}
 ASSIST_MODULE = "desk_app.services.assist.counts"
-
-
-@dataclass
-class Row:
-    """One line of a report: a unit, field, procedure or officer (or the total)."""
-
-    key: str
-    label: str
-    values: dict[str, Value]
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"key": self.key, "label": self.label}
-        for code, value in self.values.items():
-            group, dot, name = code.partition(".")
-            if dot:
-                out.setdefault(group, {})[name] = value
-            else:
-                out[code] = value
-        return out
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """A ratio of the total against the year's target (chỉ tiêu): achieved, gap and whether it is missed."""
-
-    code: str
-    label: str
-    numerator: int | None
-    denominator: int | None
-    value: float | None
-    target: float | None
-    full_score_at: float | None
-
-    @property
-    def gap(self) -> float | None:
-        if self.value is None or self.target is None:
-            return None
-        return round(self.value - self.target, 6)
-
-    @property
-    def missed(self) -> bool | None:
-        return None if self.gap is None else self.gap < 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "label": self.label,
-            "numerator": self.numerator,
-            "denominator": self.denominator,
-            "value": self.value,
-            "target": self.target,
-            "gap": self.gap,
-            "missed": self.missed,
-            "full_score_at": self.full_score_at,
-        }
-
-
-@dataclass
-class Report:
-    """A computed report (báo cáo): everything an export or a screen shows, and nothing computed twice."""
-
-    kind: Kind
-    period: Period
-    by: str
-    unit: dict[str, str]
-    generated_at: datetime
-    as_of: datetime  # the moment the figures are taken at: the period's end, or now while it runs
-    columns: list[str]
-    rows: list[Row]
-    total: Row
-    ratios: list[Ratio] = field(default_factory=list)
-    previous: Row | None = None  # weekly: the period before
-    previous_period: Period | None = None
-    overdue_now: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def complete(self) -> bool:
-        return self.as_of.date() > self.period.end
-
-    @property
-    def title_vi(self) -> str:
-        return KIND_LABEL_VI[self.kind]
-
-    @property
-    def as_of_note_vi(self) -> str:
-        """The "as of now" note every export carries while the period has not ended."""
-        if self.complete:
-            return ""
-        return f"Kỳ báo cáo chưa kết thúc: số liệu tính đến {self.as_of:%H:%M} ngày {self.as_of:%d/%m/%Y}."
-
-    def definitions(self) -> list[Indicator]:
-        codes = list(self.columns) + [r.code for r in self.ratios]
-        return [BY_CODE[c] for c in dict.fromkeys(codes) if c in BY_CODE]
-
-    def changes(self) -> dict[str, Value]:
-        """Weekly: each figure minus the previous period's."""
-        if self.previous is None:
-            return {}
-        out: dict[str, Value] = {}
-        for code, value in self.total.values.items():
-            before = self.previous.values.get(code)
-            out[code] = None if value is None or before is None else round(value - before, 6)
-        return out
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "kind": self.kind,
-            "title": self.title_vi,
-            "period": {**self.period.to_dict(), "label": self.period.label_vi()},
-            "by": self.by,
-            "unit": self.unit,
-            "generated_at": self.generated_at.isoformat(timespec="seconds"),
-            "as_of": self.as_of.isoformat(timespec="minutes"),
-            "complete": self.complete,
-            "columns": self.columns,
-            "rows": [r.to_dict() for r in self.rows],
-            "total": self.total.to_dict(),
-            "ratios": [r.to_dict() for r in self.ratios],
-            "definitions": [
-                {"code": i.code, "name": i.name_vi, "definition": i.definition_vi, "unit": i.unit}
-                for i in self.definitions()
-            ],
-        }
-        if self.kind == "weekly":
-            assert self.previous is not None and self.previous_period is not None
-            out["previous"] = {
-                "period": self.previous_period.to_dict(),
-                "total": self.previous.to_dict(),
-            }
-            out["changes"] = self.changes()
-            out["overdue_now"] = self.overdue_now
-        return out
 
 
 def _ratio(num: Value, den: Value) -> float | None:
@@ -248,19 +125,25 @@ def _labels(session: Session, by: str, keys: list[str]) -> dict[str, str]:
     return {k: k or UNLABELLED_VI for k in keys}
 
 
-def _count_rows(
-    session: Session, kind: Kind, period: Period, by: F.Breakdown, now: datetime
-) -> dict[str, dict[str, Value]]:
-    window = F.Window.of(period, now)
+def count_rows(
+    session: Session, kind: Kind, periods: list[Period], by: F.Breakdown, now: datetime
+) -> list[dict[str, dict[str, Value]]]:
+    """The counted figures of each period, by key (several periods in one scan)."""
+    windows = [F.Window.of(p, now) for p in periods]
     calendar = calendar_from_session(session)
     populations: list[F.Population] = ["ii06a"]
     if kind != "ii06a":
         populations += ["received", "finished", "returned", "supplemented"]
-    rows: dict[str, dict[str, Value]] = {}
+    # The weekly one-pager needs only its own figures (and what its three ratios divide).
+    codes = set(F.II06A_CODES) | set(WEEKLY) | WEEKLY_RATIO_PARTS if kind == "weekly" else None
     zero: dict[str, Value] = {f.code: 0 for f in F.FIGURES if f.population in populations}
-    for key, values in F.count(session, populations, by, window, calendar).items():
-        rows.setdefault(key, dict(zero)).update(values)
-    return rows
+    out: list[dict[str, dict[str, Value]]] = []
+    for counted in F.count_many(session, populations, by, windows, calendar, codes):
+        rows: dict[str, dict[str, Value]] = {}
+        for key, values in counted.items():
+            rows.setdefault(key, dict(zero)).update(values)
+        out.append(rows)
+    return out
 
 
 def _unit_info(session: Session) -> dict[str, str]:
@@ -284,9 +167,36 @@ def _total(rows: list[Row], columns: list[str], codes: list[str]) -> dict[str, V
 
 
 def _figures(
-    session: Session, kind: Kind, period: Period, by: F.Breakdown, now: datetime
+    session: Session,
+    kind: Kind,
+    period: Period,
+    by: F.Breakdown,
+    now: datetime,
+    previous: Period | None = None,
+) -> tuple[list[Row], Row, Row | None]:
+    """Rows and total of ``period``; with ``previous``, also that period's total (counted in the same scan
+    when the two periods are adjacent)."""
+    before: dict[str, dict[str, Value]] | None = None
+    if previous is not None and previous.end + timedelta(days=1) == period.start:
+        counted, before = count_rows(session, kind, [period, previous], by, now)
+    else:
+        counted = count_rows(session, kind, [period], by, now)[0]
+        before = count_rows(session, kind, [previous], by, now)[0] if previous is not None else None
+    rows, total = _rows_and_total(session, kind, period, by, now, counted)
+    prev_total = None
+    if previous is not None and before is not None:
+        _, prev_total = _rows_and_total(session, kind, previous, by, now, before)
+    return rows, total, prev_total
+
+
+def _rows_and_total(
+    session: Session,
+    kind: Kind,
+    period: Period,
+    by: F.Breakdown,
+    now: datetime,
+    counted: dict[str, dict[str, Value]],
 ) -> tuple[list[Row], Row]:
-    counted = _count_rows(session, kind, period, by, now)
     labels = _labels(session, by, list(counted))
     rows = [Row(k, labels[k], dict(v)) for k, v in counted.items()]
     rows.sort(key=lambda r: (r.label.casefold(), r.key))
@@ -331,7 +241,7 @@ def _ratios(kind: Kind, total: Row, targets: dict[str, float]) -> list[Ratio]:
         return []
     inds = {i.code: i for i in (COUNTER_RATIOS if kind == "counter" else QUALITY + COUNTER_RATIOS)}
     if kind == "weekly":
-        inds = {i.code: i for i in QUALITY if i.code in ("on_time_rate", "online_share", "satisfaction")}
+        inds = {i.code: i for i in QUALITY if i.code in WEEKLY_RATIOS}
     v = total.values
     out = []
     for ind in inds.values():
@@ -353,37 +263,6 @@ def _ratios(kind: Kind, total: Row, targets: dict[str, float]) -> list[Ratio]:
 def target_year(period: Period) -> int:
     """The year whose targets apply: the reporting year a period is named after (a range: its end's)."""
     return period.end.year if period.kind in ("range", "week") else int(period.code[:4])
-
-
-def overdue_now(session: Session, now: datetime, limit: int = 200) -> list[dict[str, Any]]:
-    """Dossiers overdue right now (clock running, deadline passed), most overdue first, with their officer."""
-    states = ", ".join(f"'{s.value}'" for s in sorted(CLOCK_RUNNING_STATES))
-    at = now.strftime("%Y-%m-%dT%H:%M")
-    sql = (
-        "SELECT d.id, d.code, p.name, d.deadline_at, d.received_at FROM dossiers d "
-        "JOIN procedures p ON p.id = d.procedure_id "
-        f"WHERE d.state IN ({states}) AND d.deadline_at < :now ORDER BY d.deadline_at LIMIT :limit"
-    )
-    rows = session.execute(text(sql), {"now": at, "limit": limit}).all()
-    officers = F.officer_now(session, [r[0] for r in rows], at)
-    names = {u.username: u.full_name for u in session.scalars(select(User))}
-    out = []
-    for did, code, proc, deadline, received in rows:
-        due = datetime.fromisoformat(deadline)
-        officer = officers.get(did, "")
-        out.append(
-            {
-                "id": did,
-                "code": code,
-                "procedure": proc,
-                "received_at": received,
-                "deadline_at": deadline,
-                "days_overdue": (now.date() - due.date()).days,
-                "officer": officer,
-                "officer_name": names.get(officer, officer) or UNLABELLED_VI,
-            }
-        )
-    return out
 
 
 def check_kind(kind: str, by: str) -> tuple[Kind, F.Breakdown]:
@@ -410,7 +289,8 @@ def compute(
     now = (now or datetime.now()).replace(microsecond=0)
     window = F.Window.of(period, now)
     columns = _columns(k)
-    rows, total = _figures(session, k, period, b, now)
+    before = period.previous() if k == "weekly" else None
+    rows, total, prev_total = _figures(session, k, period, b, now, before)
     targets = targets_for(session, target_year(period))
     ratios = _ratios(k, total, targets)
     report = Report(
@@ -426,8 +306,7 @@ def compute(
         ratios=ratios,
     )
     if k == "weekly":
-        before = period.previous()
-        _, prev_total = _figures(session, k, before, "unit", now)
+        assert before is not None and prev_total is not None
         report.previous = _select(prev_total, columns)
         report.previous_period = before
         report.overdue_now = overdue_now(session, now)
@@ -444,32 +323,3 @@ def build_report(
 
 def breakdown_label(by: str) -> str:
     return BREAKDOWN_LABEL_VI[by]
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """One period of a trend chart: received, finished early or on time, and late (II.06a totals)."""
-
-    period: Period
-    received: int
-    on_time: int
-    late: int
-
-
-def trend(db: Database, last: Period, count: int = 12, now: datetime | None = None) -> list[TrendPoint]:
-    """II.06a totals for ``count`` periods of ``last``'s kind ending with it, oldest first."""
-    from desk_app.domain.periods import trailing_periods
-
-    points = []
-    with db.session() as session:
-        for period in trailing_periods(last, count):
-            v = compute(session, "ii06a", period, "unit", now).total.values
-            points.append(
-                TrendPoint(
-                    period,
-                    int(v["received.total"] or 0),
-                    int(v["resolved.early"] or 0) + int(v["resolved.on_time"] or 0),
-                    int(v["resolved.late"] or 0),
-                )
-            )
-    return points
