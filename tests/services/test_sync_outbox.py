@@ -64,16 +64,19 @@ def test_edit_while_sending_goes_back_to_to_send(unit_db: Any) -> None:
 
 
 def test_a_0001_database_upgrades_to_the_sync_tables(data_dir: Path) -> None:
-    """An older database gains the outbox tables through Alembic."""
+    """An older database gains the outbox tables through Alembic (made old by Alembic's own downgrade)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desk_app.store import migrate
+
     open_database(data_dir).close()
-    con = sqlite3.connect(data_dir / "desk_app.db")
-    for table in ("sync_dirty_dossiers", "sync_outbox", "report_targets"):
-        con.execute(f"DROP TABLE {table}")
-    for index in ("ix_dossiers_finished_at", "ix_dossier_documents_reused"):  # what 0002_reports adds
-        con.execute(f"DROP INDEX IF EXISTS {index}")
-    con.execute("UPDATE alembic_version SET version_num = '0001'")
-    con.commit()
-    con.close()
+    engine = create_engine(f"sqlite:///{data_dir / 'desk_app.db'}")
+    command.downgrade(migrate.config(engine), "0001")
+    with engine.connect() as conn:
+        assert migrate.current_revision(engine) == "0001"
+        assert "sync_outbox" not in {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+    engine.dispose()
     open_database(data_dir).close()
     con = sqlite3.connect(data_dir / "desk_app.db")
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
