@@ -286,7 +286,9 @@ def act(
                 **data,
             },
         )
-        mark_dossier(session, dossier, moment)  # the sync outbox, in this same transaction
+        # The sync outbox, in this same transaction: from the move's month on (a channel change rewrites the
+        # month of receipt too).
+        mark_dossier(session, dossier, moment if channel is None else dossier.received_at)
         session.flush()
         return {
             "code": dossier.code,

@@ -64,7 +64,8 @@ def mark_dossier(session: Session, dossier: Dossier, moment: datetime | None = N
     if dossier.code is None:  # guided only: not a received dossier, counted nowhere upstream
         return
     today = datetime.now()
-    first = min(moment or today, dossier.received_at or today)
+    # Figures of months that ended before the moment cannot change (they were taken at their own cut-off).
+    first = moment or dossier.received_at or today
     mark_periods(session, months_between(first.date(), max(today.date(), first.date())))
     if dossier.id is None:
         session.flush()
