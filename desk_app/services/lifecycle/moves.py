@@ -286,9 +286,7 @@ def act(
                 **data,
             },
         )
-        # The sync outbox, in this same transaction: from the move's month on (a channel change rewrites the
-        # month of receipt too).
-        mark_dossier(session, dossier, moment if channel is None else dossier.received_at)
+        mark_dossier(session, dossier, moment)  # the sync outbox, in this same transaction
         session.flush()
         return {
             "code": dossier.code,

@@ -64,8 +64,10 @@ def mark_dossier(session: Session, dossier: Dossier, moment: datetime | None = N
     if dossier.code is None:  # guided only: not a received dossier, counted nowhere upstream
         return
     today = datetime.now()
-    # Figures of months that ended before the moment cannot change (they were taken at their own cut-off).
-    first = moment or dossier.received_at or today
+    # From the month of receipt, not only the move's: a past month's timeliness of a dossier still open at its
+    # cut-off is judged with the dossier's supplement pauses, which a later move can change. Conservative, and
+    # cheap: most dossiers live a few weeks.
+    first = min(moment or today, dossier.received_at or today)
     mark_periods(session, months_between(first.date(), max(today.date(), first.date())))
     if dossier.id is None:
         session.flush()
