@@ -65,6 +65,8 @@ def months_of(period: Period) -> list[Period]:
 def compose(monthly: list[dict[str, int]]) -> dict[str, int]:
     """A longer period's II.06a from its months: flows add up, the carried-over stock is the first month's,
     the in-progress stock the last month's, and column 3 = 4 + 5 + 6 again."""
+    if len(monthly) == 1:
+        return dict(monthly[0])
     out: dict[str, int] = {}
     for indicator in dict.fromkeys(k for m in monthly for k in m):
         if indicator in FIRST_MONTH:
@@ -73,10 +75,9 @@ def compose(monthly: list[dict[str, int]]) -> dict[str, int]:
             out[indicator] = monthly[-1].get(indicator, 0)
         else:
             out[indicator] = sum(m.get(indicator, 0) for m in monthly)
-    if "received.total" in out:
-        out["received.total"] = sum(
-            out.get(k, 0) for k in ("received.online", "received.direct_postal", "received.carried_over")
-        )
+    parts = ("received.online", "received.direct_postal", "received.carried_over")
+    if "received.total" in out and all(k in out for k in parts):
+        out["received.total"] = sum(out[k] for k in parts)
     return out
 
 
