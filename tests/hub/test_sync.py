@@ -136,3 +136,29 @@ def test_offline_file_applies_once_in_order_unaltered(
     assert proc.returncode == 1 and "replayed" in proc.stderr
     assert hub_json(sqlite_hub.db_url, "import", str(tmp_path / "f2.sync"))["sequence"] == 2
     assert_hub_equals_desk(sqlite_hub.db_url, desk, first["periods"])
+
+
+def test_closed_period_is_refused_with_the_reason(sqlite_hub: HubServer, desk: Path) -> None:
+    """The hub closed a month: the desk's later change of it stays in the outbox as an error saying so."""
+    from datetime import datetime, timedelta
+
+    from desk_app.services.sync.outbox import mark_periods
+    from desk_app.services.sync.worker import status, sync_now
+    from desk_app.store.db import open_database
+
+    token = hub_json(sqlite_hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
+    desk_json(desk, "sync", "configure", "--hub", sqlite_hub.url, "--token", token)
+    first = desk_json(desk, "sync", "now")
+    month = first["sent"][0]
+    assert hub_cli(sqlite_hub.db_url, "period", "close", month).returncode == 0
+    db = open_database(desk)
+    try:
+        with db.transaction() as s:
+            mark_periods(s, [parse_period(month)])
+        result = sync_now(db, tries=1, sleep=lambda _s: None)
+        assert [e["period"] for e in result["errors"]] == [month]
+        item = next(i for i in status(db)["items"] if i["period"] == month)
+        assert item["state"] == "error" and "khóa số liệu" in item["error"]
+        assert datetime.fromisoformat(item["next_try_at"]) > datetime.now() + timedelta(hours=20)
+    finally:
+        db.close()

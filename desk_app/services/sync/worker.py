@@ -281,7 +281,10 @@ def _sync_locked(
                 row.state = "error"
                 row.attempts += 1
                 row.error = failure.vi
-                row.next_try_at = _now() + backoff(row.attempts)
+                # A refusal (closed period, wrong token, bad data) will not heal by itself: the background worker
+                # leaves it for a day, until the period changes again, or until "sync now" / new settings.
+                wait = backoff(row.attempts) if failure.retriable else timedelta(days=1)
+                row.next_try_at = _now() + wait
             errors.append({"period": period, "error": failure.vi, "reason": failure.reason})
             continue
         with db.transaction() as s:
