@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from desk_app.hub import security
 from desk_app.hub.db import HubDatabase
@@ -167,27 +168,19 @@ def install(app: FastAPI) -> None:
             return _page(
                 request, "error.html", 403, message="Phiên đăng nhập không hợp lệ: hãy tải lại trang."
             )
-        with _db(request).transaction() as s:
-            staff = s.scalar(select(StaffAccount).where(StaffAccount.username == username))
-            if staff is None or not security.password_ok(staff.password_hash, password):
-                token = secrets.token_urlsafe(24)
-                resp = _page(
-                    request, "login.html", 401, login_csrf=token, error="Sai tên đăng nhập hoặc mật khẩu."
-                )
-                resp.set_cookie(
-                    LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=_secure(request)
-                )
-                return resp
-            sid = security.random_id()
-            s.execute(delete(WebSession).where(WebSession.expires_at < now()))
-            s.add(
-                WebSession(
-                    id_hash=security.digest(sid),
-                    staff_id=staff.id,
-                    csrf=secrets.token_urlsafe(24),
-                    expires_at=now() + timedelta(hours=SESSION_HOURS),
-                )
+        client = "login:" + security.digest(request.client.host if request.client else "?")
+        outcome = await run_in_threadpool(_sign_in, _db(request), username, password, client)
+        if outcome is None or outcome == "limited":
+            token = secrets.token_urlsafe(24)
+            message = (
+                "Đăng nhập sai quá nhiều lần: hãy chờ một phút rồi thử lại."
+                if outcome == "limited"
+                else "Sai tên đăng nhập hoặc mật khẩu."
             )
+            resp = _page(request, "login.html", 429 if outcome else 401, login_csrf=token, error=message)
+            resp.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=_secure(request))
+            return resp
+        sid = outcome
         done = RedirectResponse("/bang-dieu-khien", status_code=303)
         done.set_cookie(
             SESSION_COOKIE,
@@ -202,13 +195,12 @@ def install(app: FastAPI) -> None:
 
     @app.post("/dang-xuat", include_in_schema=False)
     async def logout(request: Request) -> Response:
-        _user, csrf = _staff(request)
+        _user, csrf = await run_in_threadpool(_staff, request)
         form = await request.form()
         if not secrets.compare_digest(csrf, str(form.get("csrf", ""))):
             return _page(request, "error.html", 403, message="Yêu cầu không hợp lệ (thiếu mã chống giả mạo).")
         sid = request.cookies.get(SESSION_COOKIE, "")
-        with _db(request).transaction() as s:
-            s.execute(delete(WebSession).where(WebSession.id_hash == security.digest(sid)))
+        await run_in_threadpool(_sign_out, _db(request), sid)
         resp = RedirectResponse("/dang-nhap", status_code=303)
         resp.delete_cookie(SESSION_COOKIE)
         return resp
@@ -304,6 +296,42 @@ def install(app: FastAPI) -> None:
             return _page(
                 request, "lookup.html", 200 if record else 404, code=code, record=record, limited=False
             )
+
+
+LOGIN_TRIES_PER_MINUTE = 10
+
+
+def _sign_in(db: HubDatabase, username: str, password: str, client: str) -> str | None:
+    """A new session id; None for a wrong name or password; "limited" after too many tries from one client.
+
+    Runs on a worker thread (argon2 takes a tenth of a second: the event loop keeps serving meanwhile)."""
+    try:
+        with db.transaction() as s:
+            allowed = _allow(s, client, LOGIN_TRIES_PER_MINUTE)
+    except IntegrityError:
+        allowed = True
+    if not allowed:
+        return "limited"
+    with db.transaction() as s:
+        staff = s.scalar(select(StaffAccount).where(StaffAccount.username == username))
+        if staff is None or not security.password_ok(staff.password_hash, password):
+            return None
+        sid = security.random_id()
+        s.execute(delete(WebSession).where(WebSession.expires_at < now()))
+        s.add(
+            WebSession(
+                id_hash=security.digest(sid),
+                staff_id=staff.id,
+                csrf=secrets.token_urlsafe(24),
+                expires_at=now() + timedelta(hours=SESSION_HOURS),
+            )
+        )
+        return sid
+
+
+def _sign_out(db: HubDatabase, sid: str) -> None:
+    with db.transaction() as s:
+        s.execute(delete(WebSession).where(WebSession.id_hash == security.digest(sid)))
 
 
 def _secure(request: Request) -> bool:

@@ -169,3 +169,32 @@ def test_arrival_status_rules() -> None:
     assert arrival_status(p, datetime(2026, 10, 19, 8), date(2026, 11, 1), 2).status == "late"
     assert arrival_status(p, None, date(2026, 10, 16), 2).status == "open"
     assert arrival_status(p, None, date(2026, 10, 17), 2).status == "missing"
+
+
+def test_sign_in_is_rate_limited(seeded_hub: tuple[HubServer, str]) -> None:
+    """Guessing passwords: after ten tries in a minute from one client the hub answers 429 (runs last here)."""
+    import http.client
+    import urllib.parse
+
+    server, _period = seeded_hub
+    host, port = server.url.removeprefix("http://").split(":")
+    statuses = []
+    for _ in range(12):
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        conn.request("GET", "/dang-nhap")
+        resp = conn.getresponse()
+        page = resp.read().decode()
+        cookie = resp.getheader("set-cookie", "").split(";", 1)[0]
+        csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        form = urllib.parse.urlencode({"username": "canbo", "password": "doan-mo", "csrf": csrf})
+        conn.request(
+            "POST",
+            "/dang-nhap",
+            form,
+            {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+        )
+        resp = conn.getresponse()
+        body = resp.read().decode()
+        statuses.append(resp.status)
+        conn.close()
+    assert statuses[0] == 401 and statuses[-1] == 429 and "quá nhiều lần" in body
