@@ -11,7 +11,9 @@ DEB_RUNTIME=(python3 python3-venv python3-dev gcc libglib2.0-0 libegl1 libgl1 li
   libxkbcommon0 libdbus-1-3 libx11-6 libcups2 fonts-dejavu-core libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-render0 libxcb-shape0
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libsane1 libsane-common libsane-dev sane-utils)
-DEB_TEST=(poppler-utils zbar-tools sqlite3 xvfb xauth nsis)
+# nsis: builds the Windows installer in a test; postgresql: the hub's tests start a throwaway cluster;
+# chromium: the dashboard's browser test (Playwright drives Debian's /usr/bin/chromium; never `playwright install`).
+DEB_TEST=(poppler-utils zbar-tools sqlite3 xvfb xauth nsis postgresql chromium)
 
 install_debs() {
   local missing=()

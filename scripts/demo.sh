@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
 install_debs "${DEB_RUNTIME[@]}"
-setup_venv scanner,encryption
+setup_venv gui,scanner,encryption
 DATA="${DESK_APP_DATA_DIR:-$ROOT/demo-data}"
 if [ ! -f "$DATA/desk_app.db" ]; then
   "$VENV/bin/desk-app" --data-dir "$DATA" demo

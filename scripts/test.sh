@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
 install_debs "${DEB_RUNTIME[@]}" "${DEB_TEST[@]}"
-setup_venv "test,scanner,encryption,bundle"
+setup_venv "gui,hub,test,scanner,encryption,bundle"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
 "$VENV/bin/ruff" check desk_app tests bench tools

@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "assist",
     "forms",
     "reports",
+    "sync",
 ]
 
 log = logging.getLogger("desk_app")

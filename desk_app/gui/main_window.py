@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
 
         self.user_label = QLabel(ctx.user)
         self.statusBar().addPermanentWidget(self.user_label)
+        from desk_app.gui.sync_page import install_status  # last sync + what waits; the background worker
+
+        self.sync_status = install_status(ctx, self)
         ctx.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.openDossierRequested.connect(self._open_dossier)
         self.nav.currentRowChanged.connect(self._row_changed)

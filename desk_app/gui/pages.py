@@ -71,6 +71,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.assist_page",
     "desk_app.gui.feedback_page",
     "desk_app.gui.reports_page",
+    "desk_app.gui.sync_page",
 ]
 
 

@@ -10,6 +10,7 @@ from desk_app.store import (  # noqa: F401
     models_registers,
     models_reports,
     models_scan,
+    models_sync,
 )
 from desk_app.store.base import Base
 

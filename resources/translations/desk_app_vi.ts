@@ -1305,6 +1305,10 @@
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ cấp trên</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -2339,6 +2343,116 @@
     <message>
         <source>e.g. Ủy ban nhân dân xã Gio Sơn</source>
         <translation>ví dụ: Ủy ban nhân dân xã Gio Sơn</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần thử</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Chứng chỉ CA</translation>
+    </message>
+    <message>
+        <source>CA file (optional)</source>
+        <translation>Tệp CA (nếu có)</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Thay đổi lúc</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Địa chỉ máy chủ cấp trên</translation>
+    </message>
+    <message>
+        <source>Hub settings saved</source>
+        <translation>Đã lưu cài đặt máy chủ cấp trên</translation>
+    </message>
+    <message>
+        <source>Hub settings saved; %1 periods will be sent</source>
+        <translation>Đã lưu cài đặt máy chủ cấp trên; sẽ gửi %1 kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Hub: %1 · last successful sync: %2 · periods waiting: %3</source>
+        <translation>Máy chủ: %1 · đồng bộ thành công lần cuối: %2 · số kỳ chờ gửi: %3</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Save hub settings</source>
+        <translation>Lưu cài đặt máy chủ</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Sync finished</source>
+        <translation>Đồng bộ xong</translation>
+    </message>
+    <message>
+        <source>Sync finished with errors: see the outbox</source>
+        <translation>Đồng bộ xong nhưng có lỗi: xem danh sách chờ gửi</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Mã truy cập (token)</translation>
+    </message>
+    <message>
+        <source>Upper-level hub</source>
+        <translation>Máy chủ cấp trên</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Last sync: %1 · waiting: %2</source>
+        <translation>Đồng bộ lần cuối: %1 · chờ gửi: %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
     </message>
 </context>
 <context>

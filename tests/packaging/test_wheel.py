@@ -105,13 +105,13 @@ def _install(venv: Path, wheel: Path) -> None:
     _run(sys.executable, "-m", "venv", venv)
     pip = [venv / "bin" / "python", "-m", "pip", "install", "-q", "--no-index", "--find-links", WHEELHOUSE]
     try:
-        _run(*pip, wheel)
+        _run(*pip, f"{wheel}[gui]")  # the desk: the wheel with its Qt extra (the hub installs it without)
     except AssertionError:  # the wheelhouse lacks a dependency: fill it once from the index
         WHEELHOUSE.mkdir(parents=True, exist_ok=True)
-        _run(sys.executable, "-m", "pip", "download", "-q", "-d", WHEELHOUSE, wheel)
+        _run(sys.executable, "-m", "pip", "download", "-q", "-d", WHEELHOUSE, f"{wheel}[gui]")
         for stale in WHEELHOUSE.glob("desk_app-*.whl"):  # never install an older build of ourselves
             stale.unlink()
-        _run(*pip, wheel)
+        _run(*pip, f"{wheel}[gui]")
 
 
 @pytest.mark.skipif(

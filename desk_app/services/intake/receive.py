@@ -61,6 +61,7 @@ from desk_app.services.intake.quote import (
     settle_fee,
 )
 from desk_app.services.postal.incoming import record_incoming
+from desk_app.services.sync.outbox import mark_dossier
 from desk_app.store import audit, settings
 from desk_app.store.db import Database
 from desk_app.store.models import (
@@ -309,6 +310,7 @@ def _save(
                 address=post.sender_address or None,
                 actor=actor,
             )
+        mark_dossier(s, dossier, received)  # the sync outbox, in this same transaction
         s.flush()
         return IntakeResult(dossier.id, code, due, state.value, True, number, received)
 

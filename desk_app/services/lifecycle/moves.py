@@ -31,6 +31,7 @@ from desk_app.domain.states import FINISHING_ACTIONS, Action, State, next_state,
 from desk_app.domain.text import ascii_digits, clean_line, fold
 from desk_app.services.lifecycle.dossier_view import fmt, get_dossier, last_move_at
 from desk_app.services.setup.calendar import calendar_from_session
+from desk_app.services.sync.outbox import mark_dossier
 from desk_app.store import audit
 from desk_app.store.db import Database
 from desk_app.store.models import Dossier, DossierEvent, SupplementEpisode
@@ -328,6 +329,7 @@ def apply_move(
             **data,
         },
     )
+    mark_dossier(session, dossier, moment)  # the sync outbox, in this same transaction
     session.flush()
     return {
         "code": dossier.code,

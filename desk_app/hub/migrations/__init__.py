@@ -1,0 +1,1 @@
+"""The hub's Alembic environment (separate from the desk's db/)."""
