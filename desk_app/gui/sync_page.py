@@ -6,7 +6,6 @@ Everything that touches the database or the network runs through ``ctx.runner``:
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -50,35 +49,10 @@ def _dmy(text: str | None) -> str:
 
 
 def read_summary(ctx: GuiContext) -> tuple[str | None, int, bool]:
-    """(last success, items waiting, configured) read with plain sqlite3 (cheap; safe on any thread)."""
-    from desk_app import paths
+    """Worker: (last success, items waiting, configured)."""
+    from desk_app.services.sync.status import quick_summary
 
-    try:
-        con = sqlite3.connect(f"file:{paths.db_path(ctx.data_dir)}?mode=ro", uri=True, timeout=2)
-    except sqlite3.Error:
-        return None, 0, False
-    try:
-        pending = con.execute("SELECT COUNT(*) FROM sync_outbox WHERE state <> 'sent'").fetchone()[0]
-        rows = dict(
-            con.execute(
-                "SELECT key, value FROM settings WHERE key IN ('sync_last_success', 'sync_hub_url')"
-            ).fetchall()
-        )
-    except sqlite3.Error:
-        return None, 0, False
-    finally:
-        con.close()
-
-    def value(key: str) -> str:
-        import json
-
-        raw = rows.get(key)
-        try:
-            return str(json.loads(raw)) if raw else ""
-        except (TypeError, ValueError):
-            return str(raw or "")
-
-    return value("sync_last_success") or None, int(pending), bool(value("sync_hub_url"))
+    return quick_summary(ctx.data_dir)
 
 
 class SyncStatus(QObject):
