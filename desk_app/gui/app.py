@@ -70,6 +70,9 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     try:
         if language != "vi":
             install_translators(app, language)
+        from desk_app.gui import fontsize
+
+        fontsize.apply(_int(opening.read_setting(data_dir, "font_percent", 100)), app)
         if unit_name is None:
             if exit_when_ready:
                 print("desk-app: no unit is set up", file=sys.stderr)
@@ -85,6 +88,13 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     finally:
         if db is not None:
             db.close()
+
+
+def _int(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload, no-any-return]
+    except (TypeError, ValueError):
+        return 100
 
 
 def _unlock(data_dir: Path) -> bool:
@@ -188,7 +198,7 @@ def _show(
         # The always-on parts (barcode scanner anywhere, live queue counts, the due-soon warning) start
         # once the first page has painted, so they never delay the window.
         page.ready.connect(lambda: _install_lifecycle(ctx))  # type: ignore[attr-defined]
-    window.show()
+    window.showMaximized()  # the counter's PC: the whole screen, taskbar visible
     code = app.exec()
     # The on-exit backup needs the database; a script run (exit_when_ready) makes none.
     session.finish(None if exit_when_ready else ctx.db)

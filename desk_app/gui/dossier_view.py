@@ -30,6 +30,7 @@ from desk_app.gui import barcode_wedge
 from desk_app.gui.context import GuiContext
 from desk_app.gui.move_dialog import MoveDialog
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import FlowLayout
 from desk_app.services.lifecycle import dossier_view, forms
 from desk_app.services.lifecycle import moves as lifecycle
 
@@ -114,8 +115,8 @@ class DossierPage(QWidget):
         self.info_label = QLabel()
         self.info_label.setObjectName("infoLabel")
         self.info_label.setWordWrap(True)
-        self.actions_row = QHBoxLayout()
-        self.prints_row = QHBoxLayout()
+        self.actions_row = FlowLayout()  # wraps on a narrow screen
+        self.prints_row = FlowLayout()
 
         self.documents = _table(
             "documentsTable",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PAGE_MODULES, PageSpec, load_page_specs
+from desk_app.gui.screenfit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +60,12 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._rows: dict[str, int] = {}
         self.set_unit_name(unit_name)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(220)
+        self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for spec in self.specs:

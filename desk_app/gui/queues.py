@@ -37,6 +37,7 @@ from desk_app.gui import barcode_wedge
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_view import format_when
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import size_columns
 from desk_app.services.lifecycle import dossier_view, queues
 
 REFRESH_MS = 60_000
@@ -107,7 +108,7 @@ class QueuesPage(QWidget):
         self.warning_label.hide()
         self.queue_list = QListWidget()
         self.queue_list.setObjectName("queueList")
-        self.queue_list.setFixedWidth(260)
+        self.queue_list.setFixedWidth(210)
         for key in queues.QUEUES:
             item = QListWidgetItem(self.tr(_TITLES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -124,10 +125,16 @@ class QueuesPage(QWidget):
         vheader.setVisible(False)
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vheader.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        for col, width in enumerate((200, 190, 330, 150)):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        size_columns(
+            self.table,
+            {
+                0: "000.00.00.H00-260302-0001",
+                1: "Nguyễn Thị Phương Thảo",
+                3: "Chờ bổ sung",
+                4: "30/11/2026 09:23",
+            },
+            stretch=2,
+        )
         self.status = QLabel()
         self.status.setObjectName("statusLabel")
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import ROLE_LABEL_VI, Role
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import FlowLayout
 
 ROLE_TITLES = {
     Role.CLERK: QT_TRANSLATE_NOOP("UsersPage", "Clerk"),
@@ -138,7 +138,7 @@ class UsersPage(QWidget):
         self.active_button.setObjectName("toggleActive")
         self.status = QLabel()
         self.status.setObjectName("usersStatus")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen
         for w in (self.add_button, self.password_button, self.role_box, self.role_button, self.active_button):
             buttons.addWidget(w)
         buttons.addStretch(1)

@@ -57,6 +57,10 @@
         <translation>Bỏ lọc</translation>
     </message>
     <message>
+        <source>Find (Ctrl+F): name, ID number, phone, code or procedure</source>
+        <translation>Tìm (Ctrl+F): họ tên, số định danh, điện thoại, mã hồ sơ hoặc thủ tục</translation>
+    </message>
+    <message>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
@@ -1291,12 +1295,24 @@
         <translation>Đường dây nóng</translation>
     </message>
     <message>
+        <source>Larger (115%)</source>
+        <translation>Lớn hơn (115%)</translation>
+    </message>
+    <message>
+        <source>Largest (130%)</source>
+        <translation>Lớn nhất (130%)</translation>
+    </message>
+    <message>
         <source>Lock the screen after</source>
         <translation>Tự khóa màn hình sau</translation>
     </message>
     <message>
         <source>Never</source>
         <translation>Không khóa</translation>
+    </message>
+    <message>
+        <source>Normal (100%)</source>
+        <translation>Bình thường (100%)</translation>
     </message>
     <message>
         <source>Online lookup address</source>
@@ -1329,6 +1345,10 @@
     <message>
         <source>Slip paper size</source>
         <translation>Khổ giấy phiếu hẹn</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
     </message>
     <message>
         <source>The data directory is: %1</source>

@@ -23,6 +23,7 @@ from desk_app.store.db import Database
 from desk_app.store.models import AgencyCode, Counter, Unit
 
 PAPER_SIZES = ("A4", "A5")
+FONT_PERCENTS = (100, 115, 130)
 _PHONE = re.compile(r"^[0-9+(). -]{0,20}$")
 # Unit columns the screen edits, and the settings keys it edits.
 UNIT_FIELDS = ("unit_name", "agency_code", "province", "address", "phone")
@@ -35,6 +36,7 @@ SETTING_KEYS = (
     "printer",
     "idle_lock_minutes",
     "backup_second_path",
+    "font_percent",
 )
 
 
@@ -55,6 +57,7 @@ class SettingsForm:
     printer: str
     idle_lock_minutes: int = 10  # the screen locks after this long without input (0: never)
     backup_second_path: str = ""  # a USB stick or network share that also receives the automatic backups
+    font_percent: int = 100  # the window's text size (FONT_PERCENTS)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,6 +84,7 @@ def load(db: Database) -> SettingsForm:
             printer=str(values["printer"]),
             idle_lock_minutes=int(values.get("idle_lock_minutes") or 0),
             backup_second_path=str(values.get("backup_second_path") or ""),
+            font_percent=int(values.get("font_percent") or 100),
         )
 
 
@@ -135,6 +139,12 @@ def validate(form: SettingsForm) -> SettingsForm:
             "Thời gian tự khóa màn hình phải từ 0 (không khóa) đến 240 phút.",
             field="idle_lock_minutes",
         )
+    if int(form.font_percent) not in FONT_PERCENTS:
+        raise ValidationError(
+            "The text size must be 100%, 115% or 130%.",
+            "Cỡ chữ phải là 100%, 115% hoặc 130%.",
+            field="font_percent",
+        )
     second = form.backup_second_path.strip()
     if second and not Path(second).is_absolute():
         raise ValidationError(
@@ -144,6 +154,7 @@ def validate(form: SettingsForm) -> SettingsForm:
         )
     return replace(
         form,
+        font_percent=int(form.font_percent),
         idle_lock_minutes=idle,
         backup_second_path=second,
         unit_name=name,
