@@ -92,7 +92,7 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
 
 def _int(value: object) -> int:
     try:
-        return int(value)  # type: ignore[call-overload, no-any-return]
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return 100
 
@@ -182,7 +182,8 @@ def _show(
     session.attach(ctx)  # ctx.user and ctx.permission_check follow the signed-in account
     window = MainWindow(ctx, unit_name=unit_name, defer_pages=DEFER_PAGES)
     session.install(window)  # idle lock, clerk switch, daily backup
-    page = window.page("dossiers")
+    # The first page (Today, else the dossier list) tells when its data is painted.
+    page = window.page(window.first_key() or "dossiers")
     if exit_when_ready:
 
         def ready() -> None:

@@ -34,8 +34,8 @@ COLUMN_SAMPLES = {
     0: "000.00.00.H00-260302-0001",
     1: "Nguyễn Thị Phương Thảo",
     3: "30/11/2026 09:23",
-    4: "30/11/2026 09:23",
-    5: "Chờ bổ sung hồ sơ",
+    4: "⚠ 30/11/2026 09:23 ",  # an overdue one: bold, with the mark
+    5: "Đã tiếp nhận (quá hạn)",
 }
 
 
@@ -200,6 +200,19 @@ class DossierListPage(QWidget):
 
     def set_state_filter(self, state: str | None) -> None:
         self.state_combo.setCurrentIndex(max(0, self.state_combo.findData(state)))
+
+    def show_received_on(self, day: date) -> None:
+        """Only the dossiers received on ``day`` (the Today page's "received today")."""
+        for w in (self.date_check, self.date_from, self.date_to):
+            w.blockSignals(True)
+        self.date_check.setChecked(True)
+        self.date_from.setDate(QDate(day.year, day.month, day.day))
+        self.date_to.setDate(QDate(day.year, day.month, day.day))
+        for w in (self.date_check, self.date_from, self.date_to):
+            w.blockSignals(False)
+        self.date_from.setEnabled(True)
+        self.date_to.setEnabled(True)
+        self._apply_filter()
 
     def clear_filters(self) -> None:
         for w in (self.state_combo, self.procedure_combo, self.date_check, self.search_edit):

@@ -41,4 +41,4 @@ def current_percent(app: QApplication | None = None) -> int:
     base = app.property(_BASE_PROPERTY)
     if not base:
         return 100
-    return int(round(app.font().pointSizeF() * 100 / float(base)))
+    return round(app.font().pointSizeF() * 100 / float(base))

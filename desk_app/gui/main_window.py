@@ -172,6 +172,22 @@ class MainWindow(QMainWindow):
         if self.specs:
             self.show_page(current if current in self._rows else self.specs[0].key)
 
+    def page_keys(self) -> list[str]:
+        """The keys of the pages this user sees, in navigation order (deferred modules included once loaded)."""
+        return [s.key for s in self.specs]
+
+    def first_key(self) -> str | None:
+        """The page shown first after sign-in (the Today page when registered)."""
+        return self.specs[0].key if self.specs else None
+
+    def start_intake(self) -> None:
+        """F2 anywhere: the intake page, cursor in the procedure search (input already typed is kept)."""
+        if "intake" in self._rows or self._pending_modules:
+            try:
+                self.show_page("intake")
+            except KeyError:
+                self.ctx.set_status(self.tr("You may not receive dossiers."))
+
     def current_key(self) -> str | None:
         item = self.nav.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -245,6 +261,10 @@ class MainWindow(QMainWindow):
         self.search_action = _action(self, self.tr("&Search"), QKeySequence("Ctrl+F"), self._focus_search)
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
+        self.intake_action = _action(
+            self, self.tr("&Receive a new dossier"), QKeySequence("F2"), self.start_intake
+        )
+        view_menu.addAction(self.intake_action)
         view_menu.addSeparator()
         self._view_menu = view_menu
         self._page_actions: list[QAction] = []

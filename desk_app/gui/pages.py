@@ -10,7 +10,7 @@ To add a page, write a module with::
 and append its module path to ``PAGE_MODULES`` (one line). ``title`` is the English source, marked with
 ``str(QT_TRANSLATE_NOOP("Pages", ...))`` so that tools/i18n.py extracts it; the navigation shows
 ``QCoreApplication.translate("Pages", title)``. Add the Vietnamese under the "Pages" context of your
-``resources/translations/vi/<area>.json``. Built-in orders: dossiers 10, settings 900.
+``resources/translations/vi/<area>.json``. Built-in orders: today 5, dossiers 10, settings 900.
 
 A page widget may define, all optional:
 
@@ -59,6 +59,7 @@ class PageSpec:
 
 
 PAGE_MODULES: list[str] = [
+    "desk_app.gui.today_page",  # first: imported before the window shows (see MainWindow defer_pages)
     "desk_app.gui.dossier_list",
     "desk_app.gui.settings_page",
     "desk_app.gui.intake_page",

@@ -64,7 +64,7 @@ class _FontFollower(QObject):
         super().__init__(view)
         self.view, self.samples, self.pad = view, samples, pad
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.FontChange:
             _apply_widths(self.view, self.samples, self.pad)
         return False
@@ -124,7 +124,12 @@ class FlowLayout(QLayout):
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() is not None and i.widget().isHidden())]
+        out = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                out.append(item)
+        return out
 
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         m = self.contentsMargins()

@@ -573,6 +573,10 @@
         <translation>T&amp;hoát</translation>
     </message>
     <message>
+        <source>&amp;Receive a new dossier</source>
+        <translation>&amp;Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
@@ -591,6 +595,10 @@
     <message>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>You may not receive dossiers.</source>
+        <translation>Tài khoản này không được tiếp nhận hồ sơ.</translation>
     </message>
     <message>
         <source>desk_app %1: the front desk of the one-stop counter. Data: %2</source>
@@ -800,6 +808,10 @@
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1440,93 @@
     <message>
         <source>e.g. Ủy ban nhân dân xã Gio Sơn</source>
         <translation>ví dụ: Ủy ban nhân dân xã Gio Sơn</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>(whole unit: %1)</source>
+        <translation>(cả đơn vị: %1)</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <source>Help given today</source>
+        <translation>Lượt hướng dẫn hôm nay</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Phím %1</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Press 1–7 to open a list, F2 to receive a dossier, Alt+1 … Alt+9 to change page.</source>
+        <translation>Bấm phím 1–7 để mở danh sách, F2 để tiếp nhận hồ sơ, Alt+1 … Alt+9 để chuyển trang.</translation>
+    </message>
+    <message>
+        <source>Ready to return</source>
+        <translation>Có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <source>Receive a new dossier (F2)</source>
+        <translation>Tiếp nhận hồ sơ mới (F2)</translation>
+    </message>
+    <message>
+        <source>Received today by me</source>
+        <translation>Tôi tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <source>This list is not available yet.</source>
+        <translation>Danh sách này chưa có trong phần mềm.</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <source>Today, %1 %2</source>
+        <translation>Hôm nay, %1 %2</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <source>Waiting for a supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Chờ gửi lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>chưa có dữ liệu</translation>
     </message>
 </context>
 <context>

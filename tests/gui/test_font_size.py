@@ -50,7 +50,9 @@ def test_the_settings_page_applies_the_text_size_to_every_page(qtbot: Any, main_
         intake = main_window.page("intake")
         assert intake.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.11)  # a page built later too
         assert dossiers.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.11)
-        qtbot.waitUntil(lambda: dossiers.view.verticalHeader().defaultSectionSize() > row_before, timeout=5000)
+        qtbot.waitUntil(
+            lambda: dossiers.view.verticalHeader().defaultSectionSize() > row_before, timeout=5000
+        )
         assert dossiers.view.horizontalHeader().sectionSize(4) > due_before  # the due column grew with it
     finally:
         fontsize.apply(100, app)

@@ -82,6 +82,9 @@ def quick_look(data_dir: Path) -> tuple[str, str] | None:
     return str(unit[0]), str(language or "vi")
 
 
+_SETTING_ERRORS: tuple[type[Exception], ...] = (*_QUICK_LOOK_ERRORS, StorageError)
+
+
 def read_setting(data_dir: Path, key: str, default: object = None) -> object:
     """One setting's value read over plain sqlite3 (no SQLAlchemy); ``default`` when absent or unreadable."""
     db_file = paths.db_path(data_dir)
@@ -94,7 +97,7 @@ def read_setting(data_dir: Path, key: str, default: object = None) -> object:
             row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         finally:
             con.close()
-    except (*_QUICK_LOOK_ERRORS, StorageError) as exc:
+    except _SETTING_ERRORS as exc:
         log.info("reading setting %s from %s failed (%s)", key, db_file, exc)
         return default
     return json.loads(row[0]) if row else default
