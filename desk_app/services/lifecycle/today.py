@@ -13,10 +13,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from desk_app.domain.lateness import day_bounds
 from desk_app.domain.states import CLOCK_RUNNING_STATES
 
 if TYPE_CHECKING:
@@ -57,7 +56,8 @@ class TodayCounts:
 def counts_in(conn: Conn, user: str, now: datetime | None = None) -> TodayCounts:
     """The figures at ``now`` for ``user`` (the user name that received the dossiers)."""
     now = (now or datetime.now()).replace(second=0, microsecond=0)
-    today, tomorrow = day_bounds(now.date())
+    today = datetime.combine(now.date(), time(0, 0))  # as domain.lateness.day_bounds (not imported: it loads
+    tomorrow = today + timedelta(days=1)  # the holiday tables, 50 ms before the first paint)
     row = conn.execute(
         _COUNTS_SQL,
         {
