@@ -269,7 +269,6 @@ def dialogs(ctx: Any, db: Any, codes: list[str], window: Any) -> list[tuple[str,
     out.append(("user", lambda: UserDialog(window)))
     pdf = _book_pdf(db)
     out.append(("pdf preview", lambda: PdfPreviewDialog(ctx, pdf, "Sổ theo dõi", window)))
-    out.extend(extra_dialogs(ctx, db, window))
     return out
 
 
@@ -279,15 +278,6 @@ def _book_pdf(db: Any) -> bytes:
     from desk_app.services.lifecycle import forms
 
     return forms.book_pdf(db, date(2026, 1, 1), date(2026, 3, 31))
-
-
-def extra_dialogs(ctx: Any, db: Any, window: Any) -> list[tuple[str, Any]]:
-    """Dialogs of the admin pages, when present (see desk_app.gui.admin_pages)."""
-    try:
-        from desk_app.gui import admin_pages
-    except ImportError:
-        return []
-    return list(admin_pages.dialogs_for_check(ctx, window))
 
 
 def main() -> int:

@@ -67,6 +67,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.dossier_view",
     "desk_app.gui.scan_page",
     "desk_app.gui.users_page",
+    "desk_app.gui.admin_page",
 ]
 
 

@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>%1 added, %2 updated, %3 unchanged, %4 lines with a mistake.</source>
+        <translation>Thêm mới %1, cập nhật %2, không đổi %3, %4 dòng có lỗi.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Backup made at %1 (%2).</source>
+        <translation>Đã sao lưu lúc %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.csv *.xlsx *.json);;All files (*)</source>
+        <translation>Tệp danh mục (*.csv *.xlsx *.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Kiểm tra ngay</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>Kiểm tra dữ liệu</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Checks the database, that the audit trail was not altered, and every stored file.</source>
+        <translation>Kiểm tra cơ sở dữ liệu, nhật ký kiểm tra không bị sửa, và mọi tệp đã lưu.</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Hãy chọn một bản sao lưu trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose a day in the list first.</source>
+        <translation>Hãy chọn một ngày trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Chọn thư mục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the catalog file</source>
+        <translation>Chọn tệp danh mục</translation>
+    </message>
+    <message>
+        <source>Copied to %1.</source>
+        <translation>Đã chép thêm vào %1.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Dossiers received from</source>
+        <translation>Hồ sơ tiếp nhận từ ngày</translation>
+    </message>
+    <message>
+        <source>Everything is in order.</source>
+        <translation>Mọi thứ đều tốt.</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Ngày nghỉ thêm</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Số tệp</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Import the procedure list from a CSV, Excel (.xlsx) or JSON file; lines with a mistake are listed below and the others are imported.</source>
+        <translation>Nhập danh mục thủ tục từ tệp CSV, Excel (.xlsx) hoặc JSON; dòng có lỗi được liệt kê bên dưới, các dòng khác vẫn được nhập.</translation>
+    </message>
+    <message>
+        <source>Import the province's list…</source>
+        <translation>Nhập danh mục của tỉnh…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>CÓ LỖI</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Phần</translation>
+    </message>
+    <message>
+        <source>Preview the book…</source>
+        <translation>Xem trước sổ…</translation>
+    </message>
+    <message>
+        <source>Problems were found: tell your IT support.</source>
+        <translation>Có lỗi: hãy báo cán bộ phụ trách công nghệ thông tin.</translation>
+    </message>
+    <message>
+        <source>Procedure catalog</source>
+        <translation>Danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Remove the chosen day</source>
+        <translation>Bỏ ngày đã chọn</translation>
+    </message>
+    <message>
+        <source>Replace ALL the data of this PC with the backup in %1? The current data is kept aside in the data folder. The app will close; open it again afterwards.</source>
+        <translation>Thay TOÀN BỘ dữ liệu của máy này bằng bản sao lưu trong %1? Dữ liệu hiện tại được cất lại trong thư mục dữ liệu. Phần mềm sẽ đóng; hãy mở lại sau đó.</translation>
+    </message>
+    <message>
+        <source>Restore from another folder…</source>
+        <translation>Khôi phục từ thư mục khác…</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup…</source>
+        <translation>Khôi phục bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Save the day</source>
+        <translation>Lưu ngày này</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Stored files</source>
+        <translation>Tệp đã lưu</translation>
+    </message>
+    <message>
+        <source>That day is a public holiday set by law: it cannot be removed.</source>
+        <translation>Ngày này là ngày nghỉ lễ theo luật: không bỏ được.</translation>
+    </message>
+    <message>
+        <source>The app backs up by itself every day and when it closes. A restore first checks the backup, keeps the current data aside, then closes the app: open it again to work on the restored data.</source>
+        <translation>Phần mềm tự sao lưu mỗi ngày và khi tắt. Khi khôi phục, phần mềm kiểm tra bản sao lưu, cất dữ liệu hiện tại sang một bên rồi tự đóng: mở lại phần mềm để làm việc trên dữ liệu đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>The app closes now: open it again.</source>
+        <translation>Phần mềm sẽ đóng bây giờ: hãy mở lại.</translation>
+    </message>
+    <message>
+        <source>The data was restored from the backup of %1.</source>
+        <translation>Đã khôi phục dữ liệu từ bản sao lưu lúc %1.</translation>
+    </message>
+    <message>
+        <source>The previous data is in %1.</source>
+        <translation>Dữ liệu trước đó được cất ở %1.</translation>
+    </message>
+    <message>
+        <source>The second copy failed: %1</source>
+        <translation>Chưa chép được bản thứ hai: %1</translation>
+    </message>
+    <message>
+        <source>The tracking book (Sổ theo dõi hồ sơ) lists every dossier received in the range.</source>
+        <translation>Sổ theo dõi hồ sơ liệt kê mọi hồ sơ tiếp nhận trong khoảng ngày đã chọn.</translation>
+    </message>
+    <message>
+        <source>Tracking book</source>
+        <translation>Sổ theo dõi</translation>
+    </message>
+    <message>
+        <source>Tracking book %1 – %2</source>
+        <translation>Sổ theo dõi hồ sơ %1 – %2</translation>
+    </message>
+    <message>
+        <source>Why (e.g. the decision swapping the days)</source>
+        <translation>Lý do (ví dụ: văn bản hoán đổi ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Why it was not imported</source>
+        <translation>Lý do chưa nhập được</translation>
+    </message>
+    <message>
+        <source>Working calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>tốt</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTable</name>
     <message>
         <source>Certified copy</source>
@@ -784,6 +1035,10 @@
     <message>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Quản trị</translation>
     </message>
     <message>
         <source>Digitization</source>
