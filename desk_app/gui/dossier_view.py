@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain import wording
 from desk_app.domain.fees import format_vnd
 from desk_app.domain.states import ACTION_PERMISSION, Action, action_label, state_label
 from desk_app.gui import barcode_wedge
@@ -53,7 +54,7 @@ def format_when(text: str | None) -> str:
         return ""
     day, _, clock = text.partition("T")
     y, m, d = day.split("-")
-    return f"{clock} {d}/{m}/{y}".strip()
+    return f"{clock[:5]} {d}/{m}/{y}".strip()  # HH:mm, never the seconds
 
 
 def _language() -> str:
@@ -136,9 +137,7 @@ class DossierPage(QWidget):
         self.prints = _table(
             "printsTable", [self.tr("When"), self.tr("Form"), self.tr("By"), self.tr("Reprint")]
         )
-        self.audit = _table(
-            "auditTable", [self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Detail")]
-        )
+        self.audit = _table("auditTable", [self.tr("When"), self.tr("What happened")])
         self.fee_label = QLabel()
         self.fee_label.setObjectName("feeLabel")
         self.fee_label.setWordWrap(True)
@@ -238,7 +237,7 @@ class DossierPage(QWidget):
                     format_when(h["at"]),
                     h["label"],
                     state_label(h["state_after"], _language()),
-                    h["actor"],
+                    h.get("actor_name") or h["actor"],
                     h["to_whom"],
                     h["reason"],
                 ]
@@ -249,9 +248,9 @@ class DossierPage(QWidget):
             self.prints,
             [
                 [
-                    p["at"].replace("T", " "),
-                    forms.FORM_LABEL_VI.get(p["form"] or "", p["form"] or ""),
-                    p["actor"],
+                    format_when(p["at"]),
+                    forms.FORM_LABEL_VI.get(p["form"] or "") or wording.label("form", p["form"]),
+                    p.get("actor_name") or p["actor"],
                     str(p["count"]) if p["reprint"] else "",
                 ]
                 for p in data["prints"]
@@ -259,24 +258,16 @@ class DossierPage(QWidget):
         )
         _fill(
             self.audit,
-            [
-                [
-                    t["at"].replace("T", " "),
-                    t["action"],
-                    t["actor"],
-                    ", ".join(
-                        f"{k}={v}" for k, v in sorted(t["detail"].items()) if v not in (None, "", [], {})
-                    ),
-                ]
-                for t in data["audit"]
-            ],
+            [[format_when(t["at"]), t.get("sentence") or t["action"]] for t in data["audit"]],
         )
         fee = data["fee"]
         lines = [
-            self.tr("Fee: %1 (%2)").replace("%1", format_vnd(fee["amount"])).replace("%2", fee["method"]),
+            self.tr("Fee: %1 (%2)")
+            .replace("%1", format_vnd(fee["amount"]))
+            .replace("%2", wording.label("payment", fee["method"])),
             self.tr("Channel: %1, result returned: %2")
-            .replace("%1", data["channel"])
-            .replace("%2", data["return_via"]),
+            .replace("%1", wording.label("channel", data["channel"]))
+            .replace("%2", wording.label("return_via", data["return_via"])),
         ]
         if data["receiver"]:
             r = data["receiver"]
@@ -286,7 +277,7 @@ class DossierPage(QWidget):
                 .replace("%2", r.get("id_number", ""))
             )
         if data["rating"]:
-            lines.append(self.tr("Rating: %1").replace("%1", data["rating"]))
+            lines.append(self.tr("Rating: %1").replace("%1", wording.label("rating", data["rating"])))
         for s in data["supplements"]:
             lines.append(
                 self.tr("Supplement requested %1: %2")

@@ -355,10 +355,6 @@
         <translation>Bản sao</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>Chi tiết</translation>
-    </message>
-    <message>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
@@ -377,10 +373,6 @@
     <message>
         <source>Electronic</source>
         <translation>Bản điện tử</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Sự kiện</translation>
     </message>
     <message>
         <source>Extended to %1</source>
@@ -469,6 +461,10 @@
     <message>
         <source>To whom</source>
         <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Diễn biến</translation>
     </message>
     <message>
         <source>When</source>
