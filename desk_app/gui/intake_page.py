@@ -13,6 +13,7 @@ dossiers (the service returns the first one).
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -50,28 +51,42 @@ if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
     from desk_app.store.db import Database
 
+log = logging.getLogger(__name__)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> tuple[IntakeResult, bytes]:
+# (what was saved, the PDF or None, why it could not be made): a save is never reported as "not done"
+# because its slip failed afterwards.
+Outcome = tuple[IntakeResult, bytes | None, str]
+
+
+def _then_print(result: IntakeResult, render: Callable[[], bytes]) -> Outcome:
+    try:
+        return result, render(), ""
+    except UserError as exc:
+        log.warning("dossier %s saved, its form could not be made: %s", result.number, exc.message)
+        return result, None, exc.vi
+    except Exception as exc:  # the save stands; the clerk reprints from the dossier page
+        log.exception("dossier %s saved, its form could not be made", result.number)
+        return result, None, type(exc).__name__
+
+
+def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> Outcome:
     """Worker thread: receive the dossier (idempotent by client_token), then its slip."""
     result = intake.receive(db, req, actor)
-    assert result.code is not None
-    return result, prints.render_slip(db, result.code, actor=actor)
+    code = result.code
+    assert code is not None
+    return _then_print(result, lambda: prints.render_slip(db, code, actor=actor))
 
 
-def guide_and_print(
-    db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str
-) -> tuple[IntakeResult, bytes]:
+def guide_and_print(db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str) -> Outcome:
     result = intake.guide(db, req, missing, reason, actor)
-    return result, prints.render_guidance(db, result.dossier_id, actor=actor)
+    return _then_print(result, lambda: prints.render_guidance(db, result.dossier_id, actor=actor))
 
 
-def refuse_and_print(
-    db: Database, req: IntakeRequest, reason: str, basis: str, actor: str
-) -> tuple[IntakeResult, bytes]:
+def refuse_and_print(db: Database, req: IntakeRequest, reason: str, basis: str, actor: str) -> Outcome:
     result = intake.refuse(db, req, reason, basis, actor)
-    return result, prints.render_refusal(db, result.dossier_id, actor=actor)
+    return _then_print(result, lambda: prints.render_refusal(db, result.dossier_id, actor=actor))
 
 
 class IntakePage(QWidget):
@@ -337,8 +352,8 @@ class IntakePage(QWidget):
         else:
             self._submit(refuse_and_print, dialog.reason(), dialog.legal_basis())
 
-    def _done(self, outcome: tuple[IntakeResult, bytes]) -> None:
-        result, pdf = outcome
+    def _done(self, outcome: Outcome) -> None:
+        result, pdf, print_error = outcome
         self.busy = False
         self._set_enabled(True)
         self.last_result = result
@@ -358,6 +373,19 @@ class IntakePage(QWidget):
             text = self.tr("Refusal %1 recorded.").replace("%1", result.number)
             title = self.tr("Refusal %1").replace("%1", result.number)
         self.new_form()
+        if pdf is None:
+            text = (
+                self.tr(
+                    "Dossier %1 was saved; its form could not be printed: %2. "
+                    "Open the dossier (Dossier page) to print it again."
+                )
+                .replace("%1", result.code or result.number)
+                .replace("%2", print_error)
+            )
+            self.show_message(text, "error")
+            self.ctx.set_status(text)
+            self.reload_catalog()
+            return
         self.show_message(text, "success")
         self.ctx.set_status(text)
         dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=f"{result.number or 'phieu'}.pdf")

@@ -629,6 +629,10 @@
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>(pick a procedure first)</source>
+        <translation>(chọn thủ tục trước)</translation>
+    </message>
+    <message>
         <source>Add document (Ins)</source>
         <translation>Thêm giấy tờ (Ins)</translation>
     </message>
@@ -718,6 +722,10 @@
     <message>
         <source>Dossier %1 received; appointment %2.</source>
         <translation>Đã tiếp nhận hồ sơ %1; hẹn trả %2.</translation>
+    </message>
+    <message>
+        <source>Dossier %1 was saved; its form could not be printed: %2. Open the dossier (Dossier page) to print it again.</source>
+        <translation>Đã lưu hồ sơ %1; chưa in được phiếu: %2. Mở hồ sơ (trang Chi tiết hồ sơ) để in lại.</translation>
     </message>
     <message>
         <source>F9 or Ctrl+S</source>

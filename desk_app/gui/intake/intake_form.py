@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -41,6 +41,10 @@ RETURN_VIA = (
     ("postal", QT_TRANSLATE_NOOP("IntakeForm", "By post")),
     ("online", QT_TRANSLATE_NOOP("IntakeForm", "Online")),
 )
+
+
+# The appointment field's value while no procedure is picked: shown as the special text, never as a date.
+NO_DUE = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 
 
 class IntakeForm(QWidget):
@@ -94,7 +98,7 @@ class IntakeForm(QWidget):
         self.due_edit.setObjectName("dueEdit")
         self.due_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.due_edit.setCalendarPopup(True)
-        self.due_edit.setEnabled(False)
+        self._no_due()
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
         intake_box = QGroupBox(self.tr("Receiving"), self)
@@ -119,6 +123,13 @@ class IntakeForm(QWidget):
         columns.addLayout(middle, 3)
         columns.addLayout(right, 4)
         self.setFocusProxy(self.picker.search)
+
+    def _no_due(self) -> None:
+        """No procedure yet: no appointment either (a blank, never a made-up date)."""
+        self.due_edit.setMinimumDateTime(NO_DUE)
+        self.due_edit.setDateTime(NO_DUE)
+        self.due_edit.setSpecialValueText(self.tr("(pick a procedure first)"))
+        self.due_edit.setEnabled(False)
 
     def tab_chain(self) -> list[QWidget]:
         """The inputs in the order Tab and Enter visit them."""
@@ -164,6 +175,7 @@ class IntakeForm(QWidget):
         self.fee.set_rule(row.fee_rule if row else {}, preview.fee_text)
         self.fee.set_online(self.is_online())
         rule_due = QDateTime(preview.due_at)
+        self.due_edit.setSpecialValueText("")
         self.due_edit.setEnabled(True)
         self.due_edit.setMinimumDateTime(rule_due)  # the clerk may give later, never earlier
         self.due_edit.setDateTime(rule_due)
@@ -228,6 +240,5 @@ class IntakeForm(QWidget):
         self.channel.setCurrentIndex(0)
         self.return_via.setCurrentIndex(0)
         self.set_count.setValue(1)
-        self.due_edit.clearMinimumDateTime()
-        self.due_edit.setEnabled(False)
+        self._no_due()
         self.note.clear()
