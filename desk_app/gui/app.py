@@ -44,6 +44,7 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     app = make_app()
     install_translators(app, "vi")
     data_dir = Path(data_dir)
+    install_file_log(data_dir)
 
     from desk_app.services.setup import opening
 
@@ -88,6 +89,55 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     finally:
         if db is not None:
             db.close()
+
+
+LOG_NAME = "desk_app.log"
+
+
+def install_file_log(data_dir: Path) -> Path | None:
+    """Log warnings and errors (with traces, ID numbers and phones masked) to the data directory, as the CLI
+    does; an exception escaping a Qt slot goes there too and the clerk sees a plain message, never a trace.
+    The log file, or None when the folder cannot be written (the app still runs)."""
+    import logging.handlers
+
+    from desk_app import paths
+    from desk_app.logmask import MaskingFilter
+
+    root = logging.getLogger()
+    try:
+        folder = paths.logs_dir(data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        logfile = folder / LOG_NAME
+        if not any(getattr(h, "baseFilename", None) == str(logfile) for h in root.handlers):
+            handler = logging.handlers.RotatingFileHandler(
+                logfile, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            )
+            handler.setLevel(logging.WARNING)
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            handler.addFilter(MaskingFilter())
+            root.addHandler(handler)
+    except OSError as exc:
+        log.warning("no log file in %s: %s", data_dir, exc)
+        logfile = None
+    sys.excepthook = _uncaught
+    return logfile
+
+
+def _uncaught(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """A bug in a slot: logged (masked) to the data directory; the clerk gets one plain sentence."""
+    log.error("unexpected error", exc_info=(kind, exc, tb))
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    from desk_app.gui import messages
+
+    messages.error(
+        None,
+        QCoreApplication.translate(
+            "App",
+            "Something went wrong and the action was not completed. Please try again; if it happens again, "
+            "tell your IT support (the details are in the log of the data folder).",
+        ),
+    )
 
 
 def _int(value: object) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,15 +116,13 @@ class GuiContext(QObject):
         if isinstance(exc, UserError):
             messages.error(where, exc.vi if self._vietnamese() else exc.message)
             return
-        log.error("unexpected error", exc_info=exc)
-        detail = "".join(traceback.format_exception(exc))
+        log.error("unexpected error", exc_info=exc)  # the trace goes to the log (masked), never on screen
         messages.error(
             where,
             self.tr(
                 "Something went wrong and the action was not completed. "
                 "Please try again; if it happens again, tell your IT support."
             ),
-            detail,
         )
 
     def set_status(self, text: str) -> None:

@@ -253,6 +253,13 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong and the action was not completed. Please try again; if it happens again, tell your IT support (the details are in the log of the data folder).</source>
+        <translation>Đã xảy ra lỗi, thao tác chưa được thực hiện. Hãy thử lại; nếu vẫn lỗi, hãy báo cán bộ phụ trách công nghệ thông tin (chi tiết ghi trong nhật ký ở thư mục dữ liệu).</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTable</name>
     <message>
         <source>Certified copy</source>
