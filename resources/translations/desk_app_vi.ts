@@ -611,12 +611,20 @@
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Mật khẩu cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
     <message>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>✓ The password meets the rule.</source>
+        <translation>✓ Mật khẩu đạt yêu cầu.</translation>
     </message>
 </context>
 <context>
