@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -132,6 +133,8 @@ class AdminPage(QWidget):
             self._build_calendar()
         if ctx.can("backup"):
             self._build_verify()
+        if ctx.can("settings"):
+            self._build_officials()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -140,6 +143,8 @@ class AdminPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if hasattr(self, "officials_edit"):
+            self.load_officials()
         if hasattr(self, "backup_table"):
             self.load_backups()
         if hasattr(self, "calendar_table"):
@@ -532,6 +537,49 @@ class AdminPage(QWidget):
             ],
         )
         self.done.emit("verify")
+
+    # -- officials (the move dialogs' list) -----------------------------------------------------------
+    def _build_officials(self) -> None:
+        layout = self._tab(self.tr("Officials"), "officialsTab")
+        self.officials_edit = QPlainTextEdit()
+        self.officials_edit.setObjectName("officialsEdit")
+        self.officials_edit.setPlaceholderText(self.tr("One per line, e.g. Công chức Tư pháp – Hộ tịch"))
+        self.officials_button = QPushButton(self.tr("Save the list"))
+        self.officials_button.setObjectName("saveOfficials")
+        layout.addWidget(
+            _wrapped(
+                self.tr(
+                    "The officials and departments dossiers are forwarded to: the clerks pick them in the "
+                    "move dialogs (a name not in the list can still be typed)."
+                )
+            )
+        )
+        layout.addWidget(self.officials_edit, 1)
+        layout.addWidget(self.officials_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.officials_button.clicked.connect(self.save_officials)
+
+    def load_officials(self) -> None:
+        from desk_app.services.setup import settings as settings_service
+
+        self._run(lambda: settings_service.officials(self.ctx.db), on_success=self._show_officials)
+
+    def _show_officials(self, names: list[str]) -> None:
+        self.officials_edit.setPlainText("\n".join(names))
+        self.done.emit("officials")
+
+    def save_officials(self) -> None:
+        from desk_app.services.setup import settings as settings_service
+
+        lines = self.officials_edit.toPlainText().splitlines()
+
+        def saved(names: list[str]) -> None:
+            self._show_officials(names)
+            self.ctx.settingsChanged.emit()  # open dossier pages reload their list
+            self.ctx.set_status(self.tr("The list of officials was saved."))
+
+        self._run(
+            lambda: settings_service.save_officials(self.ctx.db, lines, self.ctx.user), on_success=saved
+        )
 
 
 def _wrapped(text: str) -> QLabel:

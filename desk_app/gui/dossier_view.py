@@ -161,6 +161,10 @@ class DossierPage(QWidget):
         layout.addLayout(self.actions_row)
         layout.addWidget(self.tabs, 1)
 
+        self.officials: list[str] = []
+        self._moving = False  # a move just went through: its button waits for the refreshed dossier
+        ctx.settingsChanged.connect(self.load_officials)
+        self.load_officials()
         open_button.clicked.connect(lambda: self.open(self.code_edit.text()))
         self.code_edit.returnPressed.connect(lambda: self.open(self.code_edit.text()))
         ctx.dossiersChanged.connect(self.refresh)
@@ -212,6 +216,7 @@ class DossierPage(QWidget):
             parts.append(self.tr("Timeliness: %1").replace("%1", self.tr(_TIMELINESS[data["timeliness"]])))
         self.info_label.setText("\n".join(parts))
         self._fill_tabs(data)
+        self._moving = False
         self._build_buttons(data)
         self.loaded.emit(data["code"] or "")
 
@@ -310,6 +315,7 @@ class DossierPage(QWidget):
         self.action_buttons = {name: self._all_actions[name] for name in allowed}
         for name, button in self._all_actions.items():
             button.setVisible(name in self.action_buttons)
+            button.setEnabled(True)
         available = {"control"}
         if any(s["stage"] == "processing" for s in data["supplements"]):
             available.add("supplement")
@@ -324,11 +330,29 @@ class DossierPage(QWidget):
             button.setVisible(form in available)
 
     # -- moves -------------------------------------------------------------------------------------
+    def load_officials(self) -> None:
+        """The admin's list of officials and departments, for the move dialogs (read in the background)."""
+        from desk_app.services.setup import settings as settings_service
+
+        self.ctx.runner.run(
+            lambda: settings_service.officials(self.ctx.db),
+            on_success=lambda names: setattr(self, "officials", list(names)),
+            parent=self,
+        )
+
     def start_move(self, action: Action) -> MoveDialog | None:
-        """Open the dialog of ``action`` (non-blocking); the move runs when the clerk confirms."""
-        if self.data is None:
+        """Open the dialog of ``action`` (non-blocking); the move runs when the clerk confirms.
+
+        Nothing opens while a move's result is being reloaded, or when the dossier's state no longer allows
+        ``action`` (Space or Enter on a button that was just used never reopens it).
+        """
+        if self.data is None or self._moving:
             return None
-        dialog = MoveDialog(action, self.data, self)
+        if action.value not in (self.data.get("allowed_actions") or []):
+            return None
+        if self.dialog is not None and self.dialog.isVisible():
+            return None
+        dialog = MoveDialog(action, self.data, self, officials=self.officials)
         dialog.submitted.connect(lambda values, d=dialog: self._run_move(d, values))
         self.dialog = dialog
         dialog.open()
@@ -339,6 +363,9 @@ class DossierPage(QWidget):
         code, action = self.data["code"], dialog.action
 
         def done(result: dict[str, Any]) -> None:
+            self._moving = True
+            for button in self.action_buttons.values():
+                button.setEnabled(False)
             dialog.accept()
             self.ctx.set_status(
                 self.tr("%1: %2").replace("%1", code).replace("%2", action_label(action, _language()))

@@ -26,7 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "backup_keep": 14,  # automatic backups: the newest of each of this many days are kept
     "retention_years": 0,  # privacy retention rule (services.privacy); 0 = off
     "language": "vi",
-    "font_percent": 100,  # the window's text size: 100, 115 or 130 (older clerks)
+    "font_percent": 100,
+    "officials": [],  # officials and departments a dossier is forwarded to (the move dialogs' list)  # the window's text size: 100, 115 or 130 (older clerks)
     "form_set": "v2025",
 }
 

@@ -136,6 +136,14 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Officials</source>
+        <translation>Cán bộ, bộ phận</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. Công chức Tư pháp – Hộ tịch</source>
+        <translation>Mỗi dòng một tên, ví dụ: Công chức Tư pháp – Hộ tịch</translation>
+    </message>
+    <message>
         <source>PROBLEM</source>
         <translation>CÓ LỖI</translation>
     </message>
@@ -180,6 +188,10 @@
         <translation>Lưu ngày này</translation>
     </message>
     <message>
+        <source>Save the list</source>
+        <translation>Lưu danh sách</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -206,6 +218,14 @@
     <message>
         <source>The data was restored from the backup of %1.</source>
         <translation>Đã khôi phục dữ liệu từ bản sao lưu lúc %1.</translation>
+    </message>
+    <message>
+        <source>The list of officials was saved.</source>
+        <translation>Đã lưu danh sách cán bộ, bộ phận.</translation>
+    </message>
+    <message>
+        <source>The officials and departments dossiers are forwarded to: the clerks pick them in the move dialogs (a name not in the list can still be typed).</source>
+        <translation>Các cán bộ, bộ phận nhận hồ sơ chuyển xử lý: cán bộ một cửa chọn trong hộp thoại chuyển hồ sơ (vẫn gõ được tên khác).</translation>
     </message>
     <message>
         <source>The previous data is in %1.</source>
@@ -975,6 +995,10 @@
     <message>
         <source>Payment received</source>
         <translation>Đã thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Pick from the list (↓) or type a name</source>
+        <translation>Chọn trong danh sách (↓) hoặc gõ tên</translation>
     </message>
     <message>
         <source>Rating</source>

@@ -26,7 +26,14 @@ def test_tabs_follow_the_permissions(qtbot: Any, gui_ctx: Any) -> None:
     titles = lambda p: [p.tabs.tabText(i) for i in range(p.tabs.count())]  # noqa: E731
     full = AdminPage(gui_ctx)
     qtbot.addWidget(full)
-    assert titles(full) == ["Sổ theo dõi", "Sao lưu", "Danh mục thủ tục", "Lịch làm việc", "Kiểm tra dữ liệu"]
+    assert titles(full) == [
+        "Sổ theo dõi",
+        "Sao lưu",
+        "Danh mục thủ tục",
+        "Lịch làm việc",
+        "Kiểm tra dữ liệu",
+        "Cán bộ, bộ phận",
+    ]
     gui_ctx.permission_check = lambda perm: perm in {"view", "report"}  # a leader
     leader = AdminPage(gui_ctx)
     qtbot.addWidget(leader)
@@ -142,5 +149,17 @@ def test_verify_says_everything_is_in_order(admin: Any, qtbot: Any) -> None:
 def test_the_admin_page_is_in_the_navigation(main_window: Any) -> None:
     assert "admin" in main_window.page_keys()
     page = main_window.show_page("admin")
-    assert page.tabs.count() == 5
+    assert page.tabs.count() == 6
     main_window.ctx.runner.wait_idle(10000)
+
+
+def test_officials_are_kept_by_the_admin(admin: Any, qtbot: Any, gui_ctx: Any) -> None:
+    from desk_app.services.setup import settings as service
+
+    admin.officials_edit.setPlainText(
+        "Công chức Tư pháp – Hộ tịch\n\n  Công chức Địa chính  \nCông chức Tư pháp – Hộ tịch"
+    )
+    with qtbot.waitSignal(admin.done, timeout=20000, check_params_cb=lambda t: t == "officials"):
+        qtbot.mouseClick(admin.officials_button, Qt.MouseButton.LeftButton)
+    assert service.officials(gui_ctx.db) == ["Công chức Tư pháp – Hộ tịch", "Công chức Địa chính"]
+    assert admin.officials_edit.toPlainText() == "Công chức Tư pháp – Hộ tịch\nCông chức Địa chính"

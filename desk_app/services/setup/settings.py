@@ -226,3 +226,31 @@ def form_from(values: dict[str, Any]) -> SettingsForm:
             for f in fields(SettingsForm)
         }
     )
+
+
+MAX_OFFICIALS = 200
+
+
+def officials(db: Database) -> list[str]:
+    """The officials and departments a dossier may be forwarded to (kept by an admin), in their order."""
+    with db.session() as session:
+        return [str(v) for v in settings.get(session, "officials") or []]
+
+
+def save_officials(db: Database, names: list[str], actor: str = "") -> list[str]:
+    """Replace the list (blank lines and repeats dropped, order kept); one transaction with its audit event."""
+    cleaned: list[str] = []
+    for name in names:
+        line = clean_line(name)
+        if line and line not in cleaned:
+            cleaned.append(line)
+    if len(cleaned) > MAX_OFFICIALS:
+        raise ValidationError(
+            f"At most {MAX_OFFICIALS} names.", f"Danh sách tối đa {MAX_OFFICIALS} tên.", field="officials"
+        )
+    with db.transaction() as session:
+        settings.put(session, "officials", cleaned)
+        audit.record(
+            session, "settings.officials", actor=actor, entity="settings", detail={"count": len(cleaned)}
+        )
+    return cleaned
