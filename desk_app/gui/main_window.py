@@ -244,6 +244,10 @@ class MainWindow(QMainWindow):
             self.show_page(self.specs[row].key)
 
     def _open_dossier(self, code: str) -> None:
+        # A page that works on one dossier at a time (digitisation) keeps a scanned code for itself.
+        take = getattr(self.current_page(), "take_dossier_code", None)
+        if callable(take) and take(code):
+            return
         # The dossier detail page (another module) registers under "dossier" when present.
         if "dossier" in self._rows:
             self.show_page("dossier", code)

@@ -18,7 +18,9 @@ A page widget may define, all optional:
 - ``refresh()``: called on F5 when the page is current;
 - ``focus_search()``: called on Ctrl+F when the page is current;
 - ``count() -> int | None``: a badge number shown beside the title (call ``MainWindow.update_badges``);
-- ``can_close() -> bool``: False keeps the window open (e.g. unsaved input; ask with ``messages.confirm``).
+- ``can_close() -> bool``: False keeps the window open (e.g. unsaved input; ask with ``messages.confirm``);
+- ``take_dossier_code(code) -> bool``: True keeps a scanned dossier code on this page (else the dossier page
+  opens).
 
 A page whose ``permission`` the user lacks (``GuiContext.can``) is not listed (``MainWindow.apply_permissions``
 re-reads after a clerk switch). ``ctx.openDossierRequested(code)``
