@@ -1233,6 +1233,12 @@
             <numerusform>%n hồ sơ sắp đến hạn mà chưa có kết quả: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n search result(s) for “%1”</source>
+        <translation>
+            <numerusform>%n kết quả tìm kiếm cho “%1”</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Applicant</source>
         <translation>Người nộp</translation>
