@@ -77,6 +77,7 @@ def shoot(out: Path, data_dir: Path, width: int, height: int, font: int, keys: l
     fontsize.apply(font, app)
     db = open_database(data_dir)
     ctx = GuiContext(db, data_dir, user="admin")
+    ctx.full_name = "Nguyễn Văn Hùng"  # as a signed-in clerk is greeted
     window = MainWindow(ctx, unit_name="Ủy ban nhân dân xã Gio Sơn")
     window.load_all_pages()
     window.setGeometry(0, 0, width, height - TASKBAR)

@@ -595,5 +595,5 @@ def page_spec() -> PageSpec:
         order=850,
         factory=AdminPage,
         permission="report",
-        icon="settings.svg",
+        icon="admin.svg",
     )

@@ -59,6 +59,7 @@ class GuiContext(QObject):
         self._reader: Reader | None = None
         self.data_dir = Path(data_dir) if data_dir is not None else db.data_dir  # type: ignore[union-attr]
         self.user = user
+        self.full_name = user  # the signed-in account's full name (desk_app.gui.login sets it)
         self.window: QWidget | None = None  # the main window, parent of message boxes
         self.runner = Runner(default_error=self.show_error)
         # Who may do what: accounts (the trust work) replace this; until then everything is allowed.

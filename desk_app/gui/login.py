@@ -295,6 +295,7 @@ class Session(QObject):
         """Make ``ctx`` act for this account: ``ctx.user`` for the audit trail, ``ctx.can`` for pages."""
         self.ctx = ctx
         ctx.user = self.username
+        ctx.full_name = self.identity.full_name or self.username  # what screens greet the clerk with
         ctx.permission_check = self.can
 
     def install(self, window: QMainWindow) -> None:

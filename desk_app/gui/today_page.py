@@ -202,7 +202,7 @@ class TodayPage(QWidget):
     def _show_figures(self) -> None:
         now = self.clock() or datetime.now()
         weekday = self.tr(WEEKDAYS[now.weekday()])
-        name = self.ctx.user
+        name = getattr(self.ctx, "full_name", "") or self.ctx.user
         self.heading.setText(
             self.tr("Today, %1 %2").replace("%1", weekday).replace("%2", now.strftime("%d/%m/%Y"))
             + (f" — {name}" if name else "")
