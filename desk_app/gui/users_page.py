@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain import wording
 from desk_app.domain.roles import ROLE_LABEL_VI, Role
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
@@ -124,6 +125,7 @@ class UsersPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton(self.tr("Add an account…"))
         self.add_button.setObjectName("addUser")
         self.password_button = QPushButton(self.tr("Set a new password…"))
@@ -170,7 +172,7 @@ class UsersPage(QWidget):
                 row["full_name"],
                 _role_title(row["role"]),
                 self.tr("active") if row["active"] else self.tr("disabled"),
-                (row["last_login_at"] or "").replace("T", " "),
+                wording.when(row["last_login_at"]),  # HH:mm dd/MM/yyyy, never ISO
             ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
