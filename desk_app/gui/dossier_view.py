@@ -301,6 +301,11 @@ class DossierPage(QWidget):
             self.actions_row.addWidget(button)
             self._all_actions[action.value] = button
         self.actions_row.addStretch(1)
+        self.slip_button = QPushButton(self.tr("Intake slip (Form 01)"))
+        self.slip_button.setObjectName("print-slip")
+        self.slip_button.clicked.connect(self.print_slip)
+        self.slip_button.hide()
+        self.prints_row.addWidget(self.slip_button)
         for form in forms.FORMS:
             button = QPushButton(forms.FORM_LABEL_VI[form])
             button.setObjectName(f"print-{form}")
@@ -328,6 +333,7 @@ class DossierPage(QWidget):
         self.print_buttons = {form: b for form, b in self._all_prints.items() if form in available}
         for form, button in self._all_prints.items():
             button.setVisible(form in available)
+        self.slip_button.setVisible(bool(data.get("code")))  # a guided dossier has no slip
 
     # -- moves -------------------------------------------------------------------------------------
     def load_officials(self) -> None:
@@ -389,6 +395,25 @@ class DossierPage(QWidget):
         )
 
     # -- prints ------------------------------------------------------------------------------------
+    def print_slip(self) -> None:
+        """Preview the intake slip; it is recorded (and later stamped as a reprint) only when really printed."""
+        if self.data is None or not self.data.get("code"):
+            return
+        code = self.data["code"]
+
+        def show(pdf: bytes) -> None:
+            from desk_app.gui.pdf_preview import PdfPreviewDialog
+            from desk_app.gui.print_records import watch_slip_prints
+
+            dialog = PdfPreviewDialog(
+                self.ctx, pdf, self.tr("Slip %1").replace("%1", code), self, file_name=f"phieu-{code}.pdf"
+            )
+            watch_slip_prints(self.ctx, dialog, code)
+            self.preview = dialog
+            dialog.open()
+
+        self.ctx.runner.run(_slip_preview, self.ctx.db, code, on_success=show, parent=self)
+
     def print_form(self, form: str) -> None:
         """Render ``form`` in the background (audited), then preview it."""
         if self.data is None:
@@ -410,6 +435,12 @@ class DossierPage(QWidget):
 
 def _act(db: Any, code: str, action: Action, kwargs: dict[str, Any]) -> dict[str, Any]:
     return lifecycle.act(db, code, action, **kwargs)
+
+
+def _slip_preview(db: Any, code: str) -> bytes:
+    from desk_app.services.lifecycle import slip_print
+
+    return slip_print.slip_preview(db, code)
 
 
 def _print(db: Any, code: str, form: str, actor: str) -> bytes:

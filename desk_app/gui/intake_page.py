@@ -43,9 +43,10 @@ from desk_app.gui.intake.procedure_picker import CatalogRow, load_catalog
 from desk_app.gui.intake.reason_dialog import ReasonDialog
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.pdf_preview import PdfPreviewDialog
+from desk_app.gui.print_records import watch_slip_prints
 from desk_app.services.intake import receive as intake
 from desk_app.services.intake.receive import IntakeRequest, IntakeResult, ProcedurePreview
-from desk_app.services.lifecycle import prints
+from desk_app.services.lifecycle import prints, slip_print
 
 if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
@@ -72,11 +73,14 @@ def _then_print(result: IntakeResult, render: Callable[[], bytes]) -> Outcome:
 
 
 def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> Outcome:
-    """Worker thread: receive the dossier (idempotent by client_token), then its slip."""
+    """Worker thread: receive the dossier (idempotent by client_token), then its slip's preview.
+
+    The preview records nothing: the print is recorded when the clerk prints or saves it (slip_print).
+    """
     result = intake.receive(db, req, actor)
     code = result.code
     assert code is not None
-    return _then_print(result, lambda: prints.render_slip(db, code, actor=actor))
+    return _then_print(result, lambda: slip_print.slip_preview(db, code))
 
 
 def guide_and_print(db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str) -> Outcome:
@@ -389,6 +393,8 @@ class IntakePage(QWidget):
         self.show_message(text, "success")
         self.ctx.set_status(text)
         dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=f"{result.number or 'phieu'}.pdf")
+        if result.state == "received" and result.code:
+            watch_slip_prints(self.ctx, dialog, result.code)
         self.preview_dialog = dialog
         dialog.finished.connect(self._back_to_search)
         dialog.open()

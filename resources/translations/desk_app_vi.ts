@@ -418,6 +418,10 @@
         <translation>Mẫu</translation>
     </message>
     <message>
+        <source>Intake slip (Form 01)</source>
+        <translation>Giấy tiếp nhận (Mẫu 01)</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
@@ -472,6 +476,10 @@
     <message>
         <source>Reprint</source>
         <translation>In lại</translation>
+    </message>
+    <message>
+        <source>Slip %1</source>
+        <translation>Giấy tiếp nhận %1</translation>
     </message>
     <message>
         <source>State after</source>

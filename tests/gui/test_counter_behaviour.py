@@ -14,12 +14,12 @@ def test_a_saved_dossier_whose_slip_fails_is_reported_saved(
     gui_ctx: Any,
     monkeypatch: Any,
 ) -> None:
-    from desk_app.services.lifecycle import prints
+    from desk_app.services.lifecycle import slip_print
 
     def broken(*args: Any, **kwargs: Any) -> bytes:
         raise UserError("printer template missing", "mẫu phiếu bị hỏng")
 
-    monkeypatch.setattr(prints, "render_slip", broken)
+    monkeypatch.setattr(slip_print, "slip_preview", broken)
     pick(qtbot, page)
     send_keys(page.applicant.full_name, "Lê Văn Tám")
     press(qtbot, "Key_F9")
