@@ -123,6 +123,8 @@ def _postal(raw: Any) -> Any:
         delivered_at=_moment(when, "postal.delivered_at"),
         sender_address=_text(raw, "sender_address", "postal."),
     )
+
+
 _TRUE = {"true", "yes", "y", "1", "có", "co", "x"}
 _FALSE = {"false", "no", "n", "0", "không", "khong", ""}
 

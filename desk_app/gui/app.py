@@ -44,6 +44,7 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     app = make_app()
     install_translators(app, "vi")
     data_dir = Path(data_dir)
+    install_file_log(data_dir)
 
     from desk_app.services.setup import opening
 
@@ -70,6 +71,9 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     try:
         if language != "vi":
             install_translators(app, language)
+        from desk_app.gui import fontsize
+
+        fontsize.apply(_int(opening.read_setting(data_dir, "font_percent", 100)), app)
         if unit_name is None:
             if exit_when_ready:
                 print("desk-app: no unit is set up", file=sys.stderr)
@@ -85,6 +89,62 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
     finally:
         if db is not None:
             db.close()
+
+
+LOG_NAME = "desk_app.log"
+
+
+def install_file_log(data_dir: Path) -> Path | None:
+    """Log warnings and errors (with traces, ID numbers and phones masked) to the data directory, as the CLI
+    does; an exception escaping a Qt slot goes there too and the clerk sees a plain message, never a trace.
+    The log file, or None when the folder cannot be written (the app still runs)."""
+    import logging.handlers
+
+    from desk_app import paths
+    from desk_app.logmask import MaskingFilter
+
+    root = logging.getLogger()
+    try:
+        folder = paths.logs_dir(data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        logfile = folder / LOG_NAME
+        if not any(getattr(h, "baseFilename", None) == str(logfile) for h in root.handlers):
+            handler = logging.handlers.RotatingFileHandler(
+                logfile, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            )
+            handler.setLevel(logging.WARNING)
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            handler.addFilter(MaskingFilter())
+            root.addHandler(handler)
+    except OSError as exc:
+        log.warning("no log file in %s: %s", data_dir, exc)
+        logfile = None
+    sys.excepthook = _uncaught
+    return logfile
+
+
+def _uncaught(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """A bug in a slot: logged (masked) to the data directory; the clerk gets one plain sentence."""
+    log.error("unexpected error", exc_info=(kind, exc, tb))
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    from desk_app.gui import messages
+
+    messages.error(
+        None,
+        QCoreApplication.translate(
+            "App",
+            "Something went wrong and the action was not completed. Please try again; if it happens again, "
+            "tell your IT support (the details are in the log of the data folder).",
+        ),
+    )
+
+
+def _int(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 100
 
 
 def _unlock(data_dir: Path) -> bool:
@@ -172,7 +232,8 @@ def _show(
     session.attach(ctx)  # ctx.user and ctx.permission_check follow the signed-in account
     window = MainWindow(ctx, unit_name=unit_name, defer_pages=DEFER_PAGES)
     session.install(window)  # idle lock, clerk switch, daily backup
-    page = window.page("dossiers")
+    # The first page (Today, else the dossier list) tells when its data is painted.
+    page = window.page(window.first_key() or "dossiers")
     if exit_when_ready:
 
         def ready() -> None:
@@ -188,7 +249,7 @@ def _show(
         # The always-on parts (barcode scanner anywhere, live queue counts, the due-soon warning) start
         # once the first page has painted, so they never delay the window.
         page.ready.connect(lambda: _install_lifecycle(ctx))  # type: ignore[attr-defined]
-    window.show()
+    window.showMaximized()  # the counter's PC: the whole screen, taskbar visible
     code = app.exec()
     # The on-exit backup needs the database; a script run (exit_when_ready) makes none.
     session.finish(None if exit_when_ready else ctx.db)

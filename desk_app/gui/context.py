@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +59,7 @@ class GuiContext(QObject):
         self._reader: Reader | None = None
         self.data_dir = Path(data_dir) if data_dir is not None else db.data_dir  # type: ignore[union-attr]
         self.user = user
+        self.full_name = user  # the signed-in account's full name (desk_app.gui.login sets it)
         self.window: QWidget | None = None  # the main window, parent of message boxes
         self.runner = Runner(default_error=self.show_error)
         # Who may do what: accounts (the trust work) replace this; until then everything is allowed.
@@ -117,15 +117,13 @@ class GuiContext(QObject):
         if isinstance(exc, UserError):
             messages.error(where, exc.vi if self._vietnamese() else exc.message)
             return
-        log.error("unexpected error", exc_info=exc)
-        detail = "".join(traceback.format_exception(exc))
+        log.error("unexpected error", exc_info=exc)  # the trace goes to the log (masked), never on screen
         messages.error(
             where,
             self.tr(
                 "Something went wrong and the action was not completed. "
                 "Please try again; if it happens again, tell your IT support."
             ),
-            detail,
         )
 
     def set_status(self, text: str) -> None:

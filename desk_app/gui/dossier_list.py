@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,7 +26,17 @@ from desk_app.domain.states import STATE_LABEL_VI, State
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_model import COLUMNS, DossierTableModel
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import size_columns
 from desk_app.services.lifecycle.dossier_query import DossierFilter
+
+# column -> the longest text it usually shows (widths follow the font size)
+COLUMN_SAMPLES = {
+    0: "000.00.00.H00-260302-0001",
+    1: "Nguyễn Thị Phương Thảo",
+    3: "30/11/2026 09:23",
+    4: "⚠ 30/11/2026 09:23 ",  # an overdue one: bold, with the mark
+    5: "Đã tiếp nhận (quá hạn)",
+}
 
 
 class DossierTable(QTableView):
@@ -68,7 +79,7 @@ class DossierListPage(QWidget):
         self.procedure_combo = QComboBox()
         self.procedure_combo.setObjectName("procedureFilter")
         self.procedure_combo.addItem(self.tr("All procedures"), None)
-        self.procedure_combo.setMinimumContentsLength(30)
+        self.procedure_combo.setMinimumContentsLength(18)
         self.procedure_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -85,16 +96,33 @@ class DossierListPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("State")))
-        filters.addWidget(self.state_combo)
-        filters.addWidget(QLabel(self.tr("Procedure")))
-        filters.addWidget(self.procedure_combo, 1)
-        filters.addWidget(self.date_check)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.clear_button)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("listSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Find (Ctrl+F): name, ID number, phone, code or procedure")
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._apply_filter)
+
+        # Two rows, so that the page fits a 1024-px screen even with long Vietnamese labels.
+        first = QHBoxLayout()
+        first.addWidget(self.search_edit, 2)
+        first.addWidget(QLabel(self.tr("State")))
+        first.addWidget(self.state_combo, 1)
+        second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("Procedure")))
+        second.addWidget(self.procedure_combo, 1)
+        second.addWidget(self.date_check)
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel(self.tr("to")))
+        second.addWidget(self.date_to)
+        second.addWidget(self.clear_button)
+        filters = QVBoxLayout()
+        filters.addLayout(first)
+        filters.addLayout(second)
 
         self.model = DossierTableModel(ctx, self)
         self.view = DossierTable()
@@ -114,10 +142,9 @@ class DossierListPage(QWidget):
         vheader.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        widths = (190, 200, 340, 125, 140)
-        for col, width in enumerate(widths):
-            header.resizeSection(col, width)
+        # The procedure (long text) goes last and takes what is left: code, names, dates and the state
+        # stay visible on a 1024-px screen.
+        size_columns(self.view, COLUMN_SAMPLES, stretch=2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -126,6 +153,8 @@ class DossierListPage(QWidget):
 
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.activatedRow.connect(self._open)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._apply_filter)
         self.state_combo.currentIndexChanged.connect(self._apply_filter)
         self.procedure_combo.currentIndexChanged.connect(self._apply_filter)
         self.date_check.toggled.connect(self._date_toggled)
@@ -149,7 +178,8 @@ class DossierListPage(QWidget):
         self.model.refresh()
 
     def focus_search(self) -> None:
-        self.state_combo.setFocus()
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
 
     def count(self) -> int | None:
         return None
@@ -165,18 +195,33 @@ class DossierListPage(QWidget):
             procedure_code=self.procedure_combo.currentData(),
             received_from=date_from,
             received_to=date_to,
+            text=self.search_edit.text(),
         )
 
     def set_state_filter(self, state: str | None) -> None:
         self.state_combo.setCurrentIndex(max(0, self.state_combo.findData(state)))
 
-    def clear_filters(self) -> None:
-        for w in (self.state_combo, self.procedure_combo, self.date_check):
+    def show_received_on(self, day: date) -> None:
+        """Only the dossiers received on ``day`` (the Today page's "received today")."""
+        for w in (self.date_check, self.date_from, self.date_to):
             w.blockSignals(True)
+        self.date_check.setChecked(True)
+        self.date_from.setDate(QDate(day.year, day.month, day.day))
+        self.date_to.setDate(QDate(day.year, day.month, day.day))
+        for w in (self.date_check, self.date_from, self.date_to):
+            w.blockSignals(False)
+        self.date_from.setEnabled(True)
+        self.date_to.setEnabled(True)
+        self._apply_filter()
+
+    def clear_filters(self) -> None:
+        for w in (self.state_combo, self.procedure_combo, self.date_check, self.search_edit):
+            w.blockSignals(True)
+        self.search_edit.clear()
         self.state_combo.setCurrentIndex(0)
         self.procedure_combo.setCurrentIndex(0)
         self.date_check.setChecked(False)
-        for w in (self.state_combo, self.procedure_combo, self.date_check):
+        for w in (self.state_combo, self.procedure_combo, self.date_check, self.search_edit):
             w.blockSignals(False)
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)

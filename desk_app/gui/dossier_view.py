@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain import wording
 from desk_app.domain.fees import format_vnd
 from desk_app.domain.states import ACTION_PERMISSION, Action, action_label, state_label
 from desk_app.gui import barcode_wedge
 from desk_app.gui.context import GuiContext
 from desk_app.gui.move_dialog import MoveDialog
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import FlowLayout
 from desk_app.services.lifecycle import dossier_view, forms
 from desk_app.services.lifecycle import moves as lifecycle
 
@@ -52,7 +54,7 @@ def format_when(text: str | None) -> str:
         return ""
     day, _, clock = text.partition("T")
     y, m, d = day.split("-")
-    return f"{clock} {d}/{m}/{y}".strip()
+    return f"{clock[:5]} {d}/{m}/{y}".strip()  # HH:mm, never the seconds
 
 
 def _language() -> str:
@@ -114,8 +116,8 @@ class DossierPage(QWidget):
         self.info_label = QLabel()
         self.info_label.setObjectName("infoLabel")
         self.info_label.setWordWrap(True)
-        self.actions_row = QHBoxLayout()
-        self.prints_row = QHBoxLayout()
+        self.actions_row = FlowLayout()  # wraps on a narrow screen
+        self.prints_row = FlowLayout()
 
         self.documents = _table(
             "documentsTable",
@@ -135,9 +137,7 @@ class DossierPage(QWidget):
         self.prints = _table(
             "printsTable", [self.tr("When"), self.tr("Form"), self.tr("By"), self.tr("Reprint")]
         )
-        self.audit = _table(
-            "auditTable", [self.tr("When"), self.tr("Event"), self.tr("By"), self.tr("Detail")]
-        )
+        self.audit = _table("auditTable", [self.tr("When"), self.tr("What happened")])
         self.fee_label = QLabel()
         self.fee_label.setObjectName("feeLabel")
         self.fee_label.setWordWrap(True)
@@ -161,6 +161,10 @@ class DossierPage(QWidget):
         layout.addLayout(self.actions_row)
         layout.addWidget(self.tabs, 1)
 
+        self.officials: list[str] = []
+        self._moving = False  # a move just went through: its button waits for the refreshed dossier
+        ctx.settingsChanged.connect(self.load_officials)
+        self.load_officials()
         open_button.clicked.connect(lambda: self.open(self.code_edit.text()))
         self.code_edit.returnPressed.connect(lambda: self.open(self.code_edit.text()))
         ctx.dossiersChanged.connect(self.refresh)
@@ -222,6 +226,7 @@ class DossierPage(QWidget):
             parts.append(self.tr("Timeliness: %1").replace("%1", self.tr(_TIMELINESS[data["timeliness"]])))
         self.info_label.setText("\n".join(parts))
         self._fill_tabs(data)
+        self._moving = False
         self._build_buttons(data)
         self.loaded.emit(data["code"] or "")
 
@@ -247,7 +252,7 @@ class DossierPage(QWidget):
                     format_when(h["at"]),
                     h["label"],
                     state_label(h["state_after"], _language()),
-                    h["actor"],
+                    h.get("actor_name") or h["actor"],
                     h["to_whom"],
                     h["reason"],
                 ]
@@ -258,9 +263,9 @@ class DossierPage(QWidget):
             self.prints,
             [
                 [
-                    p["at"].replace("T", " "),
-                    forms.FORM_LABEL_VI.get(p["form"] or "", p["form"] or ""),
-                    p["actor"],
+                    format_when(p["at"]),
+                    forms.FORM_LABEL_VI.get(p["form"] or "") or wording.label("form", p["form"]),
+                    p.get("actor_name") or p["actor"],
                     str(p["count"]) if p["reprint"] else "",
                 ]
                 for p in data["prints"]
@@ -268,24 +273,16 @@ class DossierPage(QWidget):
         )
         _fill(
             self.audit,
-            [
-                [
-                    t["at"].replace("T", " "),
-                    t["action"],
-                    t["actor"],
-                    ", ".join(
-                        f"{k}={v}" for k, v in sorted(t["detail"].items()) if v not in (None, "", [], {})
-                    ),
-                ]
-                for t in data["audit"]
-            ],
+            [[format_when(t["at"]), t.get("sentence") or t["action"]] for t in data["audit"]],
         )
         fee = data["fee"]
         lines = [
-            self.tr("Fee: %1 (%2)").replace("%1", format_vnd(fee["amount"])).replace("%2", fee["method"]),
+            self.tr("Fee: %1 (%2)")
+            .replace("%1", format_vnd(fee["amount"]))
+            .replace("%2", wording.label("payment", fee["method"])),
             self.tr("Channel: %1, result returned: %2")
-            .replace("%1", data["channel"])
-            .replace("%2", data["return_via"]),
+            .replace("%1", wording.label("channel", data["channel"]))
+            .replace("%2", wording.label("return_via", data["return_via"])),
         ]
         if data["receiver"]:
             r = data["receiver"]
@@ -295,7 +292,7 @@ class DossierPage(QWidget):
                 .replace("%2", r.get("id_number", ""))
             )
         if data["rating"]:
-            lines.append(self.tr("Rating: %1").replace("%1", data["rating"]))
+            lines.append(self.tr("Rating: %1").replace("%1", wording.label("rating", data["rating"])))
         for item in data.get("postal", []):
             lines.append(
                 self.tr("Postal item %1 (%2): %3")
@@ -321,6 +318,11 @@ class DossierPage(QWidget):
             self.actions_row.addWidget(button)
             self._all_actions[action.value] = button
         self.actions_row.addStretch(1)
+        self.slip_button = QPushButton(self.tr("Intake slip (Form 01)"))
+        self.slip_button.setObjectName("print-slip")
+        self.slip_button.clicked.connect(self.print_slip)
+        self.slip_button.hide()
+        self.prints_row.addWidget(self.slip_button)
         for form in forms.FORMS:
             button = QPushButton(forms.FORM_LABEL_VI[form])
             button.setObjectName(f"print-{form}")
@@ -335,6 +337,7 @@ class DossierPage(QWidget):
         self.action_buttons = {name: self._all_actions[name] for name in allowed}
         for name, button in self._all_actions.items():
             button.setVisible(name in self.action_buttons)
+            button.setEnabled(True)
         available = {"control"}
         if any(s["stage"] == "processing" for s in data["supplements"]):
             available.add("supplement")
@@ -347,13 +350,32 @@ class DossierPage(QWidget):
         self.print_buttons = {form: b for form, b in self._all_prints.items() if form in available}
         for form, button in self._all_prints.items():
             button.setVisible(form in available)
+        self.slip_button.setVisible(bool(data.get("code")))  # a guided dossier has no slip
 
     # -- moves -------------------------------------------------------------------------------------
+    def load_officials(self) -> None:
+        """The admin's list of officials and departments, for the move dialogs (read in the background)."""
+        from desk_app.services.setup import settings as settings_service
+
+        self.ctx.runner.run(
+            lambda: settings_service.officials(self.ctx.db),
+            on_success=lambda names: setattr(self, "officials", list(names)),
+            parent=self,
+        )
+
     def start_move(self, action: Action) -> MoveDialog | None:
-        """Open the dialog of ``action`` (non-blocking); the move runs when the clerk confirms."""
-        if self.data is None:
+        """Open the dialog of ``action`` (non-blocking); the move runs when the clerk confirms.
+
+        Nothing opens while a move's result is being reloaded, or when the dossier's state no longer allows
+        ``action`` (Space or Enter on a button that was just used never reopens it).
+        """
+        if self.data is None or self._moving:
             return None
-        dialog = MoveDialog(action, self.data, self)
+        if action.value not in (self.data.get("allowed_actions") or []):
+            return None
+        if self.dialog is not None and self.dialog.isVisible():
+            return None
+        dialog = MoveDialog(action, self.data, self, officials=self.officials)
         dialog.submitted.connect(lambda values, d=dialog: self._run_move(d, values))
         self.dialog = dialog
         dialog.open()
@@ -364,6 +386,9 @@ class DossierPage(QWidget):
         code, action = self.data["code"], dialog.action
 
         def done(result: dict[str, Any]) -> None:
+            self._moving = True
+            for button in self.action_buttons.values():
+                button.setEnabled(False)
             dialog.accept()
             self.ctx.set_status(
                 self.tr("%1: %2").replace("%1", code).replace("%2", action_label(action, _language()))
@@ -387,6 +412,25 @@ class DossierPage(QWidget):
         )
 
     # -- prints ------------------------------------------------------------------------------------
+    def print_slip(self) -> None:
+        """Preview the intake slip; it is recorded (and later stamped as a reprint) only when really printed."""
+        if self.data is None or not self.data.get("code"):
+            return
+        code = self.data["code"]
+
+        def show(pdf: bytes) -> None:
+            from desk_app.gui.pdf_preview import PdfPreviewDialog
+            from desk_app.gui.print_records import watch_slip_prints
+
+            dialog = PdfPreviewDialog(
+                self.ctx, pdf, self.tr("Slip %1").replace("%1", code), self, file_name=f"phieu-{code}.pdf"
+            )
+            watch_slip_prints(self.ctx, dialog, code)
+            self.preview = dialog
+            dialog.open()
+
+        self.ctx.runner.run(_slip_preview, self.ctx.db, code, on_success=show, parent=self)
+
     def print_form(self, form: str) -> None:
         """Render ``form`` in the background (audited), then preview it."""
         if self.data is None:
@@ -408,6 +452,12 @@ class DossierPage(QWidget):
 
 def _act(db: Any, code: str, action: Action, kwargs: dict[str, Any]) -> dict[str, Any]:
     return lifecycle.act(db, code, action, **kwargs)
+
+
+def _slip_preview(db: Any, code: str) -> bytes:
+    from desk_app.services.lifecycle import slip_print
+
+    return slip_print.slip_preview(db, code)
 
 
 def _print(db: Any, code: str, form: str, actor: str) -> bytes:

@@ -46,50 +46,55 @@ from desk_app.gui.intake.procedure_picker import CatalogRow, load_catalog
 from desk_app.gui.intake.reason_dialog import ReasonDialog
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.pdf_preview import PdfPreviewDialog
+from desk_app.gui.print_records import watch_slip_prints
 from desk_app.services.intake import receive as intake
 from desk_app.services.intake.applicants import NameChanged
 from desk_app.services.intake.receive import IntakeRequest, IntakeResult, ProcedurePreview
-from desk_app.services.lifecycle import prints
+from desk_app.services.lifecycle import prints, slip_print
 
 if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
     from desk_app.store.db import Database
 
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 log = logging.getLogger(__name__)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
-#: What a worker returns: the saved result, the printout's PDF (None when printing failed) and why it failed.
+
+# (what was saved, the PDF or None, why it could not be made): a save is never reported as "not done"
+# because its slip failed afterwards.
 Outcome = tuple[IntakeResult, bytes | None, str]
 
 
-def _print_after_save(result: IntakeResult, render: Callable[[], bytes]) -> Outcome:
-    """The record is committed already: a failing printout (a missing font, a full disk) must not look like a
-    failed save, or the clerk receives the citizen twice. The reason goes back beside the saved result."""
+def _then_print(result: IntakeResult, render: Callable[[], bytes]) -> Outcome:
     try:
         return result, render(), ""
     except UserError as exc:
+        log.warning("dossier %s saved, its form could not be made: %s", result.number, exc.message)
         return result, None, exc.vi
-    except Exception as exc:  # a bug or a broken install (e.g. the print font missing): logged, still saved
-        log.exception("printing after saving %s failed", result.code or result.number)
+    except Exception as exc:  # the save stands; the clerk reprints from the dossier page
+        log.exception("dossier %s saved, its form could not be made", result.number)
         return result, None, f"{type(exc).__name__}: {exc}"
 
 
 def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> Outcome:
-    """Worker thread: receive the dossier (idempotent by client_token), then its slip."""
+    """Worker thread: receive the dossier (idempotent by client_token), then its slip's preview.
+
+    The preview records nothing: the print is recorded when the clerk prints or saves it (slip_print).
+    """
     result = intake.receive(db, req, actor)
     code = result.code
     assert code is not None
-    return _print_after_save(result, lambda: prints.render_slip(db, code, actor=actor))
+    return _then_print(result, lambda: slip_print.slip_preview(db, code))
 
 
 def guide_and_print(db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str) -> Outcome:
     result = intake.guide(db, req, missing, reason, actor)
-    return _print_after_save(result, lambda: prints.render_guidance(db, result.dossier_id, actor=actor))
+    return _then_print(result, lambda: prints.render_guidance(db, result.dossier_id, actor=actor))
 
 
 def refuse_and_print(db: Database, req: IntakeRequest, reason: str, basis: str, actor: str) -> Outcome:
     result = intake.refuse(db, req, reason, basis, actor)
-    return _print_after_save(result, lambda: prints.render_refusal(db, result.dossier_id, actor=actor))
+    return _then_print(result, lambda: prints.render_refusal(db, result.dossier_id, actor=actor))
 
 
 class IntakePage(QWidget):
@@ -408,20 +413,24 @@ class IntakePage(QWidget):
             text = self.tr("Refusal %1 recorded.").replace("%1", result.number)
             title = self.tr("Refusal %1").replace("%1", result.number)
         self.new_form()
-        self.ctx.set_status(text)
-        if pdf is None:  # saved, but the printout failed: say both, and where to print it again
-            self.show_message(
-                text
-                + " "
-                + self.tr(
-                    "The printout could not be made (%1): print it again from the dossier's page."
-                ).replace("%1", print_error),
-                "warning",
+        if pdf is None:
+            text = (
+                self.tr(
+                    "Dossier %1 was saved; its form could not be printed: %2. "
+                    "Open the dossier (Dossier page) to print it again."
+                )
+                .replace("%1", result.code or result.number)
+                .replace("%2", print_error)
             )
+            self.show_message(text, "warning")  # the save stands: a warning, not an error
+            self.ctx.set_status(text)
             self.reload_catalog()
             return
         self.show_message(text, "success")
+        self.ctx.set_status(text)
         dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=f"{result.number or 'phieu'}.pdf")
+        if result.state == "received" and result.code:
+            watch_slip_prints(self.ctx, dialog, result.code)
         self.preview_dialog = dialog
         dialog.finished.connect(self._back_to_search)
         dialog.open()

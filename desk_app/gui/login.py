@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QDialog, QLabel, QMainWindow, QWidget
 
 from desk_app import paths
 from desk_app.domain import roles
@@ -144,10 +144,29 @@ class LoginDialog(QDialog):
         self.ui.layout.addWidget(self.form)
         self.form.authenticated.connect(self._accept)
         self.form.focus()
+        self.runner.run(
+            _last_user, db_provider, on_success=self._remember, on_error=lambda _e: None, parent=self
+        )
+
+    def _remember(self, username: str) -> None:
+        """Fill in whoever signed in last on this PC, unless something was typed meanwhile."""
+        if username and not self.form.username.text():
+            self.form.username.setText(username)
+            self.form.focus()
 
     def _accept(self, info: Any) -> None:
         self.identity = info
         self.accept()
+
+
+def _last_user(db_provider: Callable[[], Any]) -> str:
+    """Worker: the active account that signed in last on this PC ("" when none has)."""
+    from desk_app.services.trust import auth
+
+    signed_in = [
+        (u.last_login_at, u.username) for u in auth.list_users(db_provider()) if u.active and u.last_login_at
+    ]
+    return max(signed_in)[1] if signed_in else ""
 
 
 class FirstAdminDialog(QDialog):
@@ -171,6 +190,33 @@ class FirstAdminDialog(QDialog):
         self.error = self.ui.adminError
         self.button = self.ui.adminCreate
         self.button.clicked.connect(self.submit)
+        from desk_app.services.trust.auth import MIN_PASSWORD
+
+        self.min_password = MIN_PASSWORD
+        # The rule is visible before the first try, and says when it is met.
+        self.rule = QLabel(
+            self.tr("The password needs at least %1 characters.").replace("%1", str(MIN_PASSWORD))
+        )
+        self.rule.setObjectName("adminRule")
+        self.rule.setWordWrap(True)
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(max(0, layout.indexOf(self.error)), self.rule)
+        self.password.textChanged.connect(self._check_rule)
+        self.repeat.textChanged.connect(self._check_rule)
+
+    def _check_rule(self) -> None:
+        secret, again = self.password.text(), self.repeat.text()
+        long_enough = len(secret) >= self.min_password
+        if not long_enough:
+            text = self.tr("The password needs at least %1 characters.").replace("%1", str(self.min_password))
+        elif again and again != secret:
+            text = self.tr("The two passwords differ.")
+        else:
+            text = self.tr("✓ The password meets the rule.")
+        self.rule.setText(text)
+        if long_enough and (not again or again == secret):
+            self.error.clear()
 
     def submit(self) -> None:
         if self.password.text() != self.repeat.text():
@@ -249,6 +295,7 @@ class Session(QObject):
         """Make ``ctx`` act for this account: ``ctx.user`` for the audit trail, ``ctx.can`` for pages."""
         self.ctx = ctx
         ctx.user = self.username
+        ctx.full_name = self.identity.full_name or self.username  # what screens greet the clerk with
         ctx.permission_check = self.can
 
     def install(self, window: QMainWindow) -> None:

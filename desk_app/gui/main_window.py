@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PAGE_MODULES, PageSpec, load_page_specs
+from desk_app.gui.screenfit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +60,12 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._rows: dict[str, int] = {}
         self.set_unit_name(unit_name)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(220)
+        self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for spec in self.specs:
@@ -174,6 +175,22 @@ class MainWindow(QMainWindow):
         if self.specs:
             self.show_page(current if current in self._rows else self.specs[0].key)
 
+    def page_keys(self) -> list[str]:
+        """The keys of the pages this user sees, in navigation order (deferred modules included once loaded)."""
+        return [s.key for s in self.specs]
+
+    def first_key(self) -> str | None:
+        """The page shown first after sign-in (the Today page when registered)."""
+        return self.specs[0].key if self.specs else None
+
+    def start_intake(self) -> None:
+        """F2 anywhere: the intake page, cursor in the procedure search (input already typed is kept)."""
+        if "intake" in self._rows or self._pending_modules:
+            try:
+                self.show_page("intake")
+            except KeyError:
+                self.ctx.set_status(self.tr("You may not receive dossiers."))
+
     def current_key(self) -> str | None:
         item = self.nav.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -230,6 +247,10 @@ class MainWindow(QMainWindow):
             self.show_page(self.specs[row].key)
 
     def _open_dossier(self, code: str) -> None:
+        # A page that works on one dossier at a time (digitisation) keeps a scanned code for itself.
+        take = getattr(self.current_page(), "take_dossier_code", None)
+        if callable(take) and take(code):
+            return
         # The dossier detail page (another module) registers under "dossier" when present.
         if "dossier" in self._rows:
             self.show_page("dossier", code)
@@ -247,6 +268,10 @@ class MainWindow(QMainWindow):
         self.search_action = _action(self, self.tr("&Search"), QKeySequence("Ctrl+F"), self._focus_search)
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
+        self.intake_action = _action(
+            self, self.tr("&Receive a new dossier"), QKeySequence("F2"), self.start_intake
+        )
+        view_menu.addAction(self.intake_action)
         view_menu.addSeparator()
         self._view_menu = view_menu
         self._page_actions: list[QAction] = []

@@ -12,8 +12,17 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desk_app.domain.states import Action
 from desk_app.domain.text import fold
@@ -45,6 +54,7 @@ class MoveDialog(QDialog):
         dossier: dict[str, Any],
         parent: QWidget | None = None,
         now: datetime | None = None,
+        officials: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.action = action
@@ -106,6 +116,17 @@ class MoveDialog(QDialog):
                 ui.form.removeRow(getattr(self, name))  # deletes the field and its label
                 setattr(self, name, None)
 
+        # Tab leaves the time field (Qt's date-time field would walk its own sections with Tab).
+        self.at_edit.installEventFilter(self)
+        if self.to_edit is not None and officials:
+            # The officials and departments the admin keeps; anything else may still be typed.
+            completer = QCompleter(officials, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.to_edit.setCompleter(completer)
+            self.to_edit.setPlaceholderText(self.tr("Pick from the list (↓) or type a name"))
+            self.officials_completer = completer
+            self.to_edit.installEventFilter(self)
         self.ok_button = ui.okButton
         self.cancel_button = ui.cancelButton
         self.ok_button.clicked.connect(self._submit)
@@ -126,6 +147,26 @@ class MoveDialog(QDialog):
             Action.RETURN: self.tr("Return the result"),
         }
         return titles[action]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.at_edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                forward = key == Qt.Key.Key_Tab and not (
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+                )
+                self.focusNextPrevChild(forward)
+                return True
+        if (
+            watched is self.to_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+            and getattr(self, "officials_completer", None) is not None
+        ):
+            self.officials_completer.setCompletionPrefix(self.to_edit.text() if self.to_edit else "")
+            self.officials_completer.complete()
+            return True
+        return super().eventFilter(watched, event)
 
     def _receiver_changed(self, text: str) -> None:
         """Someone other than the applicant collects: an authorised person, whose own ID is needed."""

@@ -10,7 +10,7 @@ To add a page, write a module with::
 and append its module path to ``PAGE_MODULES`` (one line). ``title`` is the English source, marked with
 ``str(QT_TRANSLATE_NOOP("Pages", ...))`` so that tools/i18n.py extracts it; the navigation shows
 ``QCoreApplication.translate("Pages", title)``. Add the Vietnamese under the "Pages" context of your
-``resources/translations/vi/<area>.json``. Built-in orders: dossiers 10, settings 900.
+``resources/translations/vi/<area>.json``. Built-in orders: today 5, dossiers 10, settings 900.
 
 A page widget may define, all optional:
 
@@ -18,7 +18,9 @@ A page widget may define, all optional:
 - ``refresh()``: called on F5 when the page is current;
 - ``focus_search()``: called on Ctrl+F when the page is current;
 - ``count() -> int | None``: a badge number shown beside the title (call ``MainWindow.update_badges``);
-- ``can_close() -> bool``: False keeps the window open (e.g. unsaved input; ask with ``messages.confirm``).
+- ``can_close() -> bool``: False keeps the window open (e.g. unsaved input; ask with ``messages.confirm``);
+- ``take_dossier_code(code) -> bool``: True keeps a scanned dossier code on this page (else the dossier page
+  opens).
 
 A page whose ``permission`` the user lacks (``GuiContext.can``) is not listed (``MainWindow.apply_permissions``
 re-reads after a clerk switch). ``ctx.openDossierRequested(code)``
@@ -60,6 +62,7 @@ class PageSpec:
 
 
 PAGE_MODULES: list[str] = [
+    "desk_app.gui.today_page",  # first: imported before the window shows (see MainWindow defer_pages)
     "desk_app.gui.dossier_list",
     "desk_app.gui.settings_page",
     "desk_app.gui.intake_page",
@@ -72,6 +75,7 @@ PAGE_MODULES: list[str] = [
     "desk_app.gui.feedback_page",
     "desk_app.gui.reports_page",
     "desk_app.gui.sync_page",
+    "desk_app.gui.admin_page",
 ]
 
 

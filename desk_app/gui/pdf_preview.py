@@ -25,7 +25,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.errors import UserError
+from desk_app.gui.screenfit import FlowLayout, fit_to_screen
 
 if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
@@ -108,7 +108,7 @@ class PdfPreviewDialog(QDialog):
         self.printer_name = ""  # filled from the setting in the background
         self.setWindowTitle(title or self.tr("Print preview"))
         self.setObjectName("pdfPreviewDialog")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
 
         # The buffer must live as long as the document reads from it.
         self._bytes = QByteArray(self.pdf_bytes)
@@ -134,7 +134,7 @@ class PdfPreviewDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close (Esc)"), self)
         self.print_button.setDefault(True)
 
-        tools = QHBoxLayout()
+        tools = FlowLayout()  # wraps on a narrow screen
         for w in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.page_label):
             tools.addWidget(w)
         tools.addStretch(1)

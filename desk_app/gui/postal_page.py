@@ -440,7 +440,9 @@ class PostalPage(QWidget):
             return
         code = row["code"]
         self.ctx.runner.run(
-            lambda: incoming.current_tariff(self.ctx.db), on_success=lambda fee: self._send_with(code, fee), parent=self
+            lambda: incoming.current_tariff(self.ctx.db),
+            on_success=lambda fee: self._send_with(code, fee),
+            parent=self,
         )
 
     def _send_with(self, code: str, fee: int) -> None:

@@ -37,6 +37,7 @@ from desk_app.gui import barcode_wedge
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_view import format_when
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import size_columns
 from desk_app.services.lifecycle import dossier_view, queues
 
 REFRESH_MS = 60_000
@@ -95,6 +96,8 @@ class QueuesPage(QWidget):
         self._generation = 0
         self.clock: Callable[[], datetime | None] = lambda: None  # None: now (tests set a fixed moment)
         self._search_generation = 0
+        self._opened_on_work = False
+        self._queue_before_search: str | None = None
 
         self.search = QLineEdit()
         self.search.setObjectName("searchEdit")
@@ -107,7 +110,7 @@ class QueuesPage(QWidget):
         self.warning_label.hide()
         self.queue_list = QListWidget()
         self.queue_list.setObjectName("queueList")
-        self.queue_list.setFixedWidth(260)
+        self.queue_list.setFixedWidth(210)
         for key in queues.QUEUES:
             item = QListWidgetItem(self.tr(_TITLES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -124,10 +127,16 @@ class QueuesPage(QWidget):
         vheader.setVisible(False)
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vheader.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        for col, width in enumerate((200, 190, 330, 150)):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        size_columns(
+            self.table,
+            {
+                0: "000.00.00.H00-260302-0001",
+                1: "Nguyễn Thị Phương Thảo",
+                3: "Chờ bổ sung",
+                4: "30/11/2026 09:23",
+            },
+            stretch=2,
+        )
         self.status = QLabel()
         self.status.setObjectName("statusLabel")
 
@@ -207,7 +216,14 @@ class QueuesPage(QWidget):
             key = item.data(Qt.ItemDataRole.UserRole)
             item.setText(f"{self.tr(_TITLES[key])} ({counts.get(key, 0)})")
         self._show_warnings()
-        if rows is not None and queue == self.current_queue() and not self.search.text().strip():
+        searching = bool(self.search.text().strip())
+        if not self._opened_on_work and not searching and self.current_queue() is None:
+            # Open on the first queue that holds something (nothing highlighted while the counts load).
+            self._opened_on_work = True
+            first = next((key for key in queues.QUEUES if counts.get(key)), None)
+            if first is not None:
+                self.show_queue(first)  # reads its rows
+        if rows is not None and queue == self.current_queue() and not searching:
             self._show_rows(rows)
         update = getattr(self.ctx.window, "update_badges", None)
         if callable(update):
@@ -225,7 +241,9 @@ class QueuesPage(QWidget):
         self.warning_label.show()
         self.ctx.set_status(text)
 
-    def _queue_chosen(self, _row: int) -> None:
+    def _queue_chosen(self, row: int) -> None:
+        if row < 0:
+            return  # the highlight was taken off for search results
         if self.search.text():
             self.search.blockSignals(True)
             self.search.clear()
@@ -258,8 +276,21 @@ class QueuesPage(QWidget):
         self._search_generation += 1
         generation = self._search_generation
         if not text:
+            # Back from a search: the queue that was shown before it.
+            if self._queue_before_search is not None and self.current_queue() is None:
+                self.queue_list.blockSignals(True)
+                self.show_queue(self._queue_before_search)
+                self.queue_list.blockSignals(False)
+            self._queue_before_search = None
             self.refresh()
             return
+        if self.current_queue() is not None:
+            # Search results are not a queue: take the highlight off the queue list while they show.
+            self._queue_before_search = self.current_queue()
+            self.queue_list.blockSignals(True)
+            self.queue_list.setCurrentRow(-1)
+            self.queue_list.clearSelection()
+            self.queue_list.blockSignals(False)
         self.ctx.runner.run(
             dossier_view.find,
             self.ctx.db,
@@ -269,8 +300,10 @@ class QueuesPage(QWidget):
         )
 
     def _found(self, generation: int, rows: list[dict[str, Any]]) -> None:
-        if generation == self._search_generation and self.search.text().strip():
+        text = self.search.text().strip()
+        if generation == self._search_generation and text:
             self._show_rows(rows)
+            self.status.setText(self.tr("%n search result(s) for “%1”", "", len(rows)).replace("%1", text))
 
 
 def install(ctx: GuiContext) -> None:

@@ -163,6 +163,11 @@ class ScanPage(QWidget):
         if arg:
             self.open_dossier(arg)
 
+    def take_dossier_code(self, code: str) -> bool:
+        """A dossier code scanned or typed while this page is shown opens here (the clerk is digitising)."""
+        self.open_dossier(code)
+        return True
+
     def refresh(self) -> None:
         if self.code:
             self.open_dossier(self.code)
@@ -196,7 +201,10 @@ class ScanPage(QWidget):
         self.doc_list.blockSignals(True)
         self.doc_list.clear()
         for doc in self.documents:
-            status = self.tr(str(STATUS_TEXT.get(doc["digitization"], doc["digitization"])))
+            state = doc["digitization"]
+            if state == "digitized" and not doc["pages"]:
+                state = "none"  # a document without a page is never shown as digitised
+            status = self.tr(str(STATUS_TEXT.get(state, state)))
             text = self.tr("%1. %2 — %3 page(s), %4")
             self.doc_list.addItem(
                 text.replace("%1", str(doc["position"]))

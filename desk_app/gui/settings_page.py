@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from desk_app.domain.codes import MAX_COUNTERS
 from desk_app.domain.errors import UserError
-from desk_app.gui import messages, uiload
+from desk_app.gui import fontsize, messages, uiload
 from desk_app.gui.context import GuiContext
 from desk_app.gui.forms.ui_settings_page import Ui_SettingsPage
 from desk_app.gui.pages import PageSpec
@@ -18,6 +18,8 @@ from desk_app.gui.pages import PageSpec
 if TYPE_CHECKING:
     from desk_app.services.setup.settings import SettingsForm
 
+# Mirrors settings_service.FONT_PERCENTS: the values of the text-size combo, in its order.
+FONT_PERCENTS = fontsize.PERCENTS
 # Mirrors settings_service.PAPER_SIZES; the service (and SQLAlchemy) is imported only when the page loads data.
 # The values of ui/settings_page.ui's paper combo, in its order.
 PAPER_SIZES = ("A4", "A5")
@@ -51,6 +53,8 @@ class SettingsPage(QWidget):
         self.printer = ui.printer
         self.idle_lock = ui.idleLockMinutes
         self.backup_second = ui.backupSecondPath
+        self.font_size = ui.fontSize
+        uiload.set_item_data(self.font_size, FONT_PERCENTS)
         self.data_dir = ui.dataDir
         self.data_dir.setText(str(ctx.data_dir))
         self.open_dir_button = ui.openDirButton
@@ -76,6 +80,7 @@ class SettingsPage(QWidget):
             "due_soon_working_days": self.due_soon,
             "idle_lock_minutes": self.idle_lock,
             "backup_second_path": self.backup_second,
+            "font_percent": self.font_size,
         }
         self.setEnabled(False)
         self.reload()
@@ -107,6 +112,7 @@ class SettingsPage(QWidget):
         self.due_soon.setValue(form.due_soon_working_days)
         self.idle_lock.setValue(form.idle_lock_minutes)
         self.backup_second.setText(form.backup_second_path)
+        self.font_size.setCurrentIndex(max(0, self.font_size.findData(form.font_percent)))
         self.printer.setText(form.printer or self.tr("(none chosen yet: the print dialog remembers it)"))
         self.setEnabled(True)
 
@@ -127,6 +133,7 @@ class SettingsPage(QWidget):
             printer=self.loaded.printer if self.loaded is not None else "",
             idle_lock_minutes=self.idle_lock.value(),
             backup_second_path=self.backup_second.text(),
+            font_percent=int(self.font_size.currentData() or 100),
         )
 
     def save(self) -> None:
@@ -147,6 +154,7 @@ class SettingsPage(QWidget):
         window = self.ctx.window
         if window is not None and hasattr(window, "set_unit_name"):
             window.set_unit_name(form.unit_name)
+        fontsize.apply(form.font_percent)  # every page follows the application font at once
         self.ctx.settingsChanged.emit()
         self.ctx.set_status(self.tr("Settings saved."))
 

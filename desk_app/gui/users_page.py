@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain import wording
 from desk_app.domain.roles import ROLE_LABEL_VI, Role
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import FlowLayout
 
 ROLE_TITLES = {
     Role.CLERK: QT_TRANSLATE_NOOP("UsersPage", "Clerk"),
@@ -125,6 +126,7 @@ class UsersPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton(self.tr("Add an account…"))
         self.add_button.setObjectName("addUser")
         self.password_button = QPushButton(self.tr("Set a new password…"))
@@ -139,7 +141,7 @@ class UsersPage(QWidget):
         self.active_button.setObjectName("toggleActive")
         self.status = QLabel()
         self.status.setObjectName("usersStatus")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen
         for w in (self.add_button, self.password_button, self.role_box, self.role_button, self.active_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
@@ -171,7 +173,7 @@ class UsersPage(QWidget):
                 row["full_name"],
                 _role_title(row["role"]),
                 self.tr("active") if row["active"] else self.tr("disabled"),
-                (row["last_login_at"] or "").replace("T", " "),
+                wording.when(row["last_login_at"]),  # HH:mm dd/MM/yyyy, never ISO
             ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))

@@ -61,6 +61,8 @@ DEFAULTS: dict[str, Any] = {
     # Signature blocks of the unit's letters; a refusal at the counter is signed by the receiving officer.
     "form_signers": {"refusal": dict(_CHAIR), "apology": dict(_CHAIR), "stop": dict(_CHAIR)},
     "report_calendar_periods": False,  # reports: calendar periods instead of the 15th-to-14th windows
+    "font_percent": 100,  # the window's text size: 100, 115 or 130 (older clerks)
+    "officials": [],  # officials and departments a dossier is forwarded to (the move dialogs' list)
 }
 
 

@@ -2,6 +2,284 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>%1 added, %2 updated, %3 unchanged, %4 lines with a mistake.</source>
+        <translation>Thêm mới %1, cập nhật %2, không đổi %3, %4 dòng có lỗi.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Backup made at %1 (%2).</source>
+        <translation>Đã sao lưu lúc %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.csv *.xlsx *.json);;All files (*)</source>
+        <translation>Tệp danh mục (*.csv *.xlsx *.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Kiểm tra ngay</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>Kiểm tra dữ liệu</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Checks the database, that the audit trail was not altered, and every stored file.</source>
+        <translation>Kiểm tra cơ sở dữ liệu, nhật ký kiểm tra không bị sửa, và mọi tệp đã lưu.</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Hãy chọn một bản sao lưu trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose a day in the list first.</source>
+        <translation>Hãy chọn một ngày trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Chọn thư mục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the catalog file</source>
+        <translation>Chọn tệp danh mục</translation>
+    </message>
+    <message>
+        <source>Copied to %1.</source>
+        <translation>Đã chép thêm vào %1.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Dossiers received from</source>
+        <translation>Hồ sơ tiếp nhận từ ngày</translation>
+    </message>
+    <message>
+        <source>Everything is in order.</source>
+        <translation>Mọi thứ đều tốt.</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Ngày nghỉ thêm</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Số tệp</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Import the procedure list from a CSV, Excel (.xlsx) or JSON file; lines with a mistake are listed below and the others are imported.</source>
+        <translation>Nhập danh mục thủ tục từ tệp CSV, Excel (.xlsx) hoặc JSON; dòng có lỗi được liệt kê bên dưới, các dòng khác vẫn được nhập.</translation>
+    </message>
+    <message>
+        <source>Import the province's list…</source>
+        <translation>Nhập danh mục của tỉnh…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>Cán bộ, bộ phận</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. Công chức Tư pháp – Hộ tịch</source>
+        <translation>Mỗi dòng một tên, ví dụ: Công chức Tư pháp – Hộ tịch</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>CÓ LỖI</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Phần</translation>
+    </message>
+    <message>
+        <source>Preview the book…</source>
+        <translation>Xem trước sổ…</translation>
+    </message>
+    <message>
+        <source>Problems were found: tell your IT support.</source>
+        <translation>Có lỗi: hãy báo cán bộ phụ trách công nghệ thông tin.</translation>
+    </message>
+    <message>
+        <source>Procedure catalog</source>
+        <translation>Danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Remove the chosen day</source>
+        <translation>Bỏ ngày đã chọn</translation>
+    </message>
+    <message>
+        <source>Replace ALL the data of this PC with the backup in %1? The current data is kept aside in the data folder. The app will close; open it again afterwards.</source>
+        <translation>Thay TOÀN BỘ dữ liệu của máy này bằng bản sao lưu trong %1? Dữ liệu hiện tại được cất lại trong thư mục dữ liệu. Phần mềm sẽ đóng; hãy mở lại sau đó.</translation>
+    </message>
+    <message>
+        <source>Restore from another folder…</source>
+        <translation>Khôi phục từ thư mục khác…</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup…</source>
+        <translation>Khôi phục bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Save the day</source>
+        <translation>Lưu ngày này</translation>
+    </message>
+    <message>
+        <source>Save the list</source>
+        <translation>Lưu danh sách</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Stored files</source>
+        <translation>Tệp đã lưu</translation>
+    </message>
+    <message>
+        <source>That day is a public holiday set by law: it cannot be removed.</source>
+        <translation>Ngày này là ngày nghỉ lễ theo luật: không bỏ được.</translation>
+    </message>
+    <message>
+        <source>The app backs up by itself every day and when it closes. A restore first checks the backup, keeps the current data aside, then closes the app: open it again to work on the restored data.</source>
+        <translation>Phần mềm tự sao lưu mỗi ngày và khi tắt. Khi khôi phục, phần mềm kiểm tra bản sao lưu, cất dữ liệu hiện tại sang một bên rồi tự đóng: mở lại phần mềm để làm việc trên dữ liệu đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>The app closes now: open it again.</source>
+        <translation>Phần mềm sẽ đóng bây giờ: hãy mở lại.</translation>
+    </message>
+    <message>
+        <source>The data was restored from the backup of %1.</source>
+        <translation>Đã khôi phục dữ liệu từ bản sao lưu lúc %1.</translation>
+    </message>
+    <message>
+        <source>The list of officials was saved.</source>
+        <translation>Đã lưu danh sách cán bộ, bộ phận.</translation>
+    </message>
+    <message>
+        <source>The officials and departments dossiers are forwarded to: the clerks pick them in the move dialogs (a name not in the list can still be typed).</source>
+        <translation>Các cán bộ, bộ phận nhận hồ sơ chuyển xử lý: cán bộ một cửa chọn trong hộp thoại chuyển hồ sơ (vẫn gõ được tên khác).</translation>
+    </message>
+    <message>
+        <source>The previous data is in %1.</source>
+        <translation>Dữ liệu trước đó được cất ở %1.</translation>
+    </message>
+    <message>
+        <source>The second copy failed: %1</source>
+        <translation>Chưa chép được bản thứ hai: %1</translation>
+    </message>
+    <message>
+        <source>The tracking book (Sổ theo dõi hồ sơ) lists every dossier received in the range.</source>
+        <translation>Sổ theo dõi hồ sơ liệt kê mọi hồ sơ tiếp nhận trong khoảng ngày đã chọn.</translation>
+    </message>
+    <message>
+        <source>Tracking book</source>
+        <translation>Sổ theo dõi</translation>
+    </message>
+    <message>
+        <source>Tracking book %1 – %2</source>
+        <translation>Sổ theo dõi hồ sơ %1 – %2</translation>
+    </message>
+    <message>
+        <source>Why (e.g. the decision swapping the days)</source>
+        <translation>Lý do (ví dụ: văn bản hoán đổi ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Why it was not imported</source>
+        <translation>Lý do chưa nhập được</translation>
+    </message>
+    <message>
+        <source>Working calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>tốt</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong and the action was not completed. Please try again; if it happens again, tell your IT support (the details are in the log of the data folder).</source>
+        <translation>Đã xảy ra lỗi, thao tác chưa được thực hiện. Hãy thử lại; nếu vẫn lỗi, hãy báo cán bộ phụ trách công nghệ thông tin (chi tiết ghi trong nhật ký ở thư mục dữ liệu).</translation>
+    </message>
+</context>
+<context>
     <name>AssistHelpForm</name>
     <message>
         <source>12 digits; only 001******456 is kept</source>
@@ -239,6 +517,10 @@
         <translation>Bỏ lọc</translation>
     </message>
     <message>
+        <source>Find (Ctrl+F): name, ID number, phone, code or procedure</source>
+        <translation>Tìm (Ctrl+F): họ tên, số định danh, điện thoại, mã hồ sơ hoặc thủ tục</translation>
+    </message>
+    <message>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
@@ -282,10 +564,6 @@
         <translation>Bản sao</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>Chi tiết</translation>
-    </message>
-    <message>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
@@ -306,10 +584,6 @@
         <translation>Bản điện tử</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation>Sự kiện</translation>
-    </message>
-    <message>
         <source>Extended to %1</source>
         <translation>Gia hạn đến %1</translation>
     </message>
@@ -324,6 +598,10 @@
     <message>
         <source>Form</source>
         <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Intake slip (Form 01)</source>
+        <translation>Giấy tiếp nhận (Mẫu 01)</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -390,6 +668,10 @@
         <translation>In lại</translation>
     </message>
     <message>
+        <source>Slip %1</source>
+        <translation>Giấy tiếp nhận %1</translation>
+    </message>
+    <message>
         <source>State after</source>
         <translation>Trạng thái sau</translation>
     </message>
@@ -408,6 +690,10 @@
     <message>
         <source>Tracking book: volume %1, number %2</source>
         <translation>Sổ theo dõi: quyển số %1, số thứ tự %2</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Diễn biến</translation>
     </message>
     <message>
         <source>When</source>
@@ -690,12 +976,20 @@
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Mật khẩu cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
     <message>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>✓ The password meets the rule.</source>
+        <translation>✓ Mật khẩu đạt yêu cầu.</translation>
     </message>
 </context>
 <context>
@@ -850,6 +1144,10 @@
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>(pick a procedure first)</source>
+        <translation>(chọn thủ tục trước)</translation>
+    </message>
+    <message>
         <source>Add document (Ins)</source>
         <translation>Thêm giấy tờ (Ins)</translation>
     </message>
@@ -953,6 +1251,10 @@
         <translation>Đã tiếp nhận hồ sơ %1; hẹn trả %2.</translation>
     </message>
     <message>
+        <source>Dossier %1 was saved; its form could not be printed: %2. Open the dossier (Dossier page) to print it again.</source>
+        <translation>Đã lưu hồ sơ %1; chưa in được phiếu: %2. Mở hồ sơ (trang Chi tiết hồ sơ) để in lại.</translation>
+    </message>
+    <message>
         <source>F9 or Ctrl+S</source>
         <translation>F9 hoặc Ctrl+S</translation>
     </message>
@@ -999,10 +1301,6 @@
     <message>
         <source>Supplement guidance (Form 02)</source>
         <translation>Hướng dẫn bổ sung (Mẫu 02)</translation>
-    </message>
-    <message>
-        <source>The printout could not be made (%1): print it again from the dossier's page.</source>
-        <translation>Hồ sơ đã được lưu nhưng chưa in được phiếu (%1): hãy in lại từ trang chi tiết hồ sơ.</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1359,10 @@
         <translation>T&amp;hoát</translation>
     </message>
     <message>
+        <source>&amp;Receive a new dossier</source>
+        <translation>&amp;Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
@@ -1079,6 +1381,10 @@
     <message>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>You may not receive dossiers.</source>
+        <translation>Tài khoản này không được tiếp nhận hồ sơ.</translation>
     </message>
     <message>
         <source>desk_app %1: the front desk of the one-stop counter. Data: %2</source>
@@ -1187,6 +1493,10 @@
         <translation>Đã thực hiện nghĩa vụ tài chính</translation>
     </message>
     <message>
+        <source>Pick from the list (↓) or type a name</source>
+        <translation>Chọn trong danh sách (↓) hoặc gõ tên</translation>
+    </message>
+    <message>
         <source>Rating</source>
         <translation>Đánh giá</translation>
     </message>
@@ -1266,6 +1576,10 @@
         <translation>Tài khoản</translation>
     </message>
     <message>
+        <source>Administration</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
         <source>Citizen help</source>
         <translation>Hỗ trợ công dân</translation>
     </message>
@@ -1308,6 +1622,10 @@
     <message>
         <source>Sync</source>
         <translation>Đồng bộ cấp trên</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1906,12 @@
         <source>%n dossier(s) fall due soon without a result: %1</source>
         <translation>
             <numerusform>%n hồ sơ sắp đến hạn mà chưa có kết quả: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n search result(s) for “%1”</source>
+        <translation>
+            <numerusform>%n kết quả tìm kiếm cho “%1”</numerusform>
         </translation>
     </message>
     <message>
@@ -2226,12 +2550,24 @@
         <translation>Đường dây nóng</translation>
     </message>
     <message>
+        <source>Larger (115%)</source>
+        <translation>Lớn hơn (115%)</translation>
+    </message>
+    <message>
+        <source>Largest (130%)</source>
+        <translation>Lớn nhất (130%)</translation>
+    </message>
+    <message>
         <source>Lock the screen after</source>
         <translation>Tự khóa màn hình sau</translation>
     </message>
     <message>
         <source>Never</source>
         <translation>Không khóa</translation>
+    </message>
+    <message>
+        <source>Normal (100%)</source>
+        <translation>Bình thường (100%)</translation>
     </message>
     <message>
         <source>Online lookup address</source>
@@ -2264,6 +2600,10 @@
     <message>
         <source>Slip paper size</source>
         <translation>Khổ giấy phiếu hẹn</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
     </message>
     <message>
         <source>The data directory is: %1</source>
@@ -2476,6 +2816,93 @@
     <message>
         <source>not set</source>
         <translation>chưa giao</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>(whole unit: %1)</source>
+        <translation>(cả đơn vị: %1)</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <source>Help given today</source>
+        <translation>Lượt hướng dẫn hôm nay</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Phím %1</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Press 1–7 to open a list, F2 to receive a dossier, Alt+1 … Alt+9 to change page.</source>
+        <translation>Bấm phím 1–7 để mở danh sách, F2 để tiếp nhận hồ sơ, Alt+1 … Alt+9 để chuyển trang.</translation>
+    </message>
+    <message>
+        <source>Ready to return</source>
+        <translation>Có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <source>Receive a new dossier (F2)</source>
+        <translation>Tiếp nhận hồ sơ mới (F2)</translation>
+    </message>
+    <message>
+        <source>Received today by me</source>
+        <translation>Tôi tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <source>This list is not available yet.</source>
+        <translation>Danh sách này chưa có trong phần mềm.</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <source>Today, %1 %2</source>
+        <translation>Hôm nay, %1 %2</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <source>Waiting for a supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Chờ gửi lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>chưa có dữ liệu</translation>
     </message>
 </context>
 <context>

@@ -166,12 +166,12 @@ def gui_ctx(qapp: Any, seeded_db: Any, vietnamese: None) -> Iterator[Any]:
 
 @pytest.fixture
 def main_window(qtbot: Any, gui_ctx: Any) -> Any:
-    """The real main window, shown, with the dossier list's first page loaded."""
+    """The real main window, shown, on the dossier list (its first page loaded; the app opens on Today)."""
     from desk_app.gui.main_window import MainWindow
 
     window = MainWindow(gui_ctx, unit_name="Ủy ban nhân dân xã Gio Sơn")
     qtbot.addWidget(window)
     window.show()
-    page = window.page("dossiers")
+    page = window.show_page("dossiers")
     qtbot.waitUntil(lambda: page.painted_first, timeout=10000)
     return window

@@ -85,7 +85,8 @@ def test_conflicting_translations_are_reported(i18n: Any, tmp_path: Path) -> Non
 
 def test_the_app_shows_vietnamese(main_window: Any) -> None:
     """With the shipped .qm the navigation, menus and headers are Vietnamese."""
-    assert main_window.nav.item(0).text() == "Hồ sơ"
+    assert main_window.nav.item(0).text() == "Hôm nay"
+    assert main_window.nav.item(1).text() == "Hồ sơ"
     assert main_window.menuBar().actions()[0].text() == "&Tệp"
     page = main_window.page("dossiers")
     from PySide6.QtCore import Qt
@@ -102,7 +103,8 @@ def test_english_when_the_language_setting_says_so(qapp: Any, gui_ctx: Any, qtbo
     try:
         window = MainWindow(gui_ctx)
         qtbot.addWidget(window)
-        assert window.nav.item(0).text() == "Dossiers"
+        assert window.nav.item(0).text() == "Today"
+        assert window.nav.item(1).text() == "Dossiers"
     finally:
         app.install_translators(qapp, "vi")
 

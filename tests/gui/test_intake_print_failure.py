@@ -18,7 +18,7 @@ def test_a_failed_slip_says_the_dossier_was_saved(page, qtbot, gui_ctx, monkeypa
             raise FontError("print font missing: /nowhere/LiberationSerif-Regular.ttf")
         raise StorageError("disk full", "Ổ đĩa đã đầy.")
 
-    monkeypatch.setattr(intake_page.prints, "render_slip", broken)
+    monkeypatch.setattr(intake_page.slip_print, "slip_preview", broken)
     pick(qtbot, page)
     send_keys(page.applicant.full_name, "Lê Văn Tám")
     token = page.client_token
@@ -31,7 +31,7 @@ def test_a_failed_slip_says_the_dossier_was_saved(page, qtbot, gui_ctx, monkeypa
     text = page.message_bar.text()
     assert page.message_bar.property("kind") == "warning"
     assert saved[0] in text  # the code the citizen's dossier got
-    assert "đã được lưu" in text and "in lại" in text
+    assert "Đã lưu hồ sơ" in text and "in lại" in text
     assert ("FontError" in text) if failure == "font" else ("Ổ đĩa đã đầy" in text)
     assert page.preview_dialog is None
     assert page.client_token != token and page.applicant.full_name.text() == ""  # ready for the next citizen

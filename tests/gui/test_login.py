@@ -205,3 +205,34 @@ def test_start_session_for_scripts_uses_the_environment(
     assert session is not None and session.role == "leader"
     monkeypatch.setenv("DESK_APP_PASSWORD", "nope")
     assert start_session(accounts.data_dir, lambda: accounts, exit_when_ready=True) is None
+
+
+def test_sign_in_remembers_the_last_user_name(qtbot: Any, accounts: Any, vietnamese: None) -> None:
+    """The next sign-in on this PC starts with the user name of whoever signed in last."""
+    from desk_app.gui.login import LoginDialog
+    from desk_app.services.trust import auth
+
+    auth.authenticate(accounts, "leader", PASSWORDS["leader"])
+    dialog = LoginDialog(lambda: accounts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.form.username.text() == "leader", timeout=10000)
+    assert dialog.form.password.hasFocus() or not dialog.isActiveWindow()
+    dialog.runner.shutdown()
+
+
+def test_first_start_shows_the_password_rule_before_the_first_try(
+    qtbot: Any, seeded_db: Any, vietnamese: None
+) -> None:
+    from desk_app.gui.login import FirstAdminDialog
+
+    dialog = FirstAdminDialog(lambda: seeded_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.rule.isVisible() and dialog.rule.text() == "Mật khẩu cần ít nhất 8 ký tự."
+    dialog.error.setText("Mật khẩu phải có ít nhất 8 ký tự.")  # a refused first try
+    qtbot.keyClicks(dialog.password, "dai-du-8-ky-tu")
+    assert dialog.rule.text() == "✓ Mật khẩu đạt yêu cầu." and dialog.error.text() == ""
+    qtbot.keyClicks(dialog.repeat, "khac")
+    assert dialog.rule.text() == "Hai lần nhập mật khẩu không khớp."
+    dialog.runner.shutdown()

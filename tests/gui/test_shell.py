@@ -21,14 +21,15 @@ def _loaded(page: Any, row: int) -> bool:
 
 class TestMainWindow:
     def test_navigation_lists_registered_pages_in_order(self, main_window: Any) -> None:
-        """The nav shows the built-in pages, dossiers first, in Vietnamese."""
+        """The nav shows the built-in pages, Today then dossiers first, in Vietnamese."""
         keys = [
             main_window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(main_window.nav.count())
         ]
-        assert keys[0] == "dossiers"
+        assert keys[:2] == ["today", "dossiers"]
         assert "settings" in keys
-        assert main_window.nav.item(0).text() == "Hồ sơ"
-        assert main_window.current_key() == "dossiers"
+        assert main_window.nav.item(0).text() == "Hôm nay"
+        assert main_window.nav.item(1).text() == "Hồ sơ"
+        assert main_window.current_key() == "dossiers"  # the fixture shows the list
 
     def test_show_page_builds_it_and_passes_the_argument(self, main_window: Any, qtbot: Any) -> None:
         """show_page switches the stack, builds the page once, and calls activate(arg)."""
@@ -296,13 +297,13 @@ def _valid(obj: QObject) -> bool:
 
 class TestDeferredStart:
     def test_deferred_pages_join_the_navigation_in_order(self, qtbot: Any, gui_ctx: Any) -> None:
-        """With defer_pages only the dossier list is imported first; the rest arrive in their order."""
+        """With defer_pages only the first page (Today) is imported first; the rest arrive in their order."""
         from desk_app.gui.main_window import MainWindow
         from desk_app.gui.pages import PAGE_MODULES
 
         window = MainWindow(gui_ctx, defer_pages=True)
         qtbot.addWidget(window)
-        assert [s.key for s in window.specs] == ["dossiers"]
+        assert [s.key for s in window.specs] == ["today"]
         assert window.pages_pending == (len(PAGE_MODULES) > 1)
         with qtbot.waitSignal(window.pagesLoaded, timeout=20000):
             window.continue_loading()
@@ -311,8 +312,8 @@ class TestDeferredStart:
         assert "settings" in window._rows
         nav_keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
         assert nav_keys == [s.key for s in window.specs]
-        assert window.current_key() == "dossiers"
-        assert window.stack.currentWidget() is window.page("dossiers")
+        assert window.current_key() == "today"
+        assert window.stack.currentWidget() is window.page("today")
 
     def test_show_page_loads_a_deferred_page_at_once(self, qtbot: Any, gui_ctx: Any) -> None:
         """Asking for a page that has not been imported yet imports the rest first."""

@@ -157,6 +157,19 @@ class Ui_SettingsPage(object):
 
         self.pcForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.backupSecondPath)
 
+        self.fontSizeLabel = QLabel(self.pcBox)
+        self.fontSizeLabel.setObjectName(u"fontSizeLabel")
+
+        self.pcForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.fontSizeLabel)
+
+        self.fontSize = QComboBox(self.pcBox)
+        self.fontSize.addItem("")
+        self.fontSize.addItem("")
+        self.fontSize.addItem("")
+        self.fontSize.setObjectName(u"fontSize")
+
+        self.pcForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.fontSize)
+
 
         self.layout.addWidget(self.pcBox)
 
@@ -236,6 +249,7 @@ class Ui_SettingsPage(object):
         self.printerLabel.setBuddy(self.printer)
         self.idleLockLabel.setBuddy(self.idleLockMinutes)
         self.backupSecondLabel.setBuddy(self.backupSecondPath)
+        self.fontSizeLabel.setBuddy(self.fontSize)
         self.dataDirLabel.setBuddy(self.dataDir)
 #endif // QT_CONFIG(shortcut)
 
@@ -265,6 +279,11 @@ class Ui_SettingsPage(object):
         self.idleLockMinutes.setSuffix(QCoreApplication.translate("SettingsPage", u" minutes", None))
         self.backupSecondLabel.setText(QCoreApplication.translate("SettingsPage", u"Second backup place", None))
         self.backupSecondPath.setPlaceholderText(QCoreApplication.translate("SettingsPage", u"e.g. /media/usb/saoluu (optional)", None))
+        self.fontSizeLabel.setText(QCoreApplication.translate("SettingsPage", u"Text size", None))
+        self.fontSize.setItemText(0, QCoreApplication.translate("SettingsPage", u"Normal (100%)", None))
+        self.fontSize.setItemText(1, QCoreApplication.translate("SettingsPage", u"Larger (115%)", None))
+        self.fontSize.setItemText(2, QCoreApplication.translate("SettingsPage", u"Largest (130%)", None))
+
         self.dataBox.setTitle(QCoreApplication.translate("SettingsPage", u"Data", None))
         self.dataDirLabel.setText(QCoreApplication.translate("SettingsPage", u"Data directory", None))
         self.openDirButton.setText(QCoreApplication.translate("SettingsPage", u"Open folder", None))

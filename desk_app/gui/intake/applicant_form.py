@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -65,6 +66,16 @@ class PersonForm(QGroupBox):
         for g in GENDERS:
             self.gender.addItem(g)
         self.address = ui.address
+        # A Vietnamese address is long: its own full-width line under its label.
+        position: Any = ui.form.getWidgetPosition(self.address)
+        row = int(position[0])
+        if row >= 0:
+            taken = ui.form.takeRow(row)
+            label = taken.labelItem.widget() if taken.labelItem is not None else None
+            if label is not None:
+                ui.form.insertRow(row, label)
+                row += 1
+            ui.form.insertRow(row, self.address)
         self.phone = ui.phone
         self.email = ui.email
         if compact:

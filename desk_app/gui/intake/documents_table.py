@@ -81,6 +81,9 @@ class DocumentsTable(QTableWidget):
         for col in (COL_RECEIVED, COL_KIND, COL_QUANTITY):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()
+        # Long document names wrap onto more lines instead of ending in "…" (each also has its tooltip).
+        self.setWordWrap(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(

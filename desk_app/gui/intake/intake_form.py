@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -43,6 +43,10 @@ RETURN_VIA = (
     ("postal", QT_TRANSLATE_NOOP("IntakeForm", "By post")),
     ("online", QT_TRANSLATE_NOOP("IntakeForm", "Online")),
 )
+
+
+# The appointment field's value while no procedure is picked: shown as the special text, never as a date.
+NO_DUE = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 
 
 class IntakeForm(QWidget):
@@ -106,7 +110,7 @@ class IntakeForm(QWidget):
         self.due_edit.setObjectName("dueEdit")
         self.due_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.due_edit.setCalendarPopup(True)
-        self.due_edit.setEnabled(False)
+        self._no_due()
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
         intake_box = QGroupBox(self.tr("Receiving"), self)
@@ -136,6 +140,13 @@ class IntakeForm(QWidget):
         columns.addLayout(middle, 3)
         columns.addLayout(right, 4)
         self.setFocusProxy(self.picker.search)
+
+    def _no_due(self) -> None:
+        """No procedure yet: no appointment either (a blank, never a made-up date)."""
+        self.due_edit.setMinimumDateTime(NO_DUE)
+        self.due_edit.setDateTime(NO_DUE)
+        self.due_edit.setSpecialValueText(self.tr("(pick a procedure first)"))
+        self.due_edit.setEnabled(False)
 
     def tab_chain(self) -> list[QWidget]:
         """The inputs in the order Tab and Enter visit them."""
@@ -191,6 +202,7 @@ class IntakeForm(QWidget):
         self.fee.set_rule(row.fee_rule if row else {}, preview.fee_text)
         self.fee.set_online(self.is_online())
         rule_due = QDateTime(preview.due_at)
+        self.due_edit.setSpecialValueText("")
         self.due_edit.setEnabled(True)
         self.due_edit.setMinimumDateTime(rule_due)  # the clerk may give later, never earlier
         self.due_edit.setDateTime(rule_due)
@@ -266,6 +278,5 @@ class IntakeForm(QWidget):
         self.postal_delivered.setDate(QDate.currentDate())
         self.return_via.setCurrentIndex(0)
         self.set_count.setValue(1)
-        self.due_edit.clearMinimumDateTime()
-        self.due_edit.setEnabled(False)
+        self._no_due()
         self.note.clear()

@@ -58,6 +58,7 @@ class DossierFilter:
     procedure_code: str | None = None
     received_from: date | None = None
     received_to: date | None = None
+    text: str = ""  # words of a name, ID, phone, code or procedure (the list's search box)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,27 @@ def _where(flt: DossierFilter) -> tuple[str, dict[str, Any]]:
     if flt.received_to:
         clauses.append("d.received_at < :rto")
         params["rto"] = (flt.received_to + timedelta(days=1)).strftime("%Y-%m-%dT00:00")
+    if flt.text.strip():
+        clauses.append(_text_clause(flt.text, params))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _text_clause(query: str, params: dict[str, Any]) -> str:
+    """Dossiers matching the search box: the exact code, or the full-text index as the queues' search does."""
+    from desk_app.domain.codes import recover_scanned_code
+    from desk_app.services.lifecycle.search import match_expressions  # SQLAlchemy is loaded by then
+
+    arms = []
+    code = recover_scanned_code(query)
+    if code:
+        params["tcode"] = code
+        arms.append("SELECT id FROM dossiers WHERE code = :tcode")
+    for i, expression in enumerate(match_expressions(query)):
+        params[f"tq{i}"] = expression
+        arms.append(f"SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :tq{i}")
+    if not arms:
+        return "0"
+    return f"d.id IN ({' UNION '.join(arms)})"
 
 
 def count_in(conn: Conn, flt: DossierFilter) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from desk_app.domain import dates
+from desk_app.domain import dates, wording
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.codes import recover_scanned_code
 from desk_app.domain.errors import NotFound
@@ -29,6 +29,7 @@ from desk_app.services.lifecycle.letters import letters_of
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store.db import Database
 from desk_app.store.models import AuditEvent, Dossier, DossierEvent
+from desk_app.store.models_auth import User
 from desk_app.store.models_postal import PostalItem
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -217,23 +218,44 @@ def history(dossier: Dossier) -> list[dict[str, Any]]:
     return out
 
 
+def full_names(session: Session, usernames: set[str]) -> dict[str, str]:
+    """username -> the account's full name, for the accounts among ``usernames`` that exist."""
+    wanted = {u for u in usernames if u}
+    if not wanted:
+        return {}
+    rows = session.execute(select(User.username, User.full_name).where(User.username.in_(wanted))).all()
+    return {u: n for u, n in rows if n}
+
+
 def audit_trail(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
-    """The audit events about this dossier (moves, prints, scans …), oldest first."""
-    rows = session.scalars(
-        select(AuditEvent)
-        .where(AuditEvent.entity == "dossier", AuditEvent.entity_id == str(dossier.id))
-        .order_by(AuditEvent.id)
+    """The audit events about this dossier (moves, prints, scans …), oldest first.
+
+    Each carries ``sentence``: the event in Vietnamese with the person's full name (domain.wording).
+    """
+    rows = list(
+        session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity == "dossier", AuditEvent.entity_id == str(dossier.id))
+            .order_by(AuditEvent.id)
+        )
     )
-    return [
-        {
-            "id": r.id,
-            "at": r.at.strftime("%Y-%m-%dT%H:%M:%S"),
-            "actor": r.actor,
-            "action": r.action,
-            "detail": r.detail or {},
-        }
-        for r in rows
-    ]
+    names = full_names(session, {r.actor for r in rows})
+    out = []
+    for r in rows:
+        at = r.at.strftime("%Y-%m-%dT%H:%M:%S")
+        detail = r.detail or {}
+        who = names.get(r.actor) or r.actor
+        out.append(
+            {
+                "id": r.id,
+                "at": at,
+                "actor": r.actor,
+                "action": r.action,
+                "detail": detail,
+                "sentence": wording.event_sentence(r.action, who, detail, at),
+            }
+        )
+    return out
 
 
 def _page_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
@@ -262,6 +284,10 @@ def view(
     data = summary(dossier, calendar, now, with_pause=True)
     trail = audit_trail(session, dossier)
     pages = _page_counts(session, [d.id for d in dossier.documents])
+    moves = history(dossier)
+    names = full_names(session, {m["actor"] for m in moves} | {t["actor"] for t in trail})
+    for m in moves:
+        m["actor_name"] = names.get(m["actor"]) or m["actor"]
     data.update(
         documents=[
             {
@@ -298,12 +324,13 @@ def view(
         letters=letters_of(session, dossier),
         note=dossier.note,
         allowed_actions=[a.value for a in allowed_actions(dossier.state)],
-        history=history(dossier),
+        history=moves,
         prints=[
             {
                 "form": t["detail"].get("form"),
                 "at": t["at"],
                 "actor": t["actor"],
+                "actor_name": names.get(t["actor"]) or t["actor"],
                 "reprint": bool(t["detail"].get("reprint")),
                 "count": t["detail"].get("count", 0),
             }

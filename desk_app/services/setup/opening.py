@@ -82,6 +82,27 @@ def quick_look(data_dir: Path) -> tuple[str, str] | None:
     return str(unit[0]), str(language or "vi")
 
 
+_SETTING_ERRORS: tuple[type[Exception], ...] = (*_QUICK_LOOK_ERRORS, StorageError)
+
+
+def read_setting(data_dir: Path, key: str, default: object = None) -> object:
+    """One setting's value read over plain sqlite3 (no SQLAlchemy); ``default`` when absent or unreadable."""
+    db_file = paths.db_path(data_dir)
+    if not db_file.is_file():
+        return default
+    try:
+        con = crypto.connect(db_file, mode="ro")
+        try:
+            con.execute("PRAGMA busy_timeout=2000")
+            row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            con.close()
+    except _SETTING_ERRORS as exc:
+        log.info("reading setting %s from %s failed (%s)", key, db_file, exc)
+        return default
+    return json.loads(row[0]) if row else default
+
+
 def open_database(data_dir: Path) -> Database:
     from desk_app.store.db import open_database as _open
 

@@ -32,6 +32,7 @@ from desk_app.store.db import Database
 from desk_app.store.models import AgencyCode, Counter, Unit
 
 PAPER_SIZES = ("A4", "A5")
+FONT_PERCENTS = (100, 115, 130)
 _PHONE = re.compile(r"^[0-9+(). -]{0,20}$")
 # Unit columns the screen edits, and the settings keys it edits.
 UNIT_FIELDS = ("unit_name", "agency_code", "province", "address", "phone")
@@ -44,6 +45,7 @@ SETTING_KEYS = (
     "printer",
     "idle_lock_minutes",
     "backup_second_path",
+    "font_percent",
 )
 
 
@@ -64,6 +66,7 @@ class SettingsForm:
     printer: str
     idle_lock_minutes: int = 10  # the screen locks after this long without input (0: never)
     backup_second_path: str = ""  # a USB stick or network share that also receives the automatic backups
+    font_percent: int = 100  # the window's text size (FONT_PERCENTS)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,6 +93,7 @@ def load(db: Database) -> SettingsForm:
             printer=str(values["printer"]),
             idle_lock_minutes=int(values.get("idle_lock_minutes") or 0),
             backup_second_path=str(values.get("backup_second_path") or ""),
+            font_percent=int(values.get("font_percent") or 100),
         )
 
 
@@ -144,6 +148,12 @@ def validate(form: SettingsForm) -> SettingsForm:
             "Thời gian tự khóa màn hình phải từ 0 (không khóa) đến 240 phút.",
             field="idle_lock_minutes",
         )
+    if int(form.font_percent) not in FONT_PERCENTS:
+        raise ValidationError(
+            "The text size must be 100%, 115% or 130%.",
+            "Cỡ chữ phải là 100%, 115% hoặc 130%.",
+            field="font_percent",
+        )
     second = form.backup_second_path.strip()
     if second and not Path(second).is_absolute():
         raise ValidationError(
@@ -153,6 +163,7 @@ def validate(form: SettingsForm) -> SettingsForm:
         )
     return replace(
         form,
+        font_percent=int(form.font_percent),
         idle_lock_minutes=idle,
         backup_second_path=second,
         unit_name=name,
@@ -370,3 +381,31 @@ def forms_from(current: FormSettings, values: dict[str, Any]) -> FormSettings:
             field=sorted(unknown)[0],
         )
     return replace(current, **values)
+
+
+MAX_OFFICIALS = 200
+
+
+def officials(db: Database) -> list[str]:
+    """The officials and departments a dossier may be forwarded to (kept by an admin), in their order."""
+    with db.session() as session:
+        return [str(v) for v in settings.get(session, "officials") or []]
+
+
+def save_officials(db: Database, names: list[str], actor: str = "") -> list[str]:
+    """Replace the list (blank lines and repeats dropped, order kept); one transaction with its audit event."""
+    cleaned: list[str] = []
+    for name in names:
+        line = clean_line(name)
+        if line and line not in cleaned:
+            cleaned.append(line)
+    if len(cleaned) > MAX_OFFICIALS:
+        raise ValidationError(
+            f"At most {MAX_OFFICIALS} names.", f"Danh sách tối đa {MAX_OFFICIALS} tên.", field="officials"
+        )
+    with db.transaction() as session:
+        settings.put(session, "officials", cleaned)
+        audit.record(
+            session, "settings.officials", actor=actor, entity="settings", detail={"count": len(cleaned)}
+        )
+    return cleaned

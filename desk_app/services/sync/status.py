@@ -18,7 +18,9 @@ def quick_summary(data_dir: Path) -> tuple[str | None, int, bool]:
     the database cannot be read now (it is being created, restored or is locked)."""
     try:
         con = crypto.connect(paths.db_path(data_dir), mode="ro")
-    except Exception:  # unreadable now (missing, locked, encrypted without its passphrase yet): nothing to show
+    except (
+        Exception
+    ):  # unreadable now (missing, locked, encrypted without its passphrase yet): nothing to show
         return None, 0, False
     try:
         con.execute("PRAGMA busy_timeout=2000")
