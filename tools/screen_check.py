@@ -137,6 +137,9 @@ class Checker:
                 continue
             model = table.model()
             width = table.viewport().width()
+            titles = [str(model.headerData(c, _horizontal()) or "").lower() for c in range(model.columnCount())]
+            if not any(t in ("mã hồ sơ", "code", "mã") for t in titles):
+                continue  # key columns (state, due date) are those of dossier lists; a figures table scrolls
             for col in range(model.columnCount()):
                 title = str(model.headerData(col, _horizontal()) or "")
                 if not _is_key_column(title):

@@ -42,6 +42,7 @@ from desk_app.domain.postal import PAYER_LABEL_VI, looks_like_s10, parse_item_nu
 from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_view import format_when
 from desk_app.gui.pages import PageSpec
+from desk_app.gui.screenfit import FlowLayout
 from desk_app.services.postal import documents, incoming, items, manifests
 
 VIEWS = {
@@ -210,7 +211,7 @@ class PostalPage(QWidget):
         self.manifest_button.setObjectName("manifestButton")
         self.open_button = QPushButton(self.tr("Open dossier"))
         self.open_button.setObjectName("openButton")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen (1024 px)
         for button in (
             self.send_button,
             self.delivered_button,
@@ -220,7 +221,6 @@ class PostalPage(QWidget):
             self.open_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
 
         right = QVBoxLayout()
         right.addLayout(buttons)

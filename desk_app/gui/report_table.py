@@ -18,7 +18,8 @@ from desk_app.domain.indicators import BY_CODE
 from desk_app.services.reports.model import Report, Value
 
 MISSED = "#c8362e"
-HEADER_WIDTH = 18  # characters a header line
+HEADER_WIDTH = 10  # characters a header line: narrow figure columns, so II.06a fits a 1024 px screen
+LABEL_MAX = 260  # px: a long procedure name is elided (its full text is the tooltip)
 
 
 def format_value(value: Any, unit: str) -> str:
@@ -64,6 +65,7 @@ class ReportTable(QTableWidget):
         for i, row in enumerate([*report.rows, report.total]):
             is_total = row is report.total
             label = QTableWidgetItem(row.label)
+            label.setToolTip(row.label)
             if is_total:
                 label.setFont(bold)
             self.setItem(i, 0, label)
@@ -82,6 +84,8 @@ class ReportTable(QTableWidget):
         if report.kind == "weekly" and report.previous is not None:
             self._compare(report, columns)
         self.resizeColumnsToContents()
+        if self.columnWidth(0) > LABEL_MAX:
+            self.setColumnWidth(0, LABEL_MAX)
 
     def _cell(self, text: str) -> QTableWidgetItem:
         item = QTableWidgetItem(text)

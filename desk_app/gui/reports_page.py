@@ -38,6 +38,7 @@ from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.report_charts import BLUE, GREEN, ORANGE, ChartData, ReportCharts
 from desk_app.gui.report_table import ReportTable
+from desk_app.gui.screenfit import FlowLayout
 from desk_app.gui.targets_dialog import TargetsDialog
 from desk_app.services.reports import drill, export
 from desk_app.services.reports.report import Report, build_report
@@ -157,7 +158,7 @@ class ReportsPage(QWidget):
         self.drill_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.drill_table.cellDoubleClicked.connect(self._open_dossier)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow screen (1024 px)
         for widget in (
             QLabel(self.tr("Report")),
             self.kind,
@@ -170,7 +171,6 @@ class ReportsPage(QWidget):
             self.by,
         ):
             bar.addWidget(widget)
-        bar.addStretch(1)
         bar.addWidget(self.targets_button)
         for button in self.buttons.values():
             bar.addWidget(button)

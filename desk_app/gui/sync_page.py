@@ -121,6 +121,7 @@ class SyncPage(QWidget):
         self.setObjectName("syncPage")
         self.summary = QLabel()
         self.summary.setObjectName("syncSummary")
+        self.summary.setWordWrap(True)
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.sync_now)

@@ -346,8 +346,12 @@
         <translation>Lưu (F9)</translation>
     </message>
     <message>
-        <source>The citizen agrees to be recorded (name, phone, masked ID)</source>
-        <translation>Công dân đồng ý ghi thông tin (họ tên, điện thoại, số định danh đã che)</translation>
+        <source>The citizen agrees to be recorded</source>
+        <translation>Công dân đồng ý ghi thông tin</translation>
+    </message>
+    <message>
+        <source>What is kept: the name, the phone and the masked ID number</source>
+        <translation>Thông tin được ghi: họ tên, số điện thoại và số định danh đã che</translation>
     </message>
     <message>
         <source>Why not done</source>

@@ -23,7 +23,7 @@ def test_a_saved_dossier_whose_slip_fails_is_reported_saved(
     pick(qtbot, page)
     send_keys(page.applicant.full_name, "Lê Văn Tám")
     press(qtbot, "Key_F9")
-    qtbot.waitUntil(lambda: page.message_bar.property("kind") == "error", timeout=20000)
+    qtbot.waitUntil(lambda: page.message_bar.property("kind") == "warning", timeout=20000)  # the save stands
     gui_ctx.runner.wait_idle()
     saved = dossiers(gui_ctx.db, full_name="Lê Văn Tám")
     assert len(saved) == 1 and saved[0][1] == "received"

@@ -51,8 +51,8 @@ def test_missing_figures_say_no_data_yet(main_window: Any, qtbot: Any, monkeypat
     qtbot.waitUntil(lambda: page.figures.get("waiting_sync", 0) is None, timeout=10000)
     qtbot.waitUntil(lambda: "chưa có dữ liệu" in page.tiles["waiting_sync"].text(), timeout=10000)
     assert "chưa có dữ liệu" in page.tiles["help_given"].text()
-    qtbot.mouseClick(page.tiles["waiting_sync"], Qt.MouseButton.LeftButton)  # no page for it: a status line
-    assert main_window.current_key() == "today"
+    qtbot.mouseClick(page.tiles["waiting_sync"], Qt.MouseButton.LeftButton)  # the outbox page shows why
+    assert main_window.current_key() == "sync"
 
 
 def test_a_click_or_a_digit_opens_the_list(main_window: Any, qtbot: Any) -> None:
