@@ -8,8 +8,6 @@ from __future__ import annotations
 import logging
 import re
 
-from desk_app.domain.identity import mask_id, mask_phone
-
 _ID_IN_TEXT = re.compile(r"(?<!\d)(?:\d{12}|\d{9})(?!\d)")
 _PHONE_IN_TEXT = re.compile(r"(?<![\d+])(?:\+84|84|0)\d{9,10}(?!\d)")
 # The same numbers written in groups: "0912 345 678", "0912.345.678", "+84 912-345-678", "001 190 012 345".
@@ -18,6 +16,8 @@ _GROUPED = re.compile(r"(?<![\w+.\-])(?:\+84[ .\-]?|84[ .\-]?|0)\d{1,4}(?:[ .\-]
 
 
 def _mask_grouped(match: re.Match[str]) -> str:
+    from desk_app.domain.identity import mask_phone
+
     text = match.group()
     digits = re.sub(r"\D", "", text)
     if not 9 <= len(digits) <= 12:
@@ -29,6 +29,9 @@ def _mask_grouped(match: re.Match[str]) -> str:
 def mask_text(text: str) -> str:
     """Mask every personal ID number (12 or 9 digits) and phone number found in free text (logs, traces),
     written in one piece or in groups separated by spaces, dots or dashes."""
+    # Imported here, not at the top: the CLI and the GUI install the masking at start-up, before anything logs.
+    from desk_app.domain.identity import mask_id, mask_phone
+
     text = _GROUPED.sub(_mask_grouped, text)
     text = _ID_IN_TEXT.sub(lambda m: mask_id(m.group()), text)
     return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group()), text)

@@ -24,8 +24,8 @@ from desk_app.services.trust.auth_core import (
     AuthError,
     Identity,
     dummy_hash,
-    hasher,
     normalise_username,
+    password_hasher,
     secret_bytes,
     verify,
     wrong,
@@ -114,7 +114,7 @@ def check_password_strength(password: str) -> bytes:
 
 def hash_password(password: str) -> str:
     """An argon2id PHC string for ``password`` (after the strength check)."""
-    return hasher.hash(check_password_strength(password))
+    return password_hasher().hash(check_password_strength(password))
 
 
 def _check_name(full_name: str) -> str:
@@ -341,8 +341,8 @@ def authenticate(
         elif user.active:
             if user.locked_until is None or user.failed_attempts < MAX_ATTEMPTS:
                 user.failed_attempts, user.locked_until = 0, None
-            if hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = hasher.hash(secret)
+            if password_hasher().check_needs_rehash(user.password_hash):
+                user.password_hash = password_hasher().hash(secret)
             if record_login:
                 user.last_login_at = moment
                 audit.record(

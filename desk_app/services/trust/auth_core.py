@@ -11,23 +11,32 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from typing import TYPE_CHECKING
 
 from desk_app.domain import roles
 from desk_app.domain.errors import UserError, ValidationError
 from desk_app.store import crypto
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 SETUP_ACTOR = "setup"  # the actor while the database holds no account yet (first start, init, demo)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-hasher = PasswordHasher()  # argon2id
+
+
+
+@cache
+def password_hasher() -> PasswordHasher:
+    """argon2-cffi's PasswordHasher (argon2id), built on first use: the window paints before argon2 loads."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 @cache
 def dummy_hash() -> str:
     """A hash to check against for unknown users, so their refusal costs the same time."""
-    return hasher.hash("not a real password: evens out timing for unknown users")
+    return password_hasher().hash("not a real password: evens out timing for unknown users")
 
 
 class AuthError(UserError):
@@ -92,8 +101,10 @@ def wrong() -> AuthError:
 
 
 def verify(stored: str, secret: bytes) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return bool(hasher.verify(stored, secret))
+        return bool(password_hasher().verify(stored, secret))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
