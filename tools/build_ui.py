@@ -6,7 +6,7 @@
 Why compile instead of loading at run time: the sign-in form is on the start-up path. QUiLoader costs about
 20 ms for its first form (the loader's own set-up) and needs the .ui files beside the code; a compiled form
 builds as fast as hand-written widgets and is plain Python, so a wheel or a frozen bundle carries it without
-data files. tests/gui/test_forms.py fails when a module here is stale.
+data files. tests/gui/test_designer_forms.py fails when a module here is stale.
 
 The output is ``pyside6-uic``'s, with three changes so that it costs nothing to import and type-checks:
 - the header names the .ui and this tool;
