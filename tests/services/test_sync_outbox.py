@@ -81,4 +81,4 @@ def test_a_0001_database_upgrades_to_the_sync_tables(data_dir: Path) -> None:
     con = sqlite3.connect(data_dir / "desk_app.db")
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sync_outbox", "sync_dirty_dossiers"} <= tables
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003_sync"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0006_sync"

@@ -1,4 +1,4 @@
-"""Migration 0005_assist: a database at 0001 upgrades, keeps its procedures, gains the help tables."""
+"""Migration 0003_assist: a database at 0001 upgrades, keeps its procedures, gains the help tables."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The reports migration (0002_reports): a database at 0001 upgrades and keeps its rows."""
+"""The reports migration (0005_reports): a database at 0001 upgrades and keeps its rows."""
 
 from __future__ import annotations
 

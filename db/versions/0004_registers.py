@@ -1,6 +1,6 @@
 """register numbers and numbered letters (issue 15)
 
-Revision ID: 0007_registers
+Revision ID: 0004_registers
 Revises: 0001
 
 Adds ``dossiers.form_set``, the ``number_sequences`` and ``dossier_letters`` tables, and enters every
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_registers"
-down_revision = "0005_assist"
+revision = "0004_registers"
+down_revision = "0003_assist"
 branch_labels = None
 depends_on = None
 

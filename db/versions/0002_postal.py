@@ -1,6 +1,6 @@
 """postal items and hand-over manifests (issue 16)
 
-Revision ID: 0006_postal
+Revision ID: 0002_postal
 Revises: 0001
 Create Date: 2026-12-01 21:10:00.473895
 """
@@ -8,7 +8,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006_postal'
+revision = '0002_postal'
 down_revision = '0001'
 branch_labels = None
 depends_on = None

@@ -1,14 +1,14 @@
 """reports: yearly targets; indexes for report windows (finished_at, returned_at) and reused documents
 
-Revision ID: 0002_reports
+Revision ID: 0005_reports
 Revises: 0001
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_reports"
-down_revision = "0007_registers"
+revision = "0005_reports"
+down_revision = "0004_registers"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """citizen help log, feedback on rules, online-only procedures
 
-Revision ID: 0005_assist
+Revision ID: 0003_assist
 Revises: 0001
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_assist"
-down_revision = "0006_postal"
+revision = "0003_assist"
+down_revision = "0002_postal"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """sync: the outbox of report periods to send to the hub, and the dossiers changed since the last send
 
-Revision ID: 0003_sync
-Revises: 0002_reports
+Revision ID: 0006_sync
+Revises: 0005_reports
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_sync"
-down_revision = "0002_reports"
+revision = "0006_sync"
+down_revision = "0005_reports"
 branch_labels = None
 depends_on = None
 
