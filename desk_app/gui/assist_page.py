@@ -312,5 +312,6 @@ def page_spec() -> PageSpec:
         order=25,
         factory=AssistPage,
         permission="helplog",
+        icon="assist.svg",
         shortcut="F8",
     )

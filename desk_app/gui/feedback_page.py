@@ -325,4 +325,5 @@ def page_spec() -> PageSpec:
         order=26,
         factory=FeedbackPage,
         permission="helplog",
+        icon="feedback.svg",
     )

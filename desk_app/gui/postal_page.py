@@ -526,4 +526,5 @@ def page_spec() -> PageSpec:
         order=40,
         factory=PostalPage,
         permission="postal",
+        icon="postal.svg",
     )

@@ -110,7 +110,7 @@ class ReportCharts(QWidget):
         if not total:
             self._empty(p, area)
             return
-        column = QRectF(area.left(), area.top(), min(60.0, area.width() / 3), area.height() - 4)
+        column = QRectF(area.left(), area.top(), min(40.0, area.width() / 5), area.height() - 4)
         y = column.bottom()
         for label, n, colour in self.data.channels:
             height = column.height() * n / total
@@ -118,9 +118,9 @@ class ReportCharts(QWidget):
             p.fillRect(QRectF(column.left(), y, column.width(), height), QColor(colour))
             p.setPen(QColor("#222"))
             share = f"{label}: {n} ({100 * n / total:.0f}%)".replace(".", ",")
-            p.drawText(
-                QRectF(column.right() + 6, y, area.width() - column.width() - 6, max(height, 16)),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            p.drawText(  # long Vietnamese labels wrap beside their band instead of running off the chart
+                QRectF(column.right() + 6, y, area.width() - column.width() - 6, max(height, 32)),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
                 share,
             )
 

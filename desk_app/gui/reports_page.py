@@ -464,4 +464,5 @@ def page_spec() -> PageSpec:
         order=70,
         factory=ReportsPage,
         permission="report",
+        icon="reports.svg",
     )

@@ -279,4 +279,10 @@ class SyncPage(QWidget):
 
 
 def page_spec() -> PageSpec:
-    return PageSpec(key="sync", title=str(QT_TRANSLATE_NOOP("Pages", "Sync")), order=850, factory=SyncPage)
+    return PageSpec(
+        key="sync",
+        title=str(QT_TRANSLATE_NOOP("Pages", "Sync")),
+        order=850,
+        factory=SyncPage,
+        icon="sync.svg",
+    )
