@@ -28,6 +28,9 @@ setup(
     packages=find_packages(include=["desk_app", "desk_app.*"]) + list(DATA),
     package_dir=DATA,
     # An explicit file list, so what the wheel carries is exactly shipped_files() (no glob dialects).
-    package_data={name: resources.shipped_files(ROOT / folder) for name, folder in DATA.items()},
+    package_data={
+        **{name: resources.shipped_files(ROOT / folder) for name, folder in DATA.items()},
+        **resources.PACKAGE_DATA,  # data inside packages: the hub's page templates
+    },
     include_package_data=False,
 )

@@ -65,6 +65,16 @@ def shipped_files(folder: Path) -> list[str]:
     )
 
 
+#: Data files that live inside a Python package of desk_app rather than in a shipped folder (package -> glob
+#: patterns relative to it). setup.py ships them; :func:`package_path` finds them.
+PACKAGE_DATA: dict[str, list[str]] = {"desk_app.hub": ["templates/*.html"]}
+
+
+def package_path(package: str, *parts: str) -> Path:
+    """A data file or folder inside a package of desk_app (e.g. ``package_path("desk_app.hub", "templates")``)."""
+    return _PKG.parent.joinpath(*package.split("."), *parts)
+
+
 RESOURCES = shipped_dir("resources")
 MIGRATIONS = shipped_dir("db")
 UI_FORMS = shipped_dir("ui")

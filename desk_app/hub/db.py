@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+from desk_app.resources import package_path
+
+MIGRATIONS = package_path("desk_app.hub", "migrations")
 HEAD = (
     "0001_hub"  # the newest migration (a test checks it against the scripts); Alembic loads only to upgrade
 )

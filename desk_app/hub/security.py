@@ -21,7 +21,10 @@ _hasher = PasswordHasher()
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(32)
+    """A unit's token: 256 random bits, with a prefix so it never starts with "-" (which a command line would
+    read as an option: `desk-app sync configure --token -x…` failed now and then) and is recognisable in a
+    config file."""
+    return "dh_" + secrets.token_urlsafe(32)
 
 
 def token_hash(token: str) -> str:

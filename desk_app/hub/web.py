@@ -10,7 +10,6 @@ from __future__ import annotations
 import secrets
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -34,8 +33,9 @@ from desk_app.hub.reporting import (
     unit_breakdown,
 )
 from desk_app.hub.units import now
+from desk_app.resources import package_path
 
-templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+templates = Jinja2Templates(directory=str(package_path("desk_app.hub", "templates")))
 
 SESSION_COOKIE = "hub_session"
 LOGIN_COOKIE = "hub_login_csrf"

@@ -92,6 +92,8 @@ def test_wheel_carries_exactly_what_runs(wheel: Path) -> None:
         "desk_app/_resources/catalog/procedures.json",
         "desk_app/_db/env.py",
         "desk_app/_db/versions/0001_initial.py",
+        "desk_app/hub/templates/base.html",  # the hub's pages, data inside a package (resources.PACKAGE_DATA)
+        "desk_app/hub/migrations/versions/0001_hub.py",
     ):
         assert must in names
     for name in names:
