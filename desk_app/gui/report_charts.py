@@ -120,7 +120,8 @@ class ReportCharts(QWidget):
             share = f"{label}: {n} ({100 * n / total:.0f}%)".replace(".", ",")
             p.drawText(  # long Vietnamese labels wrap beside their band instead of running off the chart
                 QRectF(column.right() + 6, y, area.width() - column.width() - 6, max(height, 32)),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+                | int(Qt.TextFlag.TextWordWrap),
                 share,
             )
 

@@ -24,7 +24,6 @@ SETUP_ACTOR = "setup"  # the actor while the database holds no account yet (firs
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
 
-
 @cache
 def password_hasher() -> PasswordHasher:
     """argon2-cffi's PasswordHasher (argon2id), built on first use: the window paints before argon2 loads."""
