@@ -185,12 +185,6 @@ def write_atomic(path: Path | str, data: bytes, *, mode: int | None = None) -> P
     return target
 
 
-def private_umask() -> None:
-    """Files and folders the process creates are for its user only (0600 / 0700), on POSIX."""
-    if os.name == "posix":
-        os.umask(0o077)
-
-
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """A CSV export as bytes, the same on every system: UTF-8 with a BOM (Excel on Windows then reads the
     Vietnamese right) and CRLF line ends (RFC 4180), whatever ``os.linesep`` is. Write it with write_atomic

@@ -38,3 +38,9 @@ def backups_dir(base: Path) -> Path:
 
 def logs_dir(base: Path) -> Path:
     return base / "logs"
+
+
+def private_umask() -> None:
+    """Files and folders the process creates are for its user only (0600 / 0700), on POSIX."""
+    if os.name == "posix":
+        os.umask(0o077)

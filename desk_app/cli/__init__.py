@@ -17,7 +17,6 @@ from typing import Any
 from desk_app import __version__, paths
 from desk_app.cli.context import Context, Handler, add_json
 from desk_app.domain.errors import UserError
-from desk_app.fsutil import private_umask
 from desk_app.logmask import install_log_masking, mask_text
 
 __all__ = ["Context", "Handler", "add_json", "build_parser", "main"]
@@ -111,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         level=os.environ.get("DESK_APP_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
     install_log_masking()  # ID numbers and phones never reach a log in clear
-    private_umask()  # the data directory, backups, exports and logs: for this user only (0700 / 0600)
+    paths.private_umask()  # the data directory, backups, exports and logs: for this user only (0700 / 0600)
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(args_list)

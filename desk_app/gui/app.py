@@ -97,9 +97,10 @@ LOG_NAME = "desk_app.log"
 def install_file_log(data_dir: Path) -> Path | None:
     """Log warnings and errors (with traces, ID numbers and phones masked) to the data directory, as the CLI
     does; an exception escaping a Qt slot goes there too and the clerk sees a plain message, never a trace.
-    The log file, or None when the folder cannot be written (the app still runs)."""
-    import logging.handlers
+    The log file, or None when the folder cannot be written (the app still runs).
 
+    The file is rotated here, once per start (over 2 MB: kept as .1 … .3), with a plain FileHandler:
+    logging.handlers (sockets, pickle) costs start-up time the first paint should not wait for."""
     from desk_app import paths
     from desk_app.logmask import MaskingFilter
 
@@ -109,9 +110,8 @@ def install_file_log(data_dir: Path) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         logfile = folder / LOG_NAME
         if not any(getattr(h, "baseFilename", None) == str(logfile) for h in root.handlers):
-            handler = logging.handlers.RotatingFileHandler(
-                logfile, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-            )
+            _rotate(logfile, max_bytes=2_000_000, keep=3)
+            handler = logging.FileHandler(logfile, encoding="utf-8")
             handler.setLevel(logging.WARNING)
             handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
             handler.addFilter(MaskingFilter())
@@ -121,6 +121,17 @@ def install_file_log(data_dir: Path) -> Path | None:
         logfile = None
     sys.excepthook = _uncaught
     return logfile
+
+
+def _rotate(logfile: Path, *, max_bytes: int, keep: int) -> None:
+    """Move a log grown past ``max_bytes`` aside (.1 newest … .keep oldest, the oldest dropped)."""
+    if not logfile.exists() or logfile.stat().st_size <= max_bytes:
+        return
+    for n in range(keep - 1, 0, -1):
+        older = logfile.with_name(f"{logfile.name}.{n}")
+        if older.exists():
+            older.replace(logfile.with_name(f"{logfile.name}.{n + 1}"))
+    logfile.replace(logfile.with_name(f"{logfile.name}.1"))
 
 
 def _uncaught(kind: type[BaseException], exc: BaseException, tb: Any) -> None:

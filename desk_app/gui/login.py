@@ -32,11 +32,10 @@ from desk_app import paths
 from desk_app.domain import roles
 from desk_app.domain.errors import UserError
 from desk_app.gui import uiload
-from desk_app.gui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
-from desk_app.gui.forms.ui_lock_panel import Ui_LockPanel
-from desk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
-from desk_app.gui.forms.ui_login_form import Ui_LoginForm
 from desk_app.gui.runner import Runner
+
+# Each form's compiled module (desk_app.gui.forms) is imported where the form is built, not here: the script
+# sign-in and the first paint never wait on forms they do not show.
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +76,8 @@ class LoginForm(QWidget):
         super().__init__(parent)
         self._db_provider = db_provider
         self._runner = runner
+        from desk_app.gui.forms.ui_login_form import Ui_LoginForm
+
         self.ui = uiload.setup(self, Ui_LoginForm)
         self.username = self.ui.loginUser
         self.username.setText(username)
@@ -135,6 +136,8 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        from desk_app.gui.forms.ui_login_dialog import Ui_LoginDialog
+
         self.ui = uiload.setup(self, Ui_LoginDialog)
         if unit_name:
             self.setWindowTitle(f"{self.windowTitle()} – {unit_name}")
@@ -182,6 +185,8 @@ class FirstAdminDialog(QDialog):
         self._db_provider = db_provider
         self.runner = runner or Runner()
         self.identity: Any = None
+        from desk_app.gui.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
+
         self.ui = uiload.setup(self, Ui_FirstAdminDialog)
         self.username = self.ui.adminUser
         self.full_name = self.ui.adminFullName
@@ -248,6 +253,8 @@ class LockPanel(QWidget):
 
     def __init__(self, form: LoginForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from desk_app.gui.forms.ui_lock_panel import Ui_LockPanel
+
         self.ui = uiload.setup(self, Ui_LockPanel)
         self.ui.boxLayout.addWidget(form)
         self.form = form

@@ -59,3 +59,20 @@ def test_an_exception_escaping_a_slot_goes_to_the_log(file_log: Path, qapp: Any,
     logged = file_log.read_text(encoding="utf-8")
     assert "ValueError" in logged and "044190001234" not in logged
     assert file_log.parent.name == "logs"
+
+
+def test_a_grown_log_is_moved_aside_at_start(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Over the limit, the log becomes .1 (and .1 becomes .2, …); the oldest beyond the kept ones goes."""
+    from desk_app.gui.app import _rotate
+
+    log = tmp_path / "desk_app.log"
+    for name, text in (("desk_app.log", "new"), ("desk_app.log.1", "one"), ("desk_app.log.2", "two")):
+        (tmp_path / name).write_text(text * 10)
+    _rotate(log, max_bytes=5, keep=2)
+    assert not log.exists()
+    assert (tmp_path / "desk_app.log.1").read_text().startswith("new")
+    assert (tmp_path / "desk_app.log.2").read_text().startswith("one")
+    assert not (tmp_path / "desk_app.log.3").exists()
+    log.write_text("small")
+    _rotate(log, max_bytes=100, keep=2)
+    assert log.read_text() == "small"
