@@ -7,11 +7,10 @@ is its own transaction, bad entries are reported and the rest go in. ``assist li
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from desk_app.cli.context import Context, add_json
+from desk_app.cli.context import Context, add_json, load_json_entries
 from desk_app.domain.errors import UserError
 
 
@@ -79,22 +78,7 @@ def register(sub: Any) -> None:
 
 
 def _load(path: Path) -> list[Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist.", f"Không có tệp {path}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"Cannot read {path}: {exc}.", f"Không đọc được tệp {path}.") from None
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-            f"Tệp {path} không phải JSON hợp lệ.",
-        ) from None
-    if isinstance(data, dict):
-        return [data]
-    if isinstance(data, list) and data:
-        return data
-    raise UserError(f"{path} must hold one object or a non-empty list of them.", "Tệp không đúng cấu trúc.")
+    return load_json_entries(path, item="help")
 
 
 def _period(text: str) -> tuple[Any, Any]:

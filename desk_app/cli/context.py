@@ -74,3 +74,32 @@ Handler = Callable[[argparse.Namespace, Context], int]
 
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def load_json_entries(
+    path: Path, *, item: str = "object", shape_vi: str = "Tệp không đúng cấu trúc."
+) -> list[Any]:
+    """The entries of a JSON input file (one object or a non-empty list of them), or a UserError saying what is
+    wrong with the file in one line. ``item`` names an entry in the English messages ("dossier")."""
+    from desk_app.domain.errors import UserError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist.", f"Không có tệp {path}.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"Cannot read {path}: {exc}.", f"Không đọc được tệp {path}.") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+            f"Tệp {path} không phải JSON hợp lệ.",
+        ) from None
+    except RecursionError:
+        raise UserError(
+            f"{path} is nested too deeply to be a {item}.", f"Tệp {path} không đúng cấu trúc."
+        ) from None
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list) and data:
+        return data
+    raise UserError(f"{path} must hold one {item} object or a non-empty list of them.", shape_vi)

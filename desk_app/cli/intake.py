@@ -18,12 +18,11 @@ Each input is saved in its own transaction: a bad one is reported and the others
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desk_app.cli.context import Context, add_json
+from desk_app.cli.context import Context, add_json, load_json_entries
 from desk_app.domain.errors import UserError, ValidationError
 
 
@@ -211,29 +210,7 @@ def request_from_json(obj: Any) -> Any:
 
 
 def _load(path: Path) -> list[Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist.", f"Không có tệp {path}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"Cannot read {path}: {exc}.", f"Không đọc được tệp {path}.") from None
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-            f"Tệp {path} không phải JSON hợp lệ.",
-        ) from None
-    except RecursionError:
-        raise UserError(
-            f"{path} is nested too deeply to be a dossier.", f"Tệp {path} không đúng cấu trúc."
-        ) from None
-    if isinstance(data, dict):
-        return [data]
-    if isinstance(data, list) and data:
-        return data
-    raise UserError(
-        f"{path} must hold one dossier object or a non-empty list of them.",
-        "Tệp phải chứa một hồ sơ hoặc danh sách hồ sơ.",
-    )
+    return load_json_entries(path, item="dossier", shape_vi="Tệp phải chứa một hồ sơ hoặc danh sách hồ sơ.")
 
 
 def cmd_receive(args: argparse.Namespace, ctx: Context) -> int:
