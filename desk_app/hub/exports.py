@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from desk_app.domain.indicators import II06A
+
 HEADERS = [
     "TT",
     "Đơn vị",
@@ -20,19 +22,8 @@ HEADERS = [
     "Trong hạn",
     "Quá hạn",
 ]
-KEYS = [
-    ("received", "total"),
-    ("received", "online"),
-    ("received", "direct_postal"),
-    ("received", "carried_over"),
-    ("resolved", "total"),
-    ("resolved", "early"),
-    ("resolved", "on_time"),
-    ("resolved", "late"),
-    ("in_progress", "total"),
-    ("in_progress", "on_time"),
-    ("in_progress", "overdue"),
-]
+#: The II.06a figures as (group, key) of the report JSON, in the form's column order: the desk's definitions.
+KEYS: list[tuple[str, str]] = [(group, key) for group, _, key in (i.code.partition(".") for i in II06A)]
 
 
 def _title(data: dict[str, Any]) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from desk_app.hub import security
 from desk_app.hub.db import HubDatabase
+from desk_app.hub.exports import KEYS
 from desk_app.hub.models import DossierRecord, LookupHit, StaffAccount, Unit, WebSession
 from desk_app.hub.reporting import (
     period_or_400,
@@ -40,19 +41,7 @@ templates = Jinja2Templates(directory=str(package_path("desk_app.hub", "template
 SESSION_COOKIE = "hub_session"
 LOGIN_COOKIE = "hub_login_csrf"
 SESSION_HOURS = 10
-COLUMNS = [
-    ("received", "total"),
-    ("received", "online"),
-    ("received", "direct_postal"),
-    ("received", "carried_over"),
-    ("resolved", "total"),
-    ("resolved", "early"),
-    ("resolved", "on_time"),
-    ("resolved", "late"),
-    ("in_progress", "total"),
-    ("in_progress", "on_time"),
-    ("in_progress", "overdue"),
-]
+COLUMNS = KEYS  # the II.06a columns, in the form's order (desk_app.domain.indicators)
 RATIO_LABELS = {"resolved.on_time_ratio": "Tỷ lệ đúng hạn", "received.online_ratio": "Tỷ lệ trực tuyến"}
 STATUS_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa gửi", "open": "Chưa đến hạn"}
 
