@@ -44,9 +44,14 @@ def test_figures_agree_with_the_queues(main_window: Any, qtbot: Any) -> None:
 
 
 def test_missing_figures_say_no_data_yet(main_window: Any, qtbot: Any, monkeypatch: Any) -> None:
-    from desk_app.services.lifecycle import today
+    from desk_app.services.assist import counts
+    from desk_app.services.sync import worker
 
-    monkeypatch.setattr(today, "_present", lambda module: False)
+    def unreadable(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(counts, "help_given", unreadable)
+    monkeypatch.setattr(worker, "status", unreadable)
     page = main_window.show_page("today")
     qtbot.waitUntil(lambda: page.figures.get("waiting_sync", 0) is None, timeout=10000)
     qtbot.waitUntil(lambda: "chưa có dữ liệu" in page.tiles["waiting_sync"].text(), timeout=10000)

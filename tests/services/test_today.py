@@ -51,7 +51,15 @@ def test_counts_need_no_sqlalchemy() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_extras_without_the_other_capabilities(unit_db: Any, monkeypatch: Any) -> None:
-    """Help given and waiting to sync are None (no data yet) when their modules are absent."""
-    monkeypatch.setattr(today, "_present", lambda module: False)
+def _unreadable(*args: Any, **kwargs: Any) -> Any:
+    raise OSError("disk I/O error")
+
+
+def test_extras_that_cannot_be_read_are_no_data(unit_db: Any, monkeypatch: Any) -> None:
+    """Help given and waiting to sync are None (no data yet) when they cannot be read now; never a crash."""
+    from desk_app.services.assist import counts
+    from desk_app.services.sync import worker
+
+    monkeypatch.setattr(counts, "help_given", _unreadable)
+    monkeypatch.setattr(worker, "status", _unreadable)
     assert today.extras(unit_db) == {"help_given": None, "waiting_sync": None}

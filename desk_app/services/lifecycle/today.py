@@ -5,16 +5,15 @@ is the first page after sign-in and paints before SQLAlchemy has loaded. The que
 ``services.lifecycle.queues`` (the queues page lists the same dossiers). Each count is one index range.
 
 ``extras`` reads the figures other capabilities own (help given at the counter, what waits to be sent to the
-hub) when those modules are present; absent, the figure is None ("no data yet").
+hub); one that cannot be read now is None ("no data yet").
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desk_app.domain.states import CLOCK_RUNNING_STATES
 
@@ -77,28 +76,20 @@ def counts(reader: Reader, user: str, now: datetime | None = None) -> TodayCount
 
 
 def extras(db: Database, day: date | None = None) -> dict[str, int | None]:
-    """Figures owned by other capabilities: ``help_given`` today, ``waiting_sync``; None when not available."""
+    """Figures owned by other capabilities: ``help_given`` today (the citizen-help log) and ``waiting_sync``
+    (the outbox); None when one cannot be read now."""
+    from desk_app.services.assist import counts as help_counts
+    from desk_app.services.sync import worker
+
     day = day or date.today()
     out: dict[str, int | None] = {"help_given": None, "waiting_sync": None}
-    if _present("desk_app.services.assist.counts"):
-        try:
-            help_counts: Any = importlib.import_module("desk_app.services.assist.counts")
-            with db.session() as session:
-                out["help_given"] = int(help_counts.help_given(session, day, day))
-        except Exception:  # another capability's figure never breaks the page
-            log.exception("help given today could not be counted")
-    if _present("desk_app.services.sync.worker"):
-        try:
-            worker: Any = importlib.import_module("desk_app.services.sync.worker")
-            status = worker.status(db)
-            out["waiting_sync"] = int(status.get("pending", 0))
-        except Exception:
-            log.exception("the sync status could not be read")
-    return out
-
-
-def _present(module: str) -> bool:
     try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
+        with db.session() as session:
+            out["help_given"] = int(help_counts.help_given(session, day, day))
+    except Exception:  # another capability's figure never breaks the page
+        log.exception("help given today could not be counted")
+    try:
+        out["waiting_sync"] = int(worker.status(db).get("pending", 0))
+    except Exception:
+        log.exception("the sync status could not be read")
+    return out
