@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,13 +130,9 @@ def full_open(data_dir: Path) -> tuple[Database, str | None, str]:
 
 def passphrase_needed(data_dir: Path) -> bool:
     """True when the database is encrypted (desk_app.store.crypto) and no passphrase was given yet."""
-    import os
-
     return not os.environ.get(crypto.ENV_VAR) and crypto.marker_path(data_dir).is_file()
 
 
 def give_passphrase(text: str) -> None:
     """Hand the passphrase to every reader (the process environment), never to disk."""
-    import os
-
     os.environ[crypto.ENV_VAR] = text
