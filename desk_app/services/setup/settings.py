@@ -210,19 +210,26 @@ def save(db: Database, form: SettingsForm, actor: str = "") -> SettingsForm:
             session.add(
                 Counter(unit_id=unit.id, number=form.counter_number, name=f"Quầy {form.counter_number}")
             )
-        after = form.to_dict()
-        for key in SETTING_KEYS:
-            settings.put(session, key, after[key])
-        changed = {k: after[k] for k in after if before.get(k) != after[k]}
-        audit.record(
-            session,
-            "settings.save",
-            actor=actor,
-            entity="settings",
-            entity_id=str(unit.id),
-            detail={"changed": changed},
-        )
+        _put_and_audit(session, SETTING_KEYS, before, form.to_dict(), "settings.save", unit.id, actor)
     return form
+
+
+def _put_and_audit(
+    session: Any,
+    keys: tuple[str, ...],
+    before: dict[str, Any],
+    after: dict[str, Any],
+    event: str,
+    unit_id: int,
+    actor: str,
+) -> None:
+    """Store the settings ``keys`` of ``after`` and record one audit event naming what changed."""
+    for key in keys:
+        settings.put(session, key, after[key])
+    changed = {k: after[k] for k in after if before.get(k) != after[k]}
+    audit.record(
+        session, event, actor=actor, entity="settings", entity_id=str(unit_id), detail={"changed": changed}
+    )
 
 
 def form_from(values: dict[str, Any]) -> SettingsForm:
@@ -355,18 +362,7 @@ def save_forms(db: Database, form: FormSettings, actor: str = "") -> FormSetting
             form.office_name,
             form.place_name,
         )
-        after = form.to_dict()
-        for key in FORM_SETTING_KEYS:
-            settings.put(session, key, after[key])
-        changed = {k: after[k] for k in after if before.get(k) != after[k]}
-        audit.record(
-            session,
-            "settings.forms",
-            actor=actor,
-            entity="settings",
-            entity_id=str(unit.id),
-            detail={"changed": changed},
-        )
+        _put_and_audit(session, FORM_SETTING_KEYS, before, form.to_dict(), "settings.forms", unit.id, actor)
     return form
 
 
