@@ -17,6 +17,7 @@ detail shape for the book); a second print of the same form is marked "BẢN IN 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -110,30 +111,16 @@ def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> b
 
 
 def _refusal(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
-    """A refusal during processing: issued by the unit, signed by its configured signer (not "NGƯỜI TIẾP
-    NHẬN HỒ SƠ"); the legal basis is the procedure's when none was typed."""
+    """A refusal during processing: the counter's Mẫu 03 data (prints.refusal_data) for the last refusal,
+    issued by the unit and signed by its configured signer (not "NGƯỜI TIẾP NHẬN HỒ SƠ")."""
     event = _last_event(dossier, "refuse", "refusal")
-    a = dossier.applicant
-    basis = str((event.data or {}).get("legal_basis") or "").strip() or dossier.procedure.legal_basis
+    data = prints.refusal_data(session, dossier, mark, event=event)
     return render_refusal(
-        pdata.RefusalData(
-            header=prints.unit_header(session),
-            applicant_name=a.full_name,
-            procedure_name=dossier.procedure.name,
-            legal_basis=basis,
-            reason=event.reason,
-            issued_at=event.at,
-            number=number_for(session, dossier, "refusal", event),
-            address=a.address,
-            phone=a.phone,
-            email=a.email,
-            officer_name=prints.person_name(session, event.actor),
+        replace(
+            data,
             agency_name=prints.agency_name(dossier),
-            code=dossier.code,
             signer=prints.signature_for(session, "refusal"),
             issuer="unit",
-            form_set=prints.form_set_of(session, dossier),  # type: ignore[arg-type]
-            texts=prints.form_texts(session, dossier, mark),
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),

@@ -256,12 +256,15 @@ def guidance_data(session: Session, dossier: Dossier, mark: PrintMark | None = N
     )
 
 
-def refusal_data(session: Session, dossier: Dossier, mark: PrintMark | None = None) -> pdata.RefusalData:
-    """Mẫu 03 data of a dossier refused at the counter: issued by the office, signed by the officer; the
-    legal basis is the procedure's when the clerk typed none."""
-    event = _first_event(session, dossier, "refuse")
+def refusal_data(
+    session: Session, dossier: Dossier, mark: PrintMark | None = None, event: DossierEvent | None = None
+) -> pdata.RefusalData:
+    """Mẫu 03 data of a refused dossier: by default the refusal at the counter (the first "refuse" event),
+    issued by the office and signed by the officer; the legal basis is the procedure's when the clerk typed
+    none. The lifecycle's refusal during processing passes its own ``event`` and adds its signer."""
+    event = event or _first_event(session, dossier, "refuse")
     a = dossier.applicant
-    basis = str((event.data or {}).get("legal_basis", "")).strip() or dossier.procedure.legal_basis
+    basis = str((event.data or {}).get("legal_basis") or "").strip() or dossier.procedure.legal_basis
     return pdata.RefusalData(
         header=unit_header(session),
         applicant_name=a.full_name,
