@@ -29,6 +29,7 @@ EXCLUDED_PATTERNS: tuple[str, ...] = (
     "**/README*",
     "**/*.ts",  # Qt Linguist sources: the app loads the compiled .qm
     "translations/vi/*.json",  # the sources tools/i18n.py merges into the .ts
+    "translations/qt/*.json",  # the source of qtbase_vi.qm (Qt's own texts), compiled by tools/i18n.py
     "**/__pycache__/*",
     "**/*.pyc",
     "script.py.mako",  # alembic's template for new revisions (a developer tool)

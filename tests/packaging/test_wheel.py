@@ -89,6 +89,8 @@ def test_wheel_carries_exactly_what_runs(wheel: Path) -> None:
         "desk_app/_resources/fonts/LiberationSerif-Regular.ttf",
         "desk_app/_resources/fonts/LICENSE-LiberationSerif.txt",
         "desk_app/_resources/translations/desk_app_vi.qm",
+        "desk_app/_resources/translations/qtbase_vi.qm",
+        "desk_app/_resources/help/huong-dan.html",
         "desk_app/_resources/catalog/procedures.json",
         "desk_app/_db/env.py",
         "desk_app/_db/versions/0001_initial.py",
@@ -100,6 +102,7 @@ def test_wheel_carries_exactly_what_runs(wheel: Path) -> None:
         assert not name.endswith((".ts", ".pyc")), name
         assert "/README" not in name and "__pycache__" not in name, name
         assert not name.startswith("desk_app/_resources/translations/vi/"), name
+        assert not name.startswith("desk_app/_resources/translations/qt/"), name
         assert name.startswith(("desk_app/", "desk_app-")), name
 
 
