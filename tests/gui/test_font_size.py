@@ -48,7 +48,11 @@ def test_the_settings_page_applies_the_text_size_to_every_page(qtbot: Any, main_
         qtbot.waitUntil(lambda: fontsize.current_percent() == 130, timeout=10000)
         assert app.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.11)
         intake = main_window.page("intake")
-        assert intake.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.11)  # a page built later too
+        # a page built later too (Qt delivers the application font to a widget with its change event)
+        qtbot.waitUntil(
+            lambda: intake.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.11), timeout=5000
+        )
+        assert intake.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.11)
         assert dossiers.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.11)
         qtbot.waitUntil(
             lambda: dossiers.view.verticalHeader().defaultSectionSize() > row_before, timeout=5000
