@@ -95,6 +95,32 @@ def test_a_right_password_resets_the_count(db: Any) -> None:
             auth.authenticate(db, "hang", "bad password")
 
 
+def test_tries_booked_while_a_right_password_is_checked_still_count(
+    db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race made deterministic: wrong tries arrive while the right password's hash is being checked."""
+    auth.create_user(db, "hang", "Nguyễn Thị Hằng", "clerk", "correct horse")
+    real_verify = auth.verify
+    racing = {"left": 3}
+
+    def verify_while_others_try(stored: str, secret: bytes) -> bool:
+        if secret == b"correct horse" and racing["left"]:
+            while racing["left"]:
+                racing["left"] -= 1
+                with pytest.raises(auth.AuthError):
+                    auth.authenticate(db, "hang", "bad password")
+        return real_verify(stored, secret)
+
+    monkeypatch.setattr(auth, "verify", verify_while_others_try)
+    auth.authenticate(db, "hang", "correct horse")
+    # The three wrong tries booked meanwhile still count; the right one gave back only its own booking.
+    assert auth.get_user(db, "hang").failed_attempts == 3
+    for _ in range(2):
+        with pytest.raises(auth.AuthError):
+            auth.authenticate(db, "hang", "bad password")
+    assert auth.get_user(db, "hang").locked_until is not None
+
+
 def test_audit_names_the_user_and_never_the_password(db: Any, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     auth.create_user(db, "admin", "Quản trị", "admin", "first-secret", actor="setup")

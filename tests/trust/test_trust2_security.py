@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from desk_app.services.trust.auth import MAX_ATTEMPTS
 from tests.conftest import ROOT, run_cli
 from tests.trust.conftest import PASSWORDS, Staff, snapshot
 from tests.trust.helpers import has_module, receive_some, store_file
@@ -35,31 +36,51 @@ def _auth_events(db_file: Path) -> list[str]:
 # -- lockout ---------------------------------------------------------------------------------------------------
 
 
-def test_parallel_sign_ins_cannot_check_more_than_five_passwords(staff: Staff) -> None:
-    """13 processes at once (12 wrong, 1 right): at most five passwords are checked, then the lock holds."""
+def _race_sign_ins(staff: Staff, passwords: list[str]) -> tuple[list[str], list[int], list[tuple[str, str]]]:
+    """Start one CLI process per password at once; return the auth audit events, exit codes and outputs."""
     staff.db.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "desk_app", "--data-dir", str(staff.data_dir), "user", "list", "--json"]
-    procs = []
-    for i in range(13):
-        password = PASSWORDS["admin"] if i == 6 else f"wrong-password-{i}"
-        procs.append(
-            subprocess.Popen(
-                cmd,
-                env={**env, "DESK_APP_USER": "admin", "DESK_APP_PASSWORD": password},
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
+    procs = [
+        subprocess.Popen(
+            cmd,
+            env={**env, "DESK_APP_USER": "admin", "DESK_APP_PASSWORD": password},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
+        for password in passwords
+    ]
     results = [p.communicate(timeout=300) for p in procs]
     codes = [p.returncode for p in procs]
-    events = _auth_events(staff.data_dir / "desk_app.db")
-    checked_wrong = events.count("auth.failed") + events.count("auth.locked")
-    assert checked_wrong <= 5, events
-    assert codes.count(0) <= 1, results
     assert all(c in (0, 1) for c in codes), results
-    # However the race went, 12 wrong passwords were tried: the account is locked now, right password or not.
+    return _auth_events(staff.data_dir / "desk_app.db"), codes, results
+
+
+def test_parallel_wrong_sign_ins_check_at_most_five_passwords(staff: Staff) -> None:
+    """13 wrong passwords at once: five are checked, the rest meet the lock, and the lock holds."""
+    events, codes, results = _race_sign_ins(staff, [f"wrong-password-{i}" for i in range(13)])
+    checked_wrong = events.count("auth.failed") + events.count("auth.locked")
+    assert checked_wrong == MAX_ATTEMPTS, events
+    assert events.count("auth.locked") == 1, events
+    assert codes.count(0) == 0, results
+    after = staff.cli("admin", "user", "list")
+    assert after.returncode == 1 and "authentication required" in after.stderr
+
+
+def test_a_right_password_racing_wrong_ones_does_not_hand_them_a_fresh_series(staff: Staff) -> None:
+    """12 wrong and 1 right at once: the right one never lifts a lock nor restarts the count of later tries.
+
+    However the processes interleave, the right password can forgive only the tries booked before it (as a
+    right password typed after four wrong ones does), so at most 4 + 5 wrong passwords are checked; and since
+    12 wrong ones were tried, the account ends locked, right password or not.
+    """
+    passwords = [f"wrong-password-{i}" for i in range(12)]
+    passwords.insert(6, PASSWORDS["admin"])
+    events, codes, results = _race_sign_ins(staff, passwords)
+    checked_wrong = events.count("auth.failed") + events.count("auth.locked")
+    assert MAX_ATTEMPTS <= checked_wrong <= 2 * MAX_ATTEMPTS - 1, events
+    assert codes.count(0) <= 1, results
     after = staff.cli("admin", "user", "list")
     assert after.returncode == 1 and "authentication required" in after.stderr
 

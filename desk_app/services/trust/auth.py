@@ -284,7 +284,9 @@ def authenticate(
     locks the account for LOCK_MINUTES), and only a booked attempt has its password checked. So parallel
     attempts (processes, windows) cannot check more than MAX_ATTEMPTS passwords, a right password during a
     lock is refused, and an attempt that cannot be counted (disk full, read-only) is not checked at all.
-    A right password then gives the booking back (and clears the count) unless a lock was set meanwhile.
+    A right password then clears the count, unless a lock was set meanwhile (it holds) or other tries were
+    booked while it was checked (those still count; only its own booking is given back), so a right
+    password racing wrong ones never hands them a fresh series of MAX_ATTEMPTS.
 
     Unknown names, wrong passwords and locked accounts get the same answer (``wrong()``), so the answer
     never tells which user names exist. ``record_login`` (the GUI) stamps last_login_at and audits the login;
@@ -340,7 +342,10 @@ def authenticate(
                 )
         elif user.active:
             if user.locked_until is None or user.failed_attempts < MAX_ATTEMPTS:
-                user.failed_attempts, user.locked_until = 0, None
+                if user.failed_attempts <= booked:  # nobody booked a try after ours: a fresh series
+                    user.failed_attempts, user.locked_until = 0, None
+                else:  # tries booked while ours was checked still count: give back our own only
+                    user.failed_attempts -= 1
             if password_hasher().check_needs_rehash(user.password_hash):
                 user.password_hash = password_hasher().hash(secret)
             if record_login:
