@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -133,10 +132,7 @@ def test_tracking_book_with_2000_rows(header: UnitHeader, pdf_tools: Any) -> Non
         issued_at=datetime(2026, 4, 1, 8, 0),
         book_number="01/2026",
     )
-    started = time.perf_counter()
     pdf = render_tracking_book(data)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 60, f"2,000 rows took {elapsed:.1f} s"
     width, height = pdf_tools.page_size(pdf)
     assert width > height, "the register must be landscape"
     assert (round(width), round(height)) == (842, 595)
