@@ -77,6 +77,7 @@ class WorkingCalendar:
     _work: set[date] = field(init=False, default_factory=set)
     _notes: dict[date, str] = field(init=False, default_factory=dict)
     _holidays: holidays.HolidayBase = field(init=False)
+    _known: dict[date, bool] = field(init=False, default_factory=dict)  # is_working_day, remembered
 
     def __post_init__(self) -> None:
         for day in package_makeup_days():
@@ -104,11 +105,16 @@ class WorkingCalendar:
         return str(name) if name else None
 
     def is_working_day(self, day: date) -> bool:
-        if day in self._work:
-            return True
-        if day in self._off or day.weekday() >= 5:
-            return False
-        return day not in self._holidays
+        known = self._known.get(day)
+        if known is None:  # the days and overrides are fixed once built: remember each answer
+            if day in self._work:
+                known = True
+            elif day in self._off or day.weekday() >= 5:
+                known = False
+            else:
+                known = day not in self._holidays
+            self._known[day] = known
+        return known
 
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``."""

@@ -150,6 +150,16 @@ def test_weekly_figures_equal_the_full_reports(demo: Database) -> None:
         assert ratio.value == quality[ratio.code], ratio.code
 
 
+@pytest.mark.parametrize("code", ["2026-W46", "2026-11", "2026-Q4", "2026"])
+def test_weekly_previous_equals_the_report_of_the_period_before(demo: Database, code: str) -> None:
+    """Short periods count the period before in the same scan, long ones in a second: both give its report."""
+    period = parse_period(code)
+    weekly = build_report(demo, "weekly", period, now=NOW)
+    before = build_report(demo, "weekly", period.previous(), now=NOW)
+    assert weekly.previous is not None
+    assert weekly.previous.values == before.total.values
+
+
 def test_two_windows_in_one_scan_equal_two_scans(demo: Database) -> None:
     """count_many over a week and the week before gives what two separate counts give, for every figure."""
     from desk_app.services.reports import figures as F

@@ -88,7 +88,9 @@ POPULATION_PREDICATE: dict[str, str] = {
 }
 SOURCES: dict[str, str] = {
     "received_in": "d.received_at >= :s AND d.received_at < :e",
-    "finished_since": "d.finished_at >= :s AND d.received_at < :s",
+    # "+" keeps SQLite off the received_at index ("received before the start" is nearly every row, and
+    # without statistics it took that index: 175 ms for a week against 1.4 ms through finished_at).
+    "finished_since": "d.finished_at >= :s AND +d.received_at < :s",
     # "+" keeps SQLite off the finished_at index here (its NULLs are mostly guided visits): the state
     # index finds the few open dossiers at once.
     "open_before": f"+d.finished_at IS NULL AND d.state IN ({_OPEN}) AND d.received_at < :s",

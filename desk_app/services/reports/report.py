@@ -59,6 +59,8 @@ WEEKLY: tuple[str, ...] = (
     "guided",
     "refused",
 )
+# Periods shorter than this (weeks, months) are counted with the period before them in one scan.
+ONE_SCAN_DAYS = 45
 WEEKLY_RATIOS = ("on_time_rate", "online_share", "satisfaction")
 WEEKLY_RATIO_PARTS = {"received_online", "returned_total", "dissatisfied"}
 
@@ -171,9 +173,11 @@ def _figures(
     previous: Period | None = None,
 ) -> tuple[list[Row], Row, Row | None]:
     """Rows and total of ``period``; with ``previous``, also that period's total (counted in the same scan
-    when the two periods are adjacent)."""
+    when the two periods are adjacent and short: over longer ones every row would be judged for both periods,
+    and two scans cost less, e.g. a year and the year before)."""
     before: dict[str, dict[str, Value]] | None = None
-    if previous is not None and previous.end + timedelta(days=1) == period.start:
+    short = (period.end - period.start).days < ONE_SCAN_DAYS
+    if previous is not None and short and previous.end + timedelta(days=1) == period.start:
         counted, before = count_rows(session, kind, [period, previous], by, now)
     else:
         counted = count_rows(session, kind, [period], by, now)[0]
