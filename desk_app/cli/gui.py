@@ -15,10 +15,17 @@ def register(sub: Any) -> None:
         action="store_true",
         help="exit once the main window has painted its first data; print the milliseconds",
     )
+    p.add_argument(
+        "--ready-at",
+        choices=("page", "sign-in"),
+        default="page",
+        help="with --exit-when-ready: ready means the first page of data (the default) or the sign-in form "
+        "painted (what a clerk sees first on a PC with accounts; nobody is signed in)",
+    )
     p.set_defaults(handler=cmd_gui)
 
 
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.gui.app import run
 
-    return run(ctx.data_dir, exit_when_ready=args.exit_when_ready)
+    return run(ctx.data_dir, exit_when_ready=args.exit_when_ready, ready_at=args.ready_at)

@@ -32,8 +32,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(data_dir: Path, exit_when_ready: bool = False) -> int:
-    """Run the app on ``data_dir``; the exit code. ``exit_when_ready``: print start-up ms once data is painted.
+def run(data_dir: Path, exit_when_ready: bool = False, ready_at: str = "page") -> int:
+    """Run the app on ``data_dir``; the exit code. ``exit_when_ready``: print start-up ms once data is painted
+    (``ready_at="sign-in"``: once the sign-in form is, and exit there).
 
     Fast path: when the database is already at the current schema and has a unit, the window and the first
     page of dossiers come up over plain sqlite3 reads while SQLAlchemy (a large import) loads in the
@@ -85,6 +86,10 @@ def run(data_dir: Path, exit_when_ready: bool = False) -> int:
             if dialog.exec() != SetupDialog.DialogCode.Accepted.value or dialog.unit is None:
                 return 1
             unit_name = dialog.unit.name
+        if exit_when_ready and ready_at == "sign-in":
+            from desk_app.gui import login
+
+            return login.time_sign_in_form(data_dir, _SharedDatabase(data_dir, db), unit_name, started)
         return _show(app, db, data_dir, unit_name, started, exit_when_ready)
     finally:
         if db is not None:

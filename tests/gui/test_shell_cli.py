@@ -45,3 +45,28 @@ def test_a_foreign_database_is_refused(data_dir: Path) -> None:
     proc = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env={"QT_QPA_PLATFORM": "offscreen"})
     assert proc.returncode == 1
     assert "not a desk_app database" in proc.stderr
+
+
+def test_ready_at_sign_in_stops_at_the_painted_sign_in_form(unit_db: Any, data_dir: Path) -> None:
+    """``--ready-at sign-in`` (the start-up benchmark): the form a clerk sees first is painted, the
+    milliseconds printed, and nobody is signed in (no sign-in is recorded or counted)."""
+    import sqlite3
+
+    from desk_app.services.trust import auth
+
+    auth.create_user(unit_db, "lan", "Lê Thị Lan", "clerk", "correct horse")
+    unit_db.close()
+    env = {"QT_QPA_PLATFORM": "offscreen", "DESK_APP_USER": "", "DESK_APP_PASSWORD": ""}
+    proc = run_cli("gui", "--exit-when-ready", "--ready-at", "sign-in", data_dir=data_dir, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().isdigit(), proc.stdout
+    con = sqlite3.connect(data_dir / "desk_app.db")
+    try:
+        signed = con.execute("SELECT count(*) FROM audit_events WHERE action LIKE 'auth.%'").fetchone()[0]
+        attempts = con.execute("SELECT failed_attempts, last_login_at FROM users").fetchone()
+    finally:
+        con.close()
+    assert (signed, attempts) == (0, (0, None))
+    # Without the flag a script with no credentials is refused, as before.
+    refused = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env=env)
+    assert refused.returncode == 1 and "authentication required" in refused.stderr
