@@ -12,8 +12,9 @@ import json
 import logging
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desk_app import paths
 from desk_app.domain.errors import StorageError
@@ -86,6 +87,20 @@ def quick_look(data_dir: Path) -> tuple[str, str] | None:
 _SETTING_ERRORS: tuple[type[Exception], ...] = (*_QUICK_LOOK_ERRORS, StorageError)
 
 
+def stored_settings(con: Any, keys: Iterable[str]) -> dict[str, object]:
+    """The values of ``keys`` found in the settings table of an open DB-API connection (plain sqlite3 or
+    SQLCipher: no SQLAlchemy), decoded as the store writes them (JSON); a value that is not JSON as its text."""
+    wanted = list(keys)
+    marks = ", ".join("?" for _ in wanted)
+    out: dict[str, object] = {}
+    for key, raw in con.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", wanted):
+        try:
+            out[key] = json.loads(raw) if raw is not None else None
+        except (TypeError, ValueError):
+            out[key] = raw
+    return out
+
+
 def read_setting(data_dir: Path, key: str, default: object = None) -> object:
     """One setting's value read over plain sqlite3 (no SQLAlchemy); ``default`` when absent or unreadable."""
     db_file = paths.db_path(data_dir)
@@ -95,13 +110,13 @@ def read_setting(data_dir: Path, key: str, default: object = None) -> object:
         con = crypto.connect(db_file, mode="ro")
         try:
             con.execute("PRAGMA busy_timeout=2000")
-            row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            values = stored_settings(con, [key])
         finally:
             con.close()
     except _SETTING_ERRORS as exc:
         log.info("reading setting %s from %s failed (%s)", key, db_file, exc)
         return default
-    return json.loads(row[0]) if row else default
+    return values.get(key, default)
 
 
 def open_database(data_dir: Path) -> Database:

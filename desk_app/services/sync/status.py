@@ -6,10 +6,10 @@ asks every minute and at start-up, before SQLAlchemy has loaded.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from desk_app import paths
+from desk_app.services.setup.opening import stored_settings
 from desk_app.store import crypto
 
 
@@ -18,28 +18,14 @@ def quick_summary(data_dir: Path) -> tuple[str | None, int, bool]:
     the database cannot be read now (it is being created, restored or is locked)."""
     try:
         con = crypto.connect(paths.db_path(data_dir), mode="ro")
-    except (
-        Exception
-    ):  # unreadable now (missing, locked, encrypted without its passphrase yet): nothing to show
+    except Exception:  # unreadable now (missing, locked, encrypted without its passphrase yet)
         return None, 0, False
     try:
         con.execute("PRAGMA busy_timeout=2000")
         pending = con.execute("SELECT COUNT(*) FROM sync_outbox WHERE state <> 'sent'").fetchone()[0]
-        rows = dict(
-            con.execute(
-                "SELECT key, value FROM settings WHERE key IN ('sync_last_success', 'sync_hub_url')"
-            ).fetchall()
-        )
+        values = stored_settings(con, ["sync_last_success", "sync_hub_url"])
     except crypto.ERRORS:
         return None, 0, False
     finally:
         con.close()
-
-    def value(key: str) -> str:
-        raw = rows.get(key)
-        try:
-            return str(json.loads(raw)) if raw else ""
-        except (TypeError, ValueError):
-            return str(raw or "")
-
-    return value("sync_last_success") or None, int(pending), bool(value("sync_hub_url"))
+    return str(values.get("sync_last_success") or "") or None, int(pending), bool(values.get("sync_hub_url"))
