@@ -30,7 +30,14 @@ def cmd_now(args: argparse.Namespace, ctx: Context) -> int:
     if result["errors"] and not ctx.json:  # one clear line
         first = result["errors"][0]
         raise UserError(f"sync failed for {first['period']}: {first['reason']}", first["error"])
-    ctx.out(result, lambda: f"sent {len(result['sent'])} period(s); {result['pending']} pending")
+    closed = ", ".join(c["period"] for c in result["closed_now"])
+    ctx.out(
+        result,
+        lambda: (
+            f"sent {len(result['sent'])} period(s); {result['pending']} pending"
+            + (f"; closed by the hub, not taken: {closed}" if closed else "")
+        ),
+    )
     return 1 if result["errors"] else 0
 
 

@@ -35,6 +35,7 @@ STATE_TITLES = {
     "sending": QT_TRANSLATE_NOOP("SyncPage", "Sending"),
     "sent": QT_TRANSLATE_NOOP("SyncPage", "Sent"),
     "error": QT_TRANSLATE_NOOP("SyncPage", "Error"),
+    "closed": QT_TRANSLATE_NOOP("SyncPage", "Closed by the upper level"),
 }
 WORKER_INTERVAL_MS = 5 * 60 * 1000  # the background worker looks at the outbox every five minutes
 

@@ -2,7 +2,7 @@
 
 desk-hub [--db URL] init | serve [--host H] [--port P] [--certfile F --keyfile F]
          | unit add CODE --name NAME | unit list | unit revoke CODE | import FILE
-         | report --period P [--json] | period close P | staff add USER
+         | report --period P [--json] | period close|open P | staff add USER
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         args,
         summary,
         f"imported {summary['imported']}, updated {summary['updated']}, ignored {summary['ignored']}, "
-        f"deleted {summary['deleted']} (unit {summary['unit']}, file #{summary['sequence']})",
+        f"deleted {summary['deleted']} (unit {summary['unit']}, file #{summary['sequence']})"
+        + "".join(f"\n  not imported: {c['period']}: {c['reason']}" for c in summary["conflicts"]),
     )
     return 0
 
@@ -161,6 +162,22 @@ def cmd_period_close(args: argparse.Namespace) -> int:
     with db.transaction() as s:
         fresh = close_period(s, code, by=os.environ.get("USER", "admin"))
     _out(args, {"period": code, "closed": True}, f"period {code} closed" + ("" if fresh else " (already)"))
+    return 0
+
+
+def cmd_period_open(args: argparse.Namespace) -> int:
+    from desk_app.hub.reporting import period_or_400
+    from desk_app.hub.units import open_period
+
+    code = period_or_400(args.period).code
+    db = _open(args)
+    with db.transaction() as s:
+        was_closed = open_period(s, code)
+    _out(
+        args,
+        {"period": code, "closed": False},
+        f"period {code} reopened" if was_closed else f"period {code} was not closed",
+    )
     return 0
 
 
@@ -208,10 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file")
     rp = cmd(sub, "report", cmd_report, "the aggregated II.06a report of a period")
     rp.add_argument("--period", required=True)
-    per = sub.add_parser("period", help="close a period")
+    per = sub.add_parser("period", help="close or reopen a period")
     psub = per.add_subparsers(dest="period_command", metavar="ACTION", required=True)
     c = cmd(psub, "close", cmd_period_close, "close a period: later uploads for it answer 409")
     c.add_argument("period")
+    o = cmd(psub, "open", cmd_period_open, "reopen a closed period: the units' corrections are taken again")
+    o.add_argument("period")
     staff = sub.add_parser("staff", help="dashboard accounts")
     ssub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     sa = cmd(

@@ -33,7 +33,10 @@ class _DryRun(Exception):
         self.summary = summary
 
 
-def _check_periods(session: Session, periods: set[str]) -> None:
+def _check_periods(session: Session, periods: set[str], *, set_closed_aside: bool) -> set[str]:
+    """400 for a period badly written; the closed periods among ``periods``: 409 for an upload (the desk
+    sends one month a request and keeps the refusal), set aside for a file (``set_closed_aside``: its other
+    months are imported and the closed ones listed as conflicts, since a file cannot be answered)."""
     for code in sorted(periods):
         try:
             period = parse_period(code)
@@ -41,12 +44,21 @@ def _check_periods(session: Session, periods: set[str]) -> None:
             raise HubError(400, f"unknown period {code[:40]!r}") from None
         if period.code != code:
             raise HubError(400, f"period {code!r} must be written {period.code!r}")
-    closed = session.scalars(select(ClosedPeriod.period).where(ClosedPeriod.period.in_(periods))).all()
-    if closed:
+    closed = set(session.scalars(select(ClosedPeriod.period).where(ClosedPeriod.period.in_(periods))))
+    if closed and not set_closed_aside:
         raise HubError(409, f"period {sorted(closed)[0]} is closed by the hub's staff; nothing was imported")
+    return closed
 
 
-def _apply(session: Session, unit: Unit, body: ValueSetIn, *, dry_run: bool, source: str) -> dict[str, Any]:
+def _apply(
+    session: Session,
+    unit: Unit,
+    body: ValueSetIn,
+    *,
+    dry_run: bool,
+    source: str,
+    set_closed_aside: bool = False,
+) -> dict[str, Any]:
     stamp = now()
     if not dry_run:
         session.add(
@@ -57,7 +69,10 @@ def _apply(session: Session, unit: Unit, body: ValueSetIn, *, dry_run: bool, sou
     for dv in body.data_values:
         incoming[(dv.period, dv.indicator, dv.breakdown)] = dv.value  # within one body, the last wins
     periods = {k[0] for k in incoming} | set(body.complete_periods)
-    _check_periods(session, periods)
+    closed = _check_periods(session, periods, set_closed_aside=set_closed_aside)
+    if closed:
+        incoming = {k: v for k, v in incoming.items() if k[0] not in closed}
+        periods -= closed
 
     existing: dict[Key, tuple[int, int]] = {}
     if periods:
@@ -87,7 +102,7 @@ def _apply(session: Session, unit: Unit, body: ValueSetIn, *, dry_run: bool, sou
             to_update.append({"id": old[0], "value": value, "updated_at": stamp, "batch_id": body.batch_id})
         else:
             ignored += 1
-    complete = set(body.complete_periods)
+    complete = set(body.complete_periods) - closed
     stale = [row_id for key, (row_id, _v) in existing.items() if key[0] in complete and key not in incoming]
 
     dossiers = {d.code: d for d in body.dossiers}  # within one body, the last wins
@@ -103,7 +118,7 @@ def _apply(session: Session, unit: Unit, body: ValueSetIn, *, dry_run: bool, sou
             )
         }
     summary: dict[str, Any] = {
-        "status": "SUCCESS",
+        "status": "WARNING" if closed else "SUCCESS",
         "batch_id": body.batch_id,
         "dry_run": dry_run,
         "replayed": False,
@@ -111,7 +126,10 @@ def _apply(session: Session, unit: Unit, body: ValueSetIn, *, dry_run: bool, sou
         "updated": len(to_update),
         "ignored": ignored,
         "deleted": len(stale),
-        "conflicts": [],
+        "conflicts": [
+            {"period": code, "reason": "closed by the hub's staff: its figures were not imported"}
+            for code in sorted(closed)
+        ],
         "dossiers_imported": sum(c not in known for c in codes),
         "dossiers_updated": sum(c in known for c in codes),
     }
@@ -185,8 +203,9 @@ def import_value_set(
 ) -> dict[str, Any]:
     """Apply ``body`` for the authenticated unit in one transaction (retried on a write race); the summary.
 
-    ``transaction`` is HubDatabase.transaction. 403 when the body names another unit, 409 for a closed period,
-    400 for a bad period. ``check`` runs inside the transaction first (the offline file's sequence number).
+    ``transaction`` is HubDatabase.transaction. 403 when the body names another unit, 409 for a closed period
+    (a file's closed months are set aside as conflicts instead), 400 for a bad period. ``check`` runs inside
+    the transaction first (the offline file's sequence number).
     """
     last_exc: Exception | None = None
     for _attempt in range(5):
@@ -202,7 +221,9 @@ def import_value_set(
                 replay = stored_summary(session, unit.id, body.batch_id)
                 if replay is not None:
                     return replay
-                return _apply(session, unit, body, dry_run=dry_run, source=source)
+                return _apply(
+                    session, unit, body, dry_run=dry_run, source=source, set_closed_aside=source == "file"
+                )
         except _DryRun as dry:
             return dry.summary
         except (IntegrityError, OperationalError) as exc:  # a concurrent upload won the race: look again

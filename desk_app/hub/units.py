@@ -92,6 +92,15 @@ def close_period(session: Session, period: str, by: str) -> bool:
     return True
 
 
+def open_period(session: Session, period: str) -> bool:
+    """Reopen a closed period (the units' corrections are taken again); False when it was not closed."""
+    row = session.get(ClosedPeriod, period)
+    if row is None:
+        return False
+    session.delete(row)
+    return True
+
+
 def add_staff(session: Session, username: str, password: str) -> None:
     if len(password) < 8:
         raise HubError(400, "the password must have at least 8 characters")

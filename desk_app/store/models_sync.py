@@ -20,7 +20,9 @@ class SyncOutboxItem(Base):
 
     __tablename__ = "sync_outbox"
     period: Mapped[str] = mapped_column(String(40), primary_key=True)  # e.g. "2026-09" (15/8 – 14/9)
-    state: Mapped[str] = mapped_column(String(12), default="to_send")  # to_send / sending / sent / error
+    state: Mapped[str] = mapped_column(
+        String(12), default="to_send"
+    )  # to_send / sending / sent / error / closed (by the hub)
     generation: Mapped[int] = mapped_column(Integer, default=1)
     sent_generation: Mapped[int] = mapped_column(Integer, default=0)
     changed_at: Mapped[datetime] = mapped_column(Stamp())

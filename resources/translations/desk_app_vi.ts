@@ -2712,6 +2712,10 @@
         <translation>Chọn…</translation>
     </message>
     <message>
+        <source>Closed by the upper level</source>
+        <translation>Cấp trên đã khóa kỳ</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>

@@ -15,6 +15,13 @@ from tests.hub.conftest import HubServer, desk_json, hub_cli, hub_json
 AGENCY = "001.05.12.H49"  # the demo commune's agency code = its unit code at the hub
 
 
+def connect(hub: HubServer, desk: Path, url: str | None = None) -> dict[str, Any]:
+    """Register the demo commune at the hub and point the desk at ``url`` (the hub's own by default; an
+    address nobody answers for a desk that syncs by USB file); what `sync configure` printed."""
+    token = hub_json(hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
+    return desk_json(desk, "sync", "configure", "--hub", url or hub.url, "--token", token)
+
+
 def desk_ii06a(data_dir: Path, period: str) -> dict[str, Any]:
     """The desk's own `report --kind ii06a` total (in-process: the same object the CLI prints)."""
     from desk_app.domain.periods import parse_period
@@ -53,8 +60,7 @@ def assert_hub_equals_desk(hub_db: str, data_dir: Path, periods: list[str]) -> N
 
 def test_sync_now_brings_the_desk_figures(hub: HubServer, desk: Path) -> None:
     """First sync sends every month with data; the hub's figures equal the desk's; a second sync adds nothing."""
-    token = hub_json(hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
-    configured = desk_json(desk, "sync", "configure", "--hub", hub.url, "--token", token)
+    configured = connect(hub, desk)
     assert configured["marked"] >= 4
     result = desk_json(desk, "sync", "now")
     assert result["errors"] == [] and result["pending"] == 0 and len(result["sent"]) == configured["marked"]
@@ -91,8 +97,7 @@ def test_wrong_token_is_one_line_and_changes_nothing(sqlite_hub: HubServer, desk
 
 def test_hub_holds_no_personal_data(sqlite_hub: HubServer, desk: Path, tmp_path: Path) -> None:
     """After a sync the hub's database holds no applicant name, ID number or phone; the lookup finds a dossier."""
-    token = hub_json(sqlite_hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
-    desk_json(desk, "sync", "configure", "--hub", sqlite_hub.url, "--token", token)
+    connect(sqlite_hub, desk)
     desk_json(desk, "sync", "now")
     con = sqlite3.connect(desk / "desk_app.db")
     people = con.execute("SELECT full_name, id_number, phone FROM applicants").fetchall()
@@ -113,8 +118,7 @@ def test_offline_file_applies_once_in_order_unaltered(
     sqlite_hub: HubServer, desk: Path, tmp_path: Path
 ) -> None:
     """desk-app sync export -> desk-hub import; replayed, out-of-order and altered files are refused."""
-    token = hub_json(sqlite_hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
-    desk_json(desk, "sync", "configure", "--hub", "http://127.0.0.1:9", "--token", token)
+    connect(sqlite_hub, desk, "http://127.0.0.1:9")
     first = desk_json(desk, "sync", "export", "--out", str(tmp_path / "f1.sync"))
     assert first["sequence"] == 1 and first["periods"]
     assert desk_json(desk, "sync", "status")["pending"] == 0
@@ -138,27 +142,60 @@ def test_offline_file_applies_once_in_order_unaltered(
     assert_hub_equals_desk(sqlite_hub.db_url, desk, first["periods"])
 
 
-def test_closed_period_is_refused_with_the_reason(sqlite_hub: HubServer, desk: Path) -> None:
-    """The hub closed a month: the desk's later change of it stays in the outbox as an error saying so."""
-    from datetime import datetime, timedelta
-
+def test_closed_period_is_kept_aside_until_the_hub_reopens_it(sqlite_hub: HubServer, desk: Path) -> None:
+    """The hub closed a month: the desk's later change of it is refused with the reason and set aside as
+    "closed" (not pending, not an error that freezes the last success, not retried in the background); once
+    the hub's staff reopen the month, "sync now" sends it."""
     from desk_app.services.sync.outbox import mark_periods
     from desk_app.services.sync.worker import status, sync_now
     from desk_app.store.db import open_database
 
-    token = hub_json(sqlite_hub.db_url, "unit", "add", AGENCY, "--name", "Xã Gio Sơn")["token"]
-    desk_json(desk, "sync", "configure", "--hub", sqlite_hub.url, "--token", token)
+    connect(sqlite_hub, desk)
     first = desk_json(desk, "sync", "now")
-    month = first["sent"][0]
+    month, other = first["sent"][0], first["sent"][1]
     assert hub_cli(sqlite_hub.db_url, "period", "close", month).returncode == 0
     db = open_database(desk)
     try:
         with db.transaction() as s:
-            mark_periods(s, [parse_period(month)])
+            mark_periods(s, [parse_period(month), parse_period(other)])
         result = sync_now(db, tries=1, sleep=lambda _s: None)
-        assert [e["period"] for e in result["errors"]] == [month]
-        item = next(i for i in status(db)["items"] if i["period"] == month)
-        assert item["state"] == "error" and "khóa số liệu" in item["error"]
-        assert datetime.fromisoformat(item["next_try_at"]) > datetime.now() + timedelta(hours=20)
+        assert result["errors"] == [] and result["sent"] == [other]
+        assert [c["period"] for c in result["closed_now"]] == [month]
+        now = status(db)
+        item = next(i for i in now["items"] if i["period"] == month)
+        assert item["state"] == "closed" and "khóa số liệu" in item["error"] and item["next_try_at"] is None
+        assert now["pending"] == 0 and now["closed"] == [month] and now["last_success"] is not None
+        # The background worker leaves it; the status bar does not count it as waiting.
+        assert sync_now(db, tries=1, sleep=lambda _s: None, force=False)["closed_now"] == []
+        from desk_app.services.sync.status import quick_summary
+
+        assert quick_summary(desk)[1] == 0
     finally:
         db.close()
+    cli = desk_json(
+        desk, "sync", "now"
+    )  # asked by hand: tried again, still closed, exit 0 with the month named
+    assert [c["period"] for c in cli["closed_now"]] == [month]
+    assert hub_cli(sqlite_hub.db_url, "period", "open", month).returncode == 0
+    again = desk_json(desk, "sync", "now")
+    assert again["sent"] == [month] and again["closed"] == [] and again["pending"] == 0
+    assert_hub_equals_desk(sqlite_hub.db_url, desk, [month])
+
+
+def test_a_file_with_a_closed_month_imports_the_others(
+    sqlite_hub: HubServer, desk: Path, tmp_path: Path
+) -> None:
+    """A USB file cannot be answered: its closed months are set aside as conflicts, the rest is imported."""
+    connect(sqlite_hub, desk, "http://127.0.0.1:9")
+    exported = desk_json(desk, "sync", "export", "--out", str(tmp_path / "f1.sync"))
+    closed, *others = exported["periods"]
+    assert others
+    assert hub_cli(sqlite_hub.db_url, "period", "close", closed).returncode == 0
+    summary = hub_json(sqlite_hub.db_url, "import", str(tmp_path / "f1.sync"))
+    assert summary["status"] == "WARNING" and summary["imported"] > 0
+    assert [c["period"] for c in summary["conflicts"]] == [closed]
+    assert_hub_equals_desk(sqlite_hub.db_url, desk, others)
+    unit = next(u for u in hub_report(sqlite_hub.db_url, closed)["units"] if u["code"] == AGENCY)
+    assert unit["ii06a"] is None
+    text = hub_cli(sqlite_hub.db_url, "import", str(tmp_path / "f1.sync"))
+    assert text.returncode == 1 and "already imported" in text.stderr

@@ -12,6 +12,14 @@ from desk_app import paths
 from desk_app.services.setup.opening import stored_settings
 from desk_app.store import crypto
 
+# An outbox item the hub refused because its staff closed the month (HTTP 409): the hub keeps the figures it
+# had; nothing is pending (the worker does not retry it) until the month changes again or "sync now" is asked.
+CLOSED = "closed"
+CLOSED_VI = (
+    "Cấp trên đã khóa số liệu kỳ này nên chưa nhận phần sửa sau đó. Nếu cần sửa, đề nghị cấp trên mở lại kỳ "
+    "rồi bấm «Đồng bộ ngay»."
+)
+
 
 def quick_summary(data_dir: Path) -> tuple[str | None, int, bool]:
     """(last success as stored, items waiting to be sent, whether a hub is configured); (None, 0, False) when
@@ -22,7 +30,9 @@ def quick_summary(data_dir: Path) -> tuple[str | None, int, bool]:
         return None, 0, False
     try:
         con.execute("PRAGMA busy_timeout=2000")
-        pending = con.execute("SELECT COUNT(*) FROM sync_outbox WHERE state <> 'sent'").fetchone()[0]
+        pending = con.execute(
+            "SELECT COUNT(*) FROM sync_outbox WHERE state NOT IN ('sent', ?)", (CLOSED,)
+        ).fetchone()[0]
         values = stored_settings(con, ["sync_last_success", "sync_hub_url"])
     except crypto.ERRORS:
         return None, 0, False

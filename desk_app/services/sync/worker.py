@@ -27,6 +27,7 @@ from desk_app.domain.periods import parse_period, period_containing
 from desk_app.domain.states import STATE_LABEL_VI, State
 from desk_app.services.sync import client
 from desk_app.services.sync.outbox import mark_everything, mark_periods
+from desk_app.services.sync.status import CLOSED, CLOSED_VI
 from desk_app.store import settings
 from desk_app.store.db import Database
 from desk_app.store.models import Dossier, Procedure, Unit
@@ -248,13 +249,15 @@ def _sync_locked(
     _refresh(db, now)
     sent: list[str] = []
     errors: list[dict[str, Any]] = []
+    closed: list[dict[str, Any]] = []
+    # A month the hub has closed is tried again only when asked ("sync now": the hub may have reopened it)
+    # or when its figures change again.
+    states = ("to_send", "error", CLOSED) if force else ("to_send", "error")
     with db.session() as s:
         due = [
             (r.period, r.generation)
             for r in s.scalars(
-                select(SyncOutboxItem)
-                .where(SyncOutboxItem.state.in_(("to_send", "error")))
-                .order_by(SyncOutboxItem.period)
+                select(SyncOutboxItem).where(SyncOutboxItem.state.in_(states)).order_by(SyncOutboxItem.period)
             )
             if force or r.next_try_at is None or r.next_try_at <= now
         ]
@@ -262,7 +265,7 @@ def _sync_locked(
     for period, _gen in due:
         with db.transaction() as s:
             row = s.get(SyncOutboxItem, period)
-            if row is None or row.state not in ("to_send", "error"):
+            if row is None or row.state not in states:
                 continue
             row.state, row.last_attempt_at = "sending", _now()
             generation = row.generation
@@ -275,17 +278,21 @@ def _sync_locked(
                 failure.status is None and not failure.retriable
             ):
                 fatal = failure  # a wrong token or certificate fails every item: do not hammer the hub
+            shut = failure.status == 409  # the upper level closed this month: it keeps what it had
             with db.transaction() as s:
                 row = s.get(SyncOutboxItem, period)
                 assert row is not None
-                row.state = "error"
                 row.attempts += 1
-                row.error = failure.vi
-                # A refusal (closed period, wrong token, bad data) will not heal by itself: the background worker
-                # leaves it for a day, until the period changes again, or until "sync now" / new settings.
-                wait = backoff(row.attempts) if failure.retriable else timedelta(days=1)
-                row.next_try_at = _now() + wait
-            errors.append({"period": period, "error": failure.vi, "reason": failure.reason})
+                if shut:
+                    row.state, row.error, row.next_try_at = CLOSED, CLOSED_VI, None
+                else:
+                    row.state, row.error = "error", failure.vi
+                    # A refusal (wrong token, bad data) will not heal by itself: the background worker leaves
+                    # it for a day, until the period changes again, or until "sync now" / new settings.
+                    wait = backoff(row.attempts) if failure.retriable else timedelta(days=1)
+                    row.next_try_at = _now() + wait
+            report = {"period": period, "error": CLOSED_VI if shut else failure.vi, "reason": failure.reason}
+            (closed if shut else errors).append(report)
             continue
         with db.transaction() as s:
             row = s.get(SyncOutboxItem, period)
@@ -300,7 +307,7 @@ def _sync_locked(
     if not errors:
         with db.transaction() as s:
             settings.put(s, K_LAST_OK, _now().isoformat(timespec="seconds"))
-    return {**status(db), "sent": sent, "errors": errors}
+    return {**status(db), "sent": sent, "errors": errors, "closed_now": closed}
 
 
 def _send_dossiers(
@@ -352,7 +359,8 @@ def status(db: Database) -> dict[str, Any]:
     return {
         "hub": hub,
         "last_success": last or None,
-        "pending": sum(1 for i in items if i["state"] != "sent"),
+        "pending": sum(1 for i in items if i["state"] not in ("sent", CLOSED)),
+        "closed": [i["period"] for i in items if i["state"] == CLOSED],
         "dossiers_pending": int(dirty),
         "errors": [{"period": i["period"], "error": i["error"]} for i in items if i["state"] == "error"],
         "items": items,
