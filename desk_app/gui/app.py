@@ -69,6 +69,14 @@ def run(data_dir: Path, exit_when_ready: bool = False, ready_at: str = "page") -
 
                 messages.error(None, exc.vi)
             return 1
+    notice = opening.recovery_notice(db) if db is not None else None
+    if notice:  # an interrupted restore or encryption was finished just now: say so before anything else
+        if exit_when_ready:
+            print(f"desk-app: {notice}", file=sys.stderr)
+        else:
+            from desk_app.gui import messages
+
+            messages.info(None, notice)
     try:
         if language != "vi":
             install_translators(app, language)

@@ -114,6 +114,7 @@ class Database:
         self.read_engine = make_engine(paths.db_path(data_dir), writer=False)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(self.read_engine, expire_on_commit=False)
+        self.recovered: recovery.Recovered | None = None  # an interrupted swap finished by this opening
 
     @property
     def path(self) -> Path:
@@ -283,6 +284,7 @@ def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -
     db = Database(base, engine)
     if recovered is not None:
         _audit_recovery(db, recovered)
+        db.recovered = recovered
     try:
         with db.session() as session:
             problem = audit.anchor_problem(session)

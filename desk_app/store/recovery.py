@@ -218,6 +218,24 @@ class Recovered:
         what = {"restore": "restore", "encrypt": "encryption"}.get(self.op, self.op)
         return f"an interrupted {what} (started {self.started_at}) was finished at start-up"
 
+    @property
+    def message_vi(self) -> str:
+        """What the clerk is told when the app opens (the CLI prints ``message``)."""
+        try:
+            when = datetime.fromisoformat(self.started_at).strftime("%d/%m/%Y %H:%M")
+        except ValueError:
+            when = self.started_at
+        if self.op == "encrypt":
+            return (
+                f"Lần trước, việc mã hóa dữ liệu (bắt đầu lúc {when}) bị ngắt giữa chừng. Ứng dụng đã làm "
+                "nốt việc đó khi khởi động: dữ liệu nay đã được mã hóa, không mất gì."
+            )
+        return (
+            f"Lần trước, việc khôi phục dữ liệu từ bản sao lưu (bắt đầu lúc {when}) bị ngắt giữa chừng. "
+            "Ứng dụng đã làm nốt việc đó khi khởi động: dữ liệu đang dùng là dữ liệu của bản sao lưu đã chọn; "
+            "dữ liệu trước đó vẫn được giữ trong thư mục replaced-… của thư mục dữ liệu."
+        )
+
 
 def _owner_alive(name: str) -> bool:
     """Whether the process that made a staging folder (``.restore-<stamp>-<pid>``) is still running."""

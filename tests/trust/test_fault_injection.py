@@ -116,6 +116,21 @@ def test_restore_killed_at_every_step_finishes_at_the_next_start(template: dict[
     assert outcomes == {"old", "new"}  # killed before the journal: old; after it: finished
 
 
+def test_the_app_tells_the_clerk_an_interrupted_restore_was_finished(template: dict[str, Any]) -> None:
+    """Killed after its journal, a restore is finished when the app next opens, and the clerk is told so in
+    Vietnamese (a dialog; a script run prints it), once."""
+    data_dir = _fresh_copy(template, 99)
+    code, _, err = _child(2, data_dir, "restore", str(template["backup"]), env=ADMIN)
+    assert code == 137, err
+    gui = {**ADMIN, "QT_QPA_PLATFORM": "offscreen"}
+    first = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env=gui)
+    assert first.returncode == 0, first.stderr
+    assert "khôi phục dữ liệu từ bản sao lưu" in first.stderr and "bị ngắt giữa chừng" in first.stderr
+    assert _codes(data_dir) == template["new"]
+    again = run_cli("gui", "--exit-when-ready", data_dir=data_dir, env=gui)
+    assert again.returncode == 0 and "ngắt giữa chừng" not in again.stderr
+
+
 @pytest.mark.skipif(not has_module("sqlcipher3"), reason="sqlcipher3 not installed")
 def test_encrypt_killed_at_every_step_never_leaves_the_plain_copy(
     template: dict[str, Any], monkeypatch: pytest.MonkeyPatch

@@ -125,6 +125,11 @@ def open_database(data_dir: Path) -> Database:
     return _open(data_dir)
 
 
+def recovery_notice(db: Database) -> str | None:
+    """The clerk's sentence when opening ``db`` finished an interrupted restore or encryption, else None."""
+    return db.recovered.message_vi if db.recovered is not None else None
+
+
 def full_open(data_dir: Path) -> tuple[Database, str | None, str]:
     """Open (creating or migrating) the database; (db, unit name or None, language). Raises StorageError."""
     from sqlalchemy import select
