@@ -195,7 +195,9 @@ def install(app: FastAPI) -> None:
             return _page(
                 request, "error.html", 403, message="Phiên đăng nhập không hợp lệ: hãy tải lại trang."
             )
-        client = "login:" + security.digest(request.client.host if request.client else "?")
+        # The digest of "login:<address>": 64 characters like the lookup's keys (hub_lookup_hit.client is
+        # String(64); "login:" + a digest was 70 and PostgreSQL refused every sign-in with a 500).
+        client = security.digest("login:" + (request.client.host if request.client else "?"))
         outcome = await run_in_threadpool(_sign_in, _db(request), username, password, client)
         if outcome is None or outcome == "limited":
             token = secrets.token_urlsafe(24)

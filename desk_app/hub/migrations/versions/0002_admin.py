@@ -33,7 +33,17 @@ def upgrade() -> None:
     )
     op.create_index("ix_hub_audit_subject", "hub_audit", ["subject", "id"], unique=False)
     bind = op.get_bind()
-    closed = bind.execute(sa.text("SELECT period, closed_at, closed_by FROM hub_closed_period ORDER BY closed_at"))
+    closed_table = sa.table(
+        "hub_closed_period",
+        sa.column("period", sa.String()),
+        sa.column("closed_at", sa.DateTime()),
+        sa.column("closed_by", sa.String()),
+    )
+    closed = bind.execute(
+        sa.select(closed_table.c.period, closed_table.c.closed_at, closed_table.c.closed_by).order_by(
+            closed_table.c.closed_at
+        )
+    ).all()
     rows = [
         {"at": at, "actor": by, "action": "period.close", "subject": period, "detail": {"period": period}}
         for period, at, by in closed
