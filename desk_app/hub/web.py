@@ -508,15 +508,29 @@ def _install_admin(app: FastAPI) -> None:
 
     @app.post("/ky-bao-cao/{code}/{action}", include_in_schema=False)
     async def period_act(request: Request, code: str, action: str) -> Response:
-        user, _csrf, _form = await _staff_post(request)
+        user, csrf, _form = await _staff_post(request)
         if action not in PERIOD_ACTIONS:
-            return _page(request, "error.html", 404, message="Không có trang này.")
+            return _page(request, "error.html", 404, staff=user, csrf=csrf, message="Không có trang này.")
         try:
             period = period_or_400(code)
         except HubError:
-            return _page(request, "error.html", 400, message=f"Mã kỳ “{code[:40]}” không hợp lệ.")
+            return _page(
+                request,
+                "error.html",
+                400,
+                staff=user,
+                csrf=csrf,
+                message=f"Mã kỳ “{code[:40]}” không hợp lệ.",
+            )
         if period.kind != "month" or period.code != code:
-            return _page(request, "error.html", 400, message="Chỉ khóa hoặc mở lại được từng tháng báo cáo.")
+            return _page(
+                request,
+                "error.html",
+                400,
+                staff=user,
+                csrf=csrf,
+                message="Chỉ khóa hoặc mở lại được từng tháng báo cáo.",
+            )
         changed = await run_in_threadpool(_period_change, _db(request), code, PERIOD_ACTIONS[action], user)
         outcome = action if changed else ("da-khoa" if action == "khoa" else "chua-khoa")
         return RedirectResponse(f"/ky-bao-cao/{code}?da={outcome}", status_code=303)
