@@ -3,6 +3,7 @@
 desk-hub [--db URL] init | serve [--host H] [--port P] [--certfile F --keyfile F]
          | unit add CODE --name NAME | unit list | unit revoke CODE | import FILE
          | report --period P [--json] | period close|open P | staff add USER
+         | target set YEAR INDICATOR VALUE | target list [--year YEAR]
 """
 
 from __future__ import annotations
@@ -172,11 +173,50 @@ def cmd_period_open(args: argparse.Namespace) -> int:
     code = period_or_400(args.period).code
     db = _open(args)
     with db.transaction() as s:
-        was_closed = open_period(s, code)
+        was_closed = open_period(s, code, by=os.environ.get("USER", "admin"))
     _out(
         args,
         {"period": code, "closed": False},
         f"period {code} reopened" if was_closed else f"period {code} was not closed",
+    )
+    return 0
+
+
+def cmd_target_set(args: argparse.Namespace) -> int:
+    from desk_app.hub import targets
+
+    year = targets.check_year(args.year)
+    indicator = targets.check_indicator(args.indicator)
+    ratio = targets.parse_percent(args.value)
+    db = _open(args)
+    with db.transaction() as s:
+        changed = targets.set_target(s, year, indicator, ratio, by=os.environ.get("USER", "admin"))
+    shown = "no target" if ratio is None else f"{targets.percent_text(ratio)}%"
+    _out(
+        args,
+        {"year": year, "indicator": indicator, "value": ratio, "changed": changed},
+        f"{year} {indicator} = {shown}" + ("" if changed else " (unchanged)"),
+    )
+    return 0
+
+
+def cmd_target_list(args: argparse.Namespace) -> int:
+    from desk_app.hub import targets
+    from desk_app.hub.units import now
+
+    year = targets.check_year(args.year if args.year is not None else now().year)
+    db = _open(args)
+    with db.session() as s:
+        rows = targets.year_targets(s, year)
+    _out(
+        args,
+        [t.to_dict(year) for t in rows],
+        "\n".join(
+            f"{year}  {t.indicator:<24} "
+            + (f"{targets.percent_text(t.ratio):>6}%" if t.ratio is not None else "   none")
+            + f"  {t.source:<7}  {t.label}"
+            for t in rows
+        ),
     )
     return 0
 
@@ -231,6 +271,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("period")
     o = cmd(psub, "open", cmd_period_open, "reopen a closed period: the units' corrections are taken again")
     o.add_argument("period")
+    tg = sub.add_parser("target", help="yearly targets of the dashboard's ratios")
+    tsub = tg.add_subparsers(dest="target_command", metavar="ACTION", required=True)
+    ts = cmd(tsub, "set", cmd_target_set, "set a year's target, e.g. 2026 resolved.on_time_ratio 90")
+    ts.add_argument("year", type=int)
+    ts.add_argument("indicator", help="resolved.on_time_ratio | received.online_ratio")
+    ts.add_argument("value", help='percent: 90, "60,5" or 60.5; "none" for no target')
+    tl = cmd(tsub, "list", cmd_target_list, "the targets that apply in a year (default: this year)")
+    tl.add_argument("--year", type=int, default=None)
     staff = sub.add_parser("staff", help="dashboard accounts")
     ssub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     sa = cmd(

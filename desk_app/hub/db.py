@@ -13,7 +13,7 @@ from desk_app.resources import package_path
 
 MIGRATIONS = package_path("desk_app.hub", "migrations")
 HEAD = (
-    "0001_hub"  # the newest migration (a test checks it against the scripts); Alembic loads only to upgrade
+    "0002_admin"  # the newest migration (a test checks it against the scripts); Alembic loads only to upgrade
 )
 
 

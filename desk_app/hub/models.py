@@ -7,16 +7,16 @@ phones: only what the hub needs to cross-check indicators and to answer the publ
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import (
     JSON,
     BigInteger,
-    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     UniqueConstraint,
 )
@@ -158,15 +158,35 @@ class TotalsCache(HubBase):
 
 
 class Target(HubBase):
-    """A ratio target per indicator (e.g. 0.9 on-time resolution), shown beside the totals; 📘 data."""
+    """A year's target for one of the hub's ratios (chỉ tiêu giao, e.g. 0.9 on-time resolution); 📘 data.
+
+    ``ratio`` None: the staff set "no target" for that year. Year 0 holds hub-wide defaults (targets stored
+    before targets had a year); a year with neither falls back to reporting.DEFAULT_TARGETS."""
 
     __tablename__ = "hub_target"
-    indicator: Mapped[str] = mapped_column(String(80), primary_key=True)
-    ratio: Mapped[float] = mapped_column()
-    effective_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    __table_args__ = (PrimaryKeyConstraint("year", "indicator", name="pk_hub_target"),)
+    year: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str] = mapped_column(String(80))
+    ratio: Mapped[float | None] = mapped_column(nullable=True)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_by: Mapped[str] = mapped_column(String(80), default="")
+
+
+class AuditEvent(HubBase):
+    """What the hub's staff did (close or reopen a period, set a target): who, when, what, for the history
+    shown on the period and targets pages. Append-only."""
+
+    __tablename__ = "hub_audit"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))  # period.close | period.open | target.set
+    subject: Mapped[str] = mapped_column(String(80))  # the period code, or "<year>:<indicator>"
+    detail: Mapped[dict] = mapped_column(JSON)
 
 
 Index("ix_hub_value_unit_period", DataValue.unit_id, DataValue.period)
 Index("ix_hub_arrival_period_last", PeriodArrival.period, PeriodArrival.last_at)
 # Totals across units per period read only this index (unit totals have breakdown "").
 Index("ix_hub_value_totals", DataValue.period, DataValue.breakdown, DataValue.indicator, DataValue.value)
+Index("ix_hub_audit_subject", AuditEvent.subject, AuditEvent.id)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desk_app.domain.calendar import WorkingCalendar
 from desk_app.domain.periods import Period, parse_period, trailing_periods
 from desk_app.hub.errors import HubError
-from desk_app.hub.models import ClosedPeriod, DataValue, PeriodArrival, Target, TotalsCache, Unit
+from desk_app.hub.models import ClosedPeriod, DataValue, PeriodArrival, TotalsCache, Unit
 
 GROUPS = ("received", "resolved", "in_progress")
 
@@ -339,17 +339,9 @@ def _store_cache(session: Session, fresh: dict[str, dict[str, Any]], stamp: date
         session.rollback()
 
 
-DEFAULT_TARGETS = {"resolved.on_time_ratio": 0.9, "received.online_ratio": 0.5}
-
-
-def targets(session: Session) -> dict[str, float]:
-    out = dict(DEFAULT_TARGETS)
-    out.update({t.indicator: t.ratio for t in session.scalars(select(Target))})
-    return out
-
-
 def ratios(figures: dict[str, dict[str, int]]) -> dict[str, float | None]:
-    """On-time resolution (before + on time over resolved) and online share of received in the period."""
+    """On-time resolution (before + on time over resolved) and online share of received in the period; their
+    yearly targets are in desk_app.hub.targets."""
     res = figures.get("resolved", {})
     rec = figures.get("received", {})
     resolved = res.get("total", 0)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.hub import security
+from desk_app.hub import audit, security
 from desk_app.hub.errors import HubError
 from desk_app.hub.models import ClosedPeriod, StaffAccount, Unit
 
@@ -85,18 +85,33 @@ def authenticate(session: Session, token: str | None) -> Unit:
 
 
 def close_period(session: Session, period: str, by: str) -> bool:
-    """Close a period (uploads touching it answer 409); False when it was already closed."""
+    """Close a period (uploads touching it answer 409); False when it was already closed.
+
+    ``by`` is who closed it (a staff account, or the shell user for the CLI); the event goes to the hub's
+    audit table in the same transaction."""
     if session.get(ClosedPeriod, period) is not None:
         return False
-    session.add(ClosedPeriod(period=period, closed_at=now(), closed_by=by))
+    session.add(ClosedPeriod(period=period, closed_at=now(), closed_by=by[:80]))
+    audit.record(session, by, "period.close", period, period=period)
     return True
 
 
-def open_period(session: Session, period: str) -> bool:
-    """Reopen a closed period (the units' corrections are taken again); False when it was not closed."""
+def open_period(session: Session, period: str, by: str = "admin") -> bool:
+    """Reopen a closed period (the units' corrections are taken again); False when it was not closed.
+
+    The ClosedPeriod row goes; the audit table keeps who reopened it and when, and who had closed it."""
     row = session.get(ClosedPeriod, period)
     if row is None:
         return False
+    audit.record(
+        session,
+        by,
+        "period.open",
+        period,
+        period=period,
+        closed_by=row.closed_by,
+        closed_at=row.closed_at.isoformat(timespec="seconds"),
+    )
     session.delete(row)
     return True
 

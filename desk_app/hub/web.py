@@ -15,25 +15,34 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from desk_app.hub import security
+from desk_app.hub import audit, security
+from desk_app.hub import targets as hub_targets
 from desk_app.hub.db import HubDatabase
+from desk_app.hub.errors import HubError
 from desk_app.hub.exports import KEYS
-from desk_app.hub.models import DossierRecord, LookupHit, StaffAccount, Unit, WebSession
+from desk_app.hub.models import (
+    ClosedPeriod,
+    DossierRecord,
+    LookupHit,
+    PeriodArrival,
+    StaffAccount,
+    Unit,
+    WebSession,
+)
 from desk_app.hub.reporting import (
     period_or_400,
     ratios,
     recent_months,
     reporting_rate,
-    targets,
     totals_by_period,
     unit_breakdown,
 )
-from desk_app.hub.units import now
+from desk_app.hub.units import close_period, now, open_period
 from desk_app.resources import package_path
 
 templates = Jinja2Templates(directory=str(package_path("desk_app.hub", "templates")))
@@ -42,7 +51,7 @@ SESSION_COOKIE = "hub_session"
 LOGIN_COOKIE = "hub_login_csrf"
 SESSION_HOURS = 10
 COLUMNS = KEYS  # the II.06a columns, in the form's order (desk_app.domain.indicators)
-RATIO_LABELS = {"resolved.on_time_ratio": "Tỷ lệ đúng hạn", "received.online_ratio": "Tỷ lệ trực tuyến"}
+RATIO_LABELS = {code: label for code, (label, _definition) in hub_targets.RATIOS.items()}
 STATUS_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa gửi", "open": "Chưa đến hạn"}
 
 
@@ -56,6 +65,13 @@ def pct(value: float | None) -> str:
 
 class _LoginNeeded(Exception):
     pass
+
+
+class _CsrfRefused(Exception):
+    pass
+
+
+CSRF_REFUSED_VI = "Yêu cầu không hợp lệ (thiếu mã chống giả mạo): hãy tải lại trang rồi thử lại."
 
 
 def _db(request: Request) -> HubDatabase:
@@ -129,13 +145,35 @@ def _trend_svg(totals: list[dict[str, Any]]) -> str:
 
 
 def _with_ratios(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**t, "ratios": ratios(t["figures"])} for t in items]
+    return [
+        {**t, "ratios": ratios(t["figures"]), "year": hub_targets.target_year(t["period"])} for t in items
+    ]
+
+
+def _closed(session: Session, codes: list[str]) -> dict[str, ClosedPeriod]:
+    return {c.period: c for c in session.scalars(select(ClosedPeriod).where(ClosedPeriod.period.in_(codes)))}
+
+
+async def _staff_post(request: Request) -> tuple[str, str, Any]:
+    """(username, csrf token, form) of a signed-in staff member's POST whose CSRF token matches; else _LoginNeeded or
+    _CsrfRefused. Every signed-in staff member may act (staff accounts have no roles)."""
+    user, csrf = await run_in_threadpool(_staff, request)
+    form = await request.form()
+    if not secrets.compare_digest(csrf, str(form.get("csrf", ""))):
+        raise _CsrfRefused()
+    return user, csrf, form
 
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(_LoginNeeded)
     async def _to_login(_request: Request, _exc: _LoginNeeded) -> Response:
         return RedirectResponse("/dang-nhap", status_code=303)
+
+    @app.exception_handler(_CsrfRefused)
+    async def _csrf_refused(request: Request, _exc: _CsrfRefused) -> Response:
+        return _page(request, "error.html", 403, message=CSRF_REFUSED_VI)
+
+    _install_admin(app)
 
     @app.get("/", include_in_schema=False)
     def root() -> Response:
@@ -157,7 +195,9 @@ def install(app: FastAPI) -> None:
             return _page(
                 request, "error.html", 403, message="Phiên đăng nhập không hợp lệ: hãy tải lại trang."
             )
-        client = "login:" + security.digest(request.client.host if request.client else "?")
+        # The digest of "login:<address>": 64 characters like the lookup's keys (hub_lookup_hit.client is
+        # String(64); "login:" + a digest was 70 and PostgreSQL refused every sign-in with a 500).
+        client = security.digest("login:" + (request.client.host if request.client else "?"))
         outcome = await run_in_threadpool(_sign_in, _db(request), username, password, client)
         if outcome is None or outcome == "limited":
             token = secrets.token_urlsafe(24)
@@ -187,7 +227,7 @@ def install(app: FastAPI) -> None:
         _user, csrf = await run_in_threadpool(_staff, request)
         form = await request.form()
         if not secrets.compare_digest(csrf, str(form.get("csrf", ""))):
-            return _page(request, "error.html", 403, message="Yêu cầu không hợp lệ (thiếu mã chống giả mạo).")
+            return _page(request, "error.html", 403, message=CSRF_REFUSED_VI)
         sid = request.cookies.get(SESSION_COOKIE, "")
         await run_in_threadpool(_sign_out, _db(request), sid)
         resp = RedirectResponse("/dang-nhap", status_code=303)
@@ -205,7 +245,12 @@ def install(app: FastAPI) -> None:
         with _db(request).session() as s:
             rate = reporting_rate(s, periods, today, cfg.due_working_days, page=trang, problems_only=problems)
             totals = _with_ratios(totals_by_period(s, recent_months(today, max(months, 12))))
-            goal = targets(s)
+            by_year = {y: hub_targets.targets_for(s, y) for y in {t["year"] for t in totals}}
+            for t in totals:
+                t["targets"] = by_year[t["year"]]
+            closed = _closed(s, [t["period"].code for t in totals])
+            year = totals[-1]["year"] if totals else today.year
+            goal = by_year.get(year) or hub_targets.targets_for(s, year)
         return _page(
             request,
             "dashboard.html",
@@ -216,6 +261,8 @@ def install(app: FastAPI) -> None:
             problems=problems,
             totals=totals,
             targets=goal,
+            target_year=year,
+            closed=closed,
             chart=_trend_svg(totals),
             due_days=cfg.due_working_days,
         )
@@ -351,3 +398,231 @@ def _unit_history(session: Session, unit_id: int, periods: list[Any]) -> list[di
     ):
         flat[period][indicator] = value
     return [{"period": p, "figures": nest(flat[p.code])} for p in periods]
+
+
+# -- staff actions: closing and reopening periods, yearly targets ------------------------------------------
+
+PERIOD_ACTIONS = {"khoa": "close", "mo-lai": "open"}
+DONE_VI = {
+    "khoa": "Đã khóa số liệu kỳ này: các lần gửi số liệu của kỳ này sẽ bị từ chối.",
+    "mo-lai": "Đã mở lại kỳ: các xã gửi số liệu điều chỉnh được như bình thường.",
+    "da-khoa": "Kỳ này đã được khóa từ trước.",
+    "chua-khoa": "Kỳ này đang mở (chưa bị khóa).",
+}
+
+
+def _period_state(session: Session, code: str) -> dict[str, Any]:
+    row = session.get(ClosedPeriod, code)
+    reported = session.scalar(select(func.count(PeriodArrival.id)).where(PeriodArrival.period == code))
+    return {
+        "closed": row is not None,
+        "closed_by": row.closed_by if row else None,
+        "closed_at": row.closed_at if row else None,
+        "reported": int(reported or 0),
+    }
+
+
+def _period_page(request: Request, user: str, csrf: str, code: str, **extra: Any) -> Response:
+    try:
+        period = period_or_400(code)
+    except HubError:
+        return _page(
+            request, "error.html", 400, staff=user, csrf=csrf, message=f"Mã kỳ “{code[:40]}” không hợp lệ."
+        )
+    if period.code != code:
+        return RedirectResponse(f"/ky-bao-cao/{period.code}", status_code=303)
+    with _db(request).session() as s:
+        state = _period_state(s, code)
+        events = audit.history(s, [code])
+        units = s.scalar(select(func.count(Unit.id)))
+    return _page(
+        request,
+        extra.pop("template", "period.html"),
+        extra.pop("status", 200),
+        staff=user,
+        csrf=csrf,
+        period=period,
+        state=state,
+        events=events,
+        units=int(units or 0),
+        closable=period.kind == "month",
+        action_vi=audit.ACTION_VI,
+        **extra,
+    )
+
+
+def _install_admin(app: FastAPI) -> None:
+    @app.get("/ky-bao-cao", include_in_schema=False)
+    def periods_page(request: Request, ky: str = "") -> Response:
+        user, csrf = _staff(request)
+        if ky.strip():
+            try:
+                code = period_or_400(ky.strip()).code
+            except HubError:
+                return _page(
+                    request,
+                    "error.html",
+                    400,
+                    staff=user,
+                    csrf=csrf,
+                    message=f"Mã kỳ “{ky.strip()[:40]}” không hợp lệ (ví dụ 2026-09 cho tháng 9/2026).",
+                )
+            return RedirectResponse(f"/ky-bao-cao/{code}", status_code=303)
+        periods = list(reversed(recent_months(now().date(), 12)))
+        with _db(request).session() as s:
+            closed = {c.period: c for c in s.scalars(select(ClosedPeriod))}
+            reported = dict(
+                s.execute(
+                    select(PeriodArrival.period, func.count(PeriodArrival.id))
+                    .where(PeriodArrival.period.in_([p.code for p in periods]))
+                    .group_by(PeriodArrival.period)
+                ).all()
+            )
+            units = int(s.scalar(select(func.count(Unit.id))) or 0)
+        shown = {p.code for p in periods}
+        others = [period_or_400(c) for c in sorted(closed, reverse=True) if c not in shown]
+        return _page(
+            request,
+            "periods.html",
+            staff=user,
+            csrf=csrf,
+            periods=periods,
+            others=others,
+            closed=closed,
+            reported=reported,
+            units=units,
+        )
+
+    @app.get("/ky-bao-cao/{code}", include_in_schema=False)
+    def period_page(request: Request, code: str, da: str = "") -> Response:
+        user, csrf = _staff(request)
+        return _period_page(request, user, csrf, code, done=DONE_VI.get(da))
+
+    @app.get("/ky-bao-cao/{code}/{action}", include_in_schema=False)
+    def period_confirm(request: Request, code: str, action: str) -> Response:
+        """The confirmation step (a page with a POST form: the GET itself changes nothing)."""
+        user, csrf = _staff(request)
+        if action not in PERIOD_ACTIONS:
+            return _page(request, "error.html", 404, staff=user, csrf=csrf, message="Không có trang này.")
+        return _period_page(request, user, csrf, code, template="period_confirm.html", action=action)
+
+    @app.post("/ky-bao-cao/{code}/{action}", include_in_schema=False)
+    async def period_act(request: Request, code: str, action: str) -> Response:
+        user, csrf, _form = await _staff_post(request)
+        if action not in PERIOD_ACTIONS:
+            return _page(request, "error.html", 404, staff=user, csrf=csrf, message="Không có trang này.")
+        try:
+            period = period_or_400(code)
+        except HubError:
+            return _page(
+                request,
+                "error.html",
+                400,
+                staff=user,
+                csrf=csrf,
+                message=f"Mã kỳ “{code[:40]}” không hợp lệ.",
+            )
+        if period.kind != "month" or period.code != code:
+            return _page(
+                request,
+                "error.html",
+                400,
+                staff=user,
+                csrf=csrf,
+                message="Chỉ khóa hoặc mở lại được từng tháng báo cáo.",
+            )
+        changed = await run_in_threadpool(_period_change, _db(request), code, PERIOD_ACTIONS[action], user)
+        outcome = action if changed else ("da-khoa" if action == "khoa" else "chua-khoa")
+        return RedirectResponse(f"/ky-bao-cao/{code}?da={outcome}", status_code=303)
+
+    @app.get("/chi-tieu", include_in_schema=False)
+    def targets_page(request: Request, nam: str = "", luu: str = "") -> Response:
+        user, csrf = _staff(request)
+        year = _year_or_default(nam)
+        saved = None
+        if luu.isdigit():
+            saved = f"Đã lưu {luu} thay đổi." if int(luu) else "Không có thay đổi nào."
+        return _targets_page(request, user, csrf, year, saved=saved)
+
+    @app.post("/chi-tieu", include_in_schema=False)
+    async def targets_save(request: Request) -> Response:
+        user, csrf, form = await _staff_post(request)
+        typed = {code: str(form.get(code, ""))[:40] for code in hub_targets.RATIOS}
+        errors: dict[str, str] = {}
+        year_text = str(form.get("nam", "")).strip()
+        year = 0
+        try:
+            year = hub_targets.check_year(int(year_text))
+        except ValueError:
+            errors["nam"] = "Năm phải là một số, ví dụ 2026."
+        except hub_targets.BadTarget as exc:
+            errors["nam"] = exc.vi
+        values: dict[str, float | None] = {}
+        for code, text in typed.items():
+            try:
+                values[code] = hub_targets.parse_percent(text)
+            except hub_targets.BadTarget as exc:
+                errors[code] = exc.vi
+        if errors:
+            return await run_in_threadpool(
+                _targets_page,
+                request,
+                user,
+                csrf,
+                year or now().year,
+                status=400,
+                errors=errors,
+                typed=typed,
+            )
+        changed = await run_in_threadpool(_targets_change, _db(request), year, values, user)
+        return RedirectResponse(f"/chi-tieu?nam={year}&luu={changed}", status_code=303)
+
+
+def _period_change(db: HubDatabase, code: str, action: str, user: str) -> bool:
+    with db.transaction() as s:
+        if action == "close":
+            return close_period(s, code, by=user)
+        return open_period(s, code, by=user)
+
+
+def _targets_change(db: HubDatabase, year: int, values: dict[str, float | None], user: str) -> int:
+    with db.transaction() as s:
+        return sum(hub_targets.set_target(s, year, code, ratio, user) for code, ratio in values.items())
+
+
+def _year_or_default(text: str) -> int:
+    try:
+        return hub_targets.check_year(int(text))
+    except (ValueError, HubError):
+        return now().year
+
+
+def _targets_page(
+    request: Request,
+    user: str,
+    csrf: str,
+    year: int,
+    *,
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+    typed: dict[str, str] | None = None,
+    saved: str | None = None,
+) -> Response:
+    with _db(request).session() as s:
+        rows = hub_targets.year_targets(s, year)
+        events = audit.history(s, [f"{year}:{code}" for code in hub_targets.RATIOS])
+    shown = typed or {t.indicator: hub_targets.percent_text(t.ratio) for t in rows}
+    return _page(
+        request,
+        "targets.html",
+        status,
+        staff=user,
+        csrf=csrf,
+        year=year,
+        rows=rows,
+        shown=shown,
+        errors=errors or {},
+        saved=saved,
+        events=events,
+        action_vi=audit.ACTION_VI,
+    )

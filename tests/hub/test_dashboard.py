@@ -158,6 +158,53 @@ def test_public_lookup_in_browser(seeded_hub: tuple[HubServer, str], browser: An
     assert page.locator("#limited").count() == 1  # the fifth lookup in a minute (limit 4 in this test)
 
 
+def test_staff_close_a_period_and_set_a_target_in_browser(
+    seeded_hub: tuple[HubServer, str], browser: Any
+) -> None:
+    """At 1024x768: sign in, close the last month through its page (with the confirmation step), see it marked
+    closed on the dashboard, set a target on the Chỉ tiêu page and see it against the dashboard's ratios."""
+    from desk_app.domain.periods import parse_period
+    from desk_app.hub.targets import target_year
+
+    server, period = seeded_hub
+    year = target_year(parse_period(period))
+    page = browser.new_page(viewport={"width": 1024, "height": 768})
+    page.goto(server.url + "/dang-nhap")
+    page.fill("#username", "canbo")
+    page.fill("#password", "mat-khau-dai")
+    page.click("#login")
+    page.wait_for_selector("#reporting-rate")
+    assert "Đã khóa" not in page.inner_text(f'#totals td[data-period="{period}"]')
+
+    page.click("header >> text=Kỳ báo cáo")
+    assert "Đang mở" in page.inner_text(f'#periods tr[data-period="{period}"]')
+    page.click(f'#periods tr[data-period="{period}"] a')
+    page.click("#close")
+    assert "Khóa số liệu" in page.inner_text("#confirm")
+    page.click("#confirm-yes")
+    page.wait_for_selector("#done")
+    assert "Đã khóa số liệu" in page.inner_text("#period-state") and "canbo" in page.inner_text(
+        "#period-state"
+    )
+    assert "Khóa số liệu" in page.inner_text("#period-history")
+    assert page.locator("#reopen").count() == 1
+    page.click("header >> text=Tổng quan")
+    assert "Đã khóa" in page.inner_text(f'#totals td[data-period="{period}"]')
+
+    page.goto(server.url + f"/chi-tieu?nam={year}")
+    page.fill('input[name="received.online_ratio"]', "12,5")
+    page.click("#save-targets")
+    page.wait_for_selector("#saved")
+    assert page.input_value('input[name="received.online_ratio"]') == "12,5"
+    page.click("header >> text=Tổng quan")
+    assert "Tỷ lệ trực tuyến ≥ 12,5%" in page.inner_text("#targets-note")
+    cell = page.locator(f'#totals td[title="Chỉ tiêu năm {year}: 12,5%"]')
+    assert cell.count() >= 1 and cell.first.inner_text() == "11,1%"  # 1 online of 9
+    assert cell.first.get_attribute("class") == "late"  # below the new target
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1024, width  # usable at 1024x768 without scrolling sideways
+
+
 def test_arrival_status_rules() -> None:
     """On time up to the due day (cut-off + N working days), late after, missing when nothing came by then."""
     from datetime import datetime
