@@ -295,3 +295,12 @@ def test_percent_accepted(typed: str) -> None:
     from desk_app.hub.targets import parse_percent
 
     assert parse_percent(typed) == round(float(typed.strip().rstrip("%").replace(",", ".")) / 100, 6)
+
+
+def test_the_cli_closes_months_only(tmp_path: Path) -> None:
+    """As on the web: uploads are per month, so a quarter or a year is refused with the reason."""
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    assert hub_cli(url, "init").returncode == 0
+    refused = hub_cli(url, "period", "close", "2026-Q3")
+    assert refused.returncode == 1 and "only a month" in refused.stderr
+    assert hub_cli(url, "period", "close", "2026-09").returncode == 0
