@@ -72,14 +72,16 @@ def test_a_right_password_racing_wrong_ones_does_not_hand_them_a_fresh_series(st
     """12 wrong and 1 right at once: the right one never lifts a lock nor restarts the count of later tries.
 
     However the processes interleave, the right password can forgive only the tries booked before it (as a
-    right password typed after four wrong ones does), so at most 4 + 5 wrong passwords are checked; and since
-    12 wrong ones were tried, the account ends locked, right password or not.
+    right password typed after four wrong ones does), so at most 4 + 5 wrong passwords are checked (at least 4:
+    the right one may hold one of the bookings of the series that locks); and since 12 wrong ones were tried,
+    the account ends locked, right password or not.
     """
     passwords = [f"wrong-password-{i}" for i in range(12)]
     passwords.insert(6, PASSWORDS["admin"])
     events, codes, results = _race_sign_ins(staff, passwords)
     checked_wrong = events.count("auth.failed") + events.count("auth.locked")
-    assert MAX_ATTEMPTS <= checked_wrong <= 2 * MAX_ATTEMPTS - 1, events
+    # At least four: the right one may hold one of the five bookings of the series that locks.
+    assert MAX_ATTEMPTS - 1 <= checked_wrong <= 2 * MAX_ATTEMPTS - 1, events
     assert codes.count(0) <= 1, results
     after = staff.cli("admin", "user", "list")
     assert after.returncode == 1 and "authentication required" in after.stderr
