@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from desk_app import paths
 from desk_app.domain.errors import StorageError, UserError
+from desk_app.domain.phrase import Phrase, vi_of
 from desk_app.fsutil import fsync_dir  # noqa: F401  (used here and re-exported)
 from desk_app.store import audit, crypto, migrate
 
@@ -135,22 +136,36 @@ def check_database(db_file: Path, *, immutable: bool = True) -> tuple[list[str],
     """Run PRAGMA integrity_check and foreign_key_check, read the schema revision and verify the audit chain.
 
     Returns (problems, info); ``immutable`` reads a file nobody writes (a backup) without locks or a -shm file.
+    Each problem is a ``Phrase`` (English, with its Vietnamese in ``.vi``); an audit chain problem's English
+    starts with "audit chain".
     """
     info: dict[str, Any] = {"schema_revision": None, "audit_events": 0, "audit_last_hash": None}
     if not db_file.is_file():
-        return [f"{db_file.name} is missing"], info
+        return [
+            Phrase(f"{db_file.name} is missing", f"không tìm thấy tệp cơ sở dữ liệu {db_file.name}")
+        ], info
     problems: list[str] = []
     try:
         conn = _connect(db_file, immutable)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
             if result != ["ok"]:
-                return ["integrity_check: " + " | ".join(str(r) for r in result[:5])], info
+                damaged = "integrity_check: " + " | ".join(str(r) for r in result[:5])
+                return [Phrase(damaged, "tệp cơ sở dữ liệu bị hỏng (kiểm tra toàn vẹn không đạt)")], info
             if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                problems.append("foreign_key_check: rows point at missing rows")
+                problems.append(
+                    Phrase(
+                        "foreign_key_check: rows point at missing rows",
+                        "có dòng dữ liệu trỏ tới dòng không còn tồn tại",
+                    )
+                )
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not {"alembic_version", "audit_events"} <= tables:
-                return [*problems, f"{db_file.name} is not a desk_app database"], info
+                alien = Phrase(
+                    f"{db_file.name} is not a desk_app database",
+                    f"tệp {db_file.name} không phải cơ sở dữ liệu của phần mềm",
+                )
+                return [*problems, alien], info
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             info["schema_revision"] = row[0] if row else None
             last = conn.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
@@ -158,20 +173,28 @@ def check_database(db_file: Path, *, immutable: bool = True) -> tuple[list[str],
         finally:
             conn.close()
     except crypto.DB_ERRORS as exc:
-        return [f"{db_file.name}: {exc}"], info
+        unreadable = f"không đọc được tệp {db_file.name} (tệp bị hỏng hoặc không phải cơ sở dữ liệu)"
+        return [Phrase(f"{db_file.name}: {exc}", unreadable)], info
     except StorageError as exc:  # encrypted: no or wrong passphrase, SQLCipher missing
-        return [exc.message], info
+        return [Phrase(exc.message, exc.vi)], info
     if not migrate.is_known(info["schema_revision"]):
-        problems.append(f"schema {info['schema_revision']} was written by a newer desk_app")
+        problems.append(
+            Phrase(
+                f"schema {info['schema_revision']} was written by a newer desk_app",
+                "cơ sở dữ liệu do phiên bản mới hơn của phần mềm tạo ra",
+            )
+        )
     engine = create_engine("sqlite://", creator=lambda: _connect(db_file, immutable), poolclass=NullPool)
     try:
         with Session(engine) as session:
             report = audit.verify(session)
         info["audit_events"] = report.checked
         if not report.ok:
-            problems.append(f"audit chain: {report.problem}")
+            problems.append(Phrase(f"audit chain: {report.problem}", vi_of(report.problem)))
     except Exception as exc:  # a damaged row can fail to decode: that is a finding, not a crash
-        problems.append(f"audit chain cannot be read: {exc}")
+        problems.append(
+            Phrase(f"audit chain cannot be read: {exc}", "không đọc được nhật ký (có mục nhật ký bị hỏng)")
+        )
     finally:
         engine.dispose()
     return problems, info
