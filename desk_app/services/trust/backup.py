@@ -32,6 +32,7 @@ from typing import Any
 
 from desk_app import __version__, paths
 from desk_app.domain.errors import UserError
+from desk_app.domain.phrase import Phrase
 from desk_app.services.trust.backup_check import (
     DB_FILE,
     FILES,
@@ -97,7 +98,7 @@ class AutoResult:
 
     primary: BackupInfo
     second: BackupInfo | None = None
-    second_error: str = ""
+    second_error: str = ""  # a Phrase when set: the English (CLI) with its Vietnamese (the screen)
     removed: list[Path] = field(default_factory=list)
 
 
@@ -361,11 +362,21 @@ def auto_backup(
         target = Path(second).expanduser()
         try:
             if not target.is_dir():
-                raise UserError(f"the second backup folder {target} is not available")
+                raise UserError(
+                    f"the second backup folder {target} is not available",
+                    f"Không thấy thư mục sao lưu thứ hai {target} (ổ USB hoặc thư mục mạng đã cắm, "
+                    "đã kết nối chưa?).",
+                )
             result.second = _copy_backup(primary.path, target, primary.path.name)
             result.removed += rotate(target, keep)
-        except (OSError, UserError) as exc:
-            result.second_error = getattr(exc, "message", None) or str(exc)
+        except UserError as exc:
+            result.second_error = Phrase(exc.message, exc.vi)
+            log.warning("second backup copy failed: %s", result.second_error)
+        except OSError as exc:
+            result.second_error = Phrase(
+                str(exc),
+                f"Không chép được bản sao lưu sang thư mục {target} (ổ đầy hoặc không được phép ghi).",
+            )
             log.warning("second backup copy failed: %s", result.second_error)
     return result
 

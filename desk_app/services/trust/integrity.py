@@ -35,7 +35,7 @@ class Check:
     name: str  # database / audit / records / files / leftovers
     ok: bool
     detail: str
-    detail_vi: str = ""
+    detail_vi: str
 
     @classmethod
     def said(cls, name: str, ok: bool, detail: str) -> Check:
