@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-ENGLISH = frozenset(
-    """
+_WORDS = """
     about above account accounts added after all already and anchor anchored any are at audit available
     backup bad be been before broken but by cannot changed chain check checked column copy corrupt could
     damaged database date days does done during empty entry error errors event events exist exists expected
@@ -24,8 +23,8 @@ ENGLISH = frozenset(
     only or out please problem problems range read record records refused removed required row rows same
     schema should state stored such than that the there this time too true unknown unreadable upgrade use
     valid value was were what when which while with without written wrong yet you your
-    """.split()
-)
+"""
+ENGLISH = frozenset(_WORDS.split())
 
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"|`[^`]*`|'[^'\s][^']*'")
 _CODE_CHARS = re.compile(r"[0-9/\\._\-@=<>{}\[\]#%*$|~]")
