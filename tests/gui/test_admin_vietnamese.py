@@ -269,6 +269,16 @@ def test_a_damaged_backup_is_refused_in_vietnamese(
     admin.stay_open = True
     with qtbot.waitSignal(admin.done, timeout=TIMEOUT, check_params_cb=lambda t: t == "error"):
         admin.restore(tmp_path)  # a folder with no manifest: not a backup
+    from desk_app.services.trust import backup
+
+    made = backup.auto_backup(admin.ctx.db, reason="manual", actor="tester").primary.path
+    with (made / "desk_app.db").open("ab") as fh:
+        fh.write(b"altered")  # the backup's database changed after it was made
+    with qtbot.waitSignal(admin.done, timeout=TIMEOUT, check_params_cb=lambda t: t == "error"):
+        admin.restore(made)
     errors = shown_messages.texts("error")
-    assert errors and errors[0].startswith("Bản sao lưu bị hỏng")
+    assert len(errors) == 2
+    assert errors[0].startswith("Bản sao lưu bị hỏng hoặc không đầy đủ nên không được dùng: thư mục ")
+    assert "không phải bản sao lưu của phần mềm" in errors[0]
+    assert "tệp desk_app.db không khớp với bản sao lưu (đã bị thay đổi hoặc hỏng)" in errors[1]
     assert_vietnamese(errors, "the restore refusal")

@@ -322,14 +322,28 @@ def _copy_backup(src: Path, dest_parent: Path, name: str) -> BackupInfo:
     try:
         prev_dir, prev = _previous_entries(dest_parent)
         if copy_hashed(src / DB_FILE, partial / DB_FILE)[0] != manifest["db"]["sha256"]:
-            raise BackupDamaged([f"{DB_FILE} changed while it was copied"])
+            raise BackupDamaged(
+                [
+                    Phrase(
+                        f"{DB_FILE} changed while it was copied",
+                        f"tệp {DB_FILE} bị thay đổi trong lúc sao chép",
+                    )
+                ]
+            )
         if crypto.marker_path(src).is_file():
             copy_hashed(crypto.marker_path(src), crypto.marker_path(partial))
         for entry in manifest["files"]:
             rel = entry["path"]
             digest, _ = _link_or_copy(src / FILES / rel, partial / FILES / rel, rel, prev_dir, prev)
             if digest != entry["sha256"]:
-                raise BackupDamaged([f"{FILES}/{rel} does not match the manifest"])
+                raise BackupDamaged(
+                    [
+                        Phrase(
+                            f"{FILES}/{rel} does not match the manifest",
+                            f"tệp {FILES}/{rel} không khớp (đã bị thay đổi hoặc hỏng)",
+                        )
+                    ]
+                )
         _write_manifest(partial, manifest)
         fsync_dir(partial)
         partial.rename(out)
@@ -559,7 +573,9 @@ def restore(
         fsync_dir(staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BackupDamaged([f"cannot read the backup: {exc.strerror or exc}"]) from exc
+        raise BackupDamaged(
+            [Phrase(f"cannot read the backup: {exc.strerror or exc}", "không đọc được bản sao lưu")]
+        ) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
