@@ -85,7 +85,10 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
     from desk_app.services.setup.calendar import remove_override
 
     if not remove_override(ctx.db, args.day, actor=ctx.require("calendar")):
-        raise UserError(f"No local change on {args.day}.")
+        raise UserError(
+            f"No local change on {args.day}.",
+            f"Ngày {args.day:%d/%m/%Y} không có thay đổi riêng của xã nên không có gì để xóa.",
+        )
     ctx.out({"day": args.day.isoformat(), "removed": True}, f"{args.day}: removed")
     return 0
 

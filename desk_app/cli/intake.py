@@ -42,7 +42,8 @@ def register(sub: Any) -> None:
 
 
 def _bad(field: str, message: str) -> ValidationError:
-    return ValidationError(message, field=field)
+    # the receive command's own file checks: the CLI speaks English, a screen never shows these
+    return ValidationError(message, f"Tệp nhập hồ sơ có giá trị không hợp lệ ở mục {field}.", field=field)
 
 
 def _text(obj: dict[str, Any], key: str, where: str = "") -> str:

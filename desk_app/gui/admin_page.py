@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app import paths
+from desk_app.domain.phrase import vi_of
 from desk_app.gui import messages
 from desk_app.gui.context import GuiContext
 from desk_app.gui.pages import PageSpec
@@ -50,11 +51,23 @@ CHECK_NAMES = {
     "database": str(QT_TRANSLATE_NOOP("AdminPage", "Database")),
     "audit": str(QT_TRANSLATE_NOOP("AdminPage", "Audit trail")),
     "files": str(QT_TRANSLATE_NOOP("AdminPage", "Stored files")),
+    "records": str(QT_TRANSLATE_NOOP("AdminPage", "Accounts and dossier states")),
+    "leftovers": str(QT_TRANSLATE_NOOP("AdminPage", "Unencrypted copy left behind")),
 }
 KIND_NAMES = {
     "off": str(QT_TRANSLATE_NOOP("AdminPage", "Day off")),
     "workday": str(QT_TRANSLATE_NOOP("AdminPage", "Make-up working day")),
 }
+
+
+def said(text: str, vi: str | None = None) -> str:
+    """What the screen shows of a service's text: its Vietnamese (``vi``, or a Phrase's ``.vi``), or the English
+    when the app speaks English."""
+    from desk_app.gui.language import current_language
+
+    if current_language() == "en":
+        return str(text)
+    return vi if vi is not None else vi_of(text)
 
 
 def _qdate(d: date) -> QDate:
@@ -281,7 +294,7 @@ class AdminPage(QWidget):
             if result.second is not None:
                 text += " " + self.tr("Copied to %1.").replace("%1", str(result.second.path))
             if result.second_error:
-                text += " " + self.tr("The second copy failed: %1").replace("%1", result.second_error)
+                text += " " + self.tr("The second copy failed: %1").replace("%1", said(result.second_error))
             self.backup_status.setText(text)
             self.load_backups()
 
@@ -395,7 +408,7 @@ class AdminPage(QWidget):
             .replace("%4", str(len(report.errors)))
         )
         self.catalog_summary.setText(text)
-        _fill(self.catalog_errors, [[str(line), reason] for line, reason in report.errors])
+        _fill(self.catalog_errors, [[str(line), said(reason)] for line, reason in report.errors])
         self.done.emit("catalog")
 
     # -- calendar -------------------------------------------------------------------------------------
@@ -532,7 +545,7 @@ class AdminPage(QWidget):
         _fill(
             self.verify_table,
             [
-                [self.tr(CHECK_NAMES.get(c.name, c.name)), ok if c.ok else bad, c.detail]
+                [self.tr(CHECK_NAMES.get(c.name, c.name)), ok if c.ok else bad, said(c.detail, c.detail_vi)]
                 for c in report.checks
             ],
         )

@@ -469,7 +469,10 @@ def _env_identity(db_provider: Callable[[], Any]) -> Any:
 
     user, password = os.environ.get("DESK_APP_USER", ""), os.environ.get("DESK_APP_PASSWORD", "")
     if not user or not password:
-        raise auth.AuthError("authentication required: set DESK_APP_USER and DESK_APP_PASSWORD")
+        raise auth.AuthError(
+            "authentication required: set DESK_APP_USER and DESK_APP_PASSWORD",
+            "Cần đăng nhập: hãy đặt DESK_APP_USER và DESK_APP_PASSWORD.",
+        )
     return auth.identify(db_provider(), user, password)
 
 

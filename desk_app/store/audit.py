@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from desk_app.domain.phrase import Phrase
 from desk_app.store.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -124,19 +125,44 @@ def anchor_problem(session: Session) -> str | None:
     return _compare(anchor, (last[0], last[1]) if last else None, None)
 
 
-def _compare(anchor: tuple[int, str], last: tuple[int, str] | None, hash_at_anchor: str | None) -> str | None:
+def _compare(
+    anchor: tuple[int, str], last: tuple[int, str] | None, hash_at_anchor: str | None
+) -> Phrase | None:
     anchor_id, anchor_hash = anchor
     if anchor_id < 1:
-        return "the audit anchor in the settings was altered"
+        return Phrase(
+            "the audit anchor in the settings was altered",
+            "dấu mốc của nhật ký (trong phần cài đặt) đã bị sửa",
+        )
     if last is None:
-        return f"the audit trail is empty but was anchored at event {anchor_id}: events were removed"
+        return Phrase(
+            f"the audit trail is empty but was anchored at event {anchor_id}: events were removed",
+            f"nhật ký trống nhưng đã từng ghi đến mục số {anchor_id}: các mục nhật ký đã bị xóa",
+        )
     if last[0] < anchor_id:
-        return f"the audit trail ends at event {last[0]} but was anchored at event {anchor_id}: events were removed"
+        return Phrase(
+            f"the audit trail ends at event {last[0]} but was anchored at event {anchor_id}: events were removed",
+            f"nhật ký chỉ còn đến mục số {last[0]} nhưng đã từng ghi đến mục số {anchor_id}: "
+            "các mục nhật ký đã bị xóa",
+        )
     if last[0] > anchor_id:
-        return f"events after {anchor_id} were added outside the app (the anchor is at {anchor_id})"
+        return Phrase(
+            f"events after {anchor_id} were added outside the app (the anchor is at {anchor_id})",
+            f"có mục nhật ký được thêm sau mục số {anchor_id} mà không qua phần mềm",
+        )
     if (hash_at_anchor if hash_at_anchor is not None else last[1]) != anchor_hash:
-        return f"event {anchor_id} does not match the audit anchor: the trail was rewritten"
+        return Phrase(
+            f"event {anchor_id} does not match the audit anchor: the trail was rewritten",
+            f"mục nhật ký số {anchor_id} không khớp dấu mốc: nhật ký đã bị ghi lại",
+        )
     return None
+
+
+def _changed(event_id: int) -> Phrase:
+    return Phrase(
+        f"event {event_id} was changed after it was written",
+        f"mục nhật ký số {event_id} đã bị sửa sau khi ghi",
+    )
 
 
 @dataclass(frozen=True)
@@ -159,17 +185,33 @@ def verify(session: Session) -> ChainReport:
         n += 1
         event_id, at, actor, action, entity, entity_id, detail, stored_prev, stored_hash = row
         if event_id != expected_id:
-            return ChainReport(False, n, event_id, f"event {expected_id} is missing before event {event_id}")
+            return ChainReport(
+                False,
+                n,
+                event_id,
+                Phrase(
+                    f"event {expected_id} is missing before event {event_id}",
+                    f"thiếu mục nhật ký số {expected_id} (trước mục số {event_id})",
+                ),
+            )
         if stored_prev != prev_hash:
-            return ChainReport(False, n, event_id, f"event {event_id} does not follow the event before it")
+            return ChainReport(
+                False,
+                n,
+                event_id,
+                Phrase(
+                    f"event {event_id} does not follow the event before it",
+                    f"mục nhật ký số {event_id} không nối tiếp mục trước nó",
+                ),
+            )
         try:
             canon = (
                 None if detail is None else json.dumps(json.loads(detail), ensure_ascii=False, sort_keys=True)
             )
         except (TypeError, ValueError):  # detail no longer JSON: it was edited outside the app
-            return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
+            return ChainReport(False, n, event_id, _changed(event_id))
         if _digest(event_id, at, actor, action, entity, entity_id, canon, stored_prev) != stored_hash:
-            return ChainReport(False, n, event_id, f"event {event_id} was changed after it was written")
+            return ChainReport(False, n, event_id, _changed(event_id))
         prev_hash, expected_id = stored_hash, expected_id + 1
     anchor = read_anchor(session)
     if anchor is not None:

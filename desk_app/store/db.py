@@ -268,7 +268,11 @@ def open_database(data_dir: Path | str | None = None, *, upgrade: bool = True) -
                     "Hãy cài phiên bản mới hơn; dữ liệu không bị thay đổi.",
                 )
             if not upgrade:
-                raise StorageError(f"The database needs an upgrade from schema {current}.")
+                raise StorageError(
+                    f"The database needs an upgrade from schema {current}.",
+                    "Cơ sở dữ liệu cần được nâng cấp lên phiên bản mới: hãy mở phần mềm một lần để nâng cấp "
+                    "rồi làm lại.",
+                )
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_file(db_file, paths.backups_dir(base) / f"pre-upgrade-{current}-{stamp}.db")
             migrate.upgrade(engine)

@@ -130,7 +130,11 @@ def read_journal(data_dir: Path) -> Journal | None:
         ) from exc
     for a, b in journal.moves:
         if ".." in Path(a).parts or ".." in Path(b).parts or Path(a).is_absolute() or Path(b).is_absolute():
-            raise StorageError(f"{path} names a path outside the data directory: refused.")
+            raise StorageError(
+                f"{path} names a path outside the data directory: refused.",
+                "Nhật ký của lần khôi phục/mã hóa bị gián đoạn (swap-journal.json) chỉ tới một thư mục nằm ngoài "
+                "thư mục dữ liệu nên bị từ chối. Chưa thay đổi gì; hãy báo cán bộ kỹ thuật.",
+            )
     return journal
 
 

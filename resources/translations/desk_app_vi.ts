@@ -8,6 +8,10 @@
         <translation>Thêm mới %1, cập nhật %2, không đổi %3, %4 dòng có lỗi.</translation>
     </message>
     <message>
+        <source>Accounts and dossier states</source>
+        <translation>Tài khoản và trạng thái hồ sơ</translation>
+    </message>
+    <message>
         <source>Audit trail</source>
         <translation>Nhật ký kiểm tra</translation>
     </message>
@@ -246,6 +250,10 @@
     <message>
         <source>Tracking book %1 – %2</source>
         <translation>Sổ theo dõi hồ sơ %1 – %2</translation>
+    </message>
+    <message>
+        <source>Unencrypted copy left behind</source>
+        <translation>Bản chưa mã hóa còn sót lại</translation>
     </message>
     <message>
         <source>Why (e.g. the decision swapping the days)</source>

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.domain.phrase import Phrase
 from desk_app.scanning.store import PageStore, hash_path
 from desk_app.store import audit
 from desk_app.store.db import Database
@@ -120,12 +121,22 @@ class VerifyReport:
         return not self.missing and not self.corrupt
 
     def lines(self) -> list[str]:
-        out = [f"missing: files/{self.paths.get(s, s)}" for s in self.missing]
-        out += [f"damaged (hash differs): files/{self.paths.get(s, s)}" for s in self.corrupt]
+        """One Phrase per finding: the English (CLI) with its Vietnamese (the Administration page)."""
+        out: list[str] = []
+        for sha in self.missing:
+            rel = f"files/{self.paths.get(sha, sha)}"
+            out.append(Phrase(f"missing: {rel}", f"mất tệp đã lưu: {rel}"))
+        for sha in self.corrupt:
+            rel = f"files/{self.paths.get(sha, sha)}"
+            out.append(Phrase(f"damaged (hash differs): {rel}", f"tệp đã lưu bị thay đổi hoặc hỏng: {rel}"))
         if self.strays:  # not damage, but never silent: an interrupted attach left them
             out.append(
-                f"{len(self.strays)} stray files that no page names (an interrupted attach): "
-                "remove them with `desk-app files sweep --remove`"
+                Phrase(
+                    f"{len(self.strays)} stray files that no page names (an interrupted attach): "
+                    "remove them with `desk-app files sweep --remove`",
+                    f"{len(self.strays)} tệp thừa không thuộc trang nào (do lần đính kèm bị gián đoạn): "
+                    "hãy nhờ cán bộ kỹ thuật dọn các tệp này",
+                )
             )
         return out
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from desk_app import __version__, paths
 from desk_app.domain.errors import UserError
+from desk_app.domain.phrase import Phrase
 from desk_app.services.trust.backup_check import (
     DB_FILE,
     FILES,
@@ -97,7 +98,7 @@ class AutoResult:
 
     primary: BackupInfo
     second: BackupInfo | None = None
-    second_error: str = ""
+    second_error: str = ""  # a Phrase when set: the English (CLI) with its Vietnamese (the screen)
     removed: list[Path] = field(default_factory=list)
 
 
@@ -321,14 +322,28 @@ def _copy_backup(src: Path, dest_parent: Path, name: str) -> BackupInfo:
     try:
         prev_dir, prev = _previous_entries(dest_parent)
         if copy_hashed(src / DB_FILE, partial / DB_FILE)[0] != manifest["db"]["sha256"]:
-            raise BackupDamaged([f"{DB_FILE} changed while it was copied"])
+            raise BackupDamaged(
+                [
+                    Phrase(
+                        f"{DB_FILE} changed while it was copied",
+                        f"tệp {DB_FILE} bị thay đổi trong lúc sao chép",
+                    )
+                ]
+            )
         if crypto.marker_path(src).is_file():
             copy_hashed(crypto.marker_path(src), crypto.marker_path(partial))
         for entry in manifest["files"]:
             rel = entry["path"]
             digest, _ = _link_or_copy(src / FILES / rel, partial / FILES / rel, rel, prev_dir, prev)
             if digest != entry["sha256"]:
-                raise BackupDamaged([f"{FILES}/{rel} does not match the manifest"])
+                raise BackupDamaged(
+                    [
+                        Phrase(
+                            f"{FILES}/{rel} does not match the manifest",
+                            f"tệp {FILES}/{rel} không khớp (đã bị thay đổi hoặc hỏng)",
+                        )
+                    ]
+                )
         _write_manifest(partial, manifest)
         fsync_dir(partial)
         partial.rename(out)
@@ -361,11 +376,21 @@ def auto_backup(
         target = Path(second).expanduser()
         try:
             if not target.is_dir():
-                raise UserError(f"the second backup folder {target} is not available")
+                raise UserError(
+                    f"the second backup folder {target} is not available",
+                    f"Không thấy thư mục sao lưu thứ hai {target} (ổ USB hoặc thư mục mạng đã cắm, "
+                    "đã kết nối chưa?).",
+                )
             result.second = _copy_backup(primary.path, target, primary.path.name)
             result.removed += rotate(target, keep)
-        except (OSError, UserError) as exc:
-            result.second_error = getattr(exc, "message", None) or str(exc)
+        except UserError as exc:
+            result.second_error = Phrase(exc.message, exc.vi)
+            log.warning("second backup copy failed: %s", result.second_error)
+        except OSError as exc:
+            result.second_error = Phrase(
+                str(exc),
+                f"Không chép được bản sao lưu sang thư mục {target} (ổ đầy hoặc không được phép ghi).",
+            )
             log.warning("second backup copy failed: %s", result.second_error)
     return result
 
@@ -548,7 +573,9 @@ def restore(
         fsync_dir(staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BackupDamaged([f"cannot read the backup: {exc.strerror or exc}"]) from exc
+        raise BackupDamaged(
+            [Phrase(f"cannot read the backup: {exc.strerror or exc}", "không đọc được bản sao lưu")]
+        ) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

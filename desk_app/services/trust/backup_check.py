@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from desk_app import paths
 from desk_app.domain.errors import StorageError, UserError
+from desk_app.domain.phrase import Phrase, vi_of
 from desk_app.fsutil import fsync_dir  # noqa: F401  (used here and re-exported)
 from desk_app.store import audit, crypto, migrate
 
@@ -33,11 +34,17 @@ class BackupDamaged(UserError):
     """The backup is incomplete, altered or damaged; nothing was changed."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+        self.problems = problems  # Phrases: the English, with the Vietnamese in .vi
+        more = len(problems) - 5
+        shown = "; ".join(problems[:5]) + (f" (and {more} more)" if more > 0 else "")
+        shown_vi = "; ".join(vi_of(p, "") for p in problems[:5] if vi_of(p, "")) + (
+            f" (và {more} lỗi khác)" if more > 0 else ""
+        )
         super().__init__(
             f"the backup is damaged and was not used: {shown}",
-            "Bản sao lưu bị hỏng hoặc không đầy đủ nên không được dùng. Dữ liệu hiện tại không thay đổi.",
+            "Bản sao lưu bị hỏng hoặc không đầy đủ nên không được dùng"
+            + (f": {shown_vi}" if shown_vi else "")
+            + ". Dữ liệu hiện tại không thay đổi.",
         )
 
 
@@ -93,24 +100,50 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BackupDamaged([f"{folder} is not a desk-app backup (no {MANIFEST})"]) from None
+        raise BackupDamaged(
+            [
+                Phrase(
+                    f"{folder} is not a desk-app backup (no {MANIFEST})",
+                    f"thư mục {folder} không phải bản sao lưu của phần mềm (không có tệp {MANIFEST})",
+                )
+            ]
+        ) from None
     except (OSError, UnicodeError, ValueError) as exc:
-        raise BackupDamaged([f"{MANIFEST} cannot be read: {exc}"]) from None
-    problems = []
+        raise BackupDamaged(
+            [Phrase(f"{MANIFEST} cannot be read: {exc}", f"không đọc được tệp {MANIFEST} của bản sao lưu")]
+        ) from None
+    problems: list[str] = []
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupDamaged([f"{MANIFEST} is not a desk-app backup manifest"])
+        raise BackupDamaged(
+            [
+                Phrase(
+                    f"{MANIFEST} is not a desk-app backup manifest",
+                    f"tệp {MANIFEST} không phải của một bản sao lưu",
+                )
+            ]
+        )
     if manifest.get("format_version") != FORMAT_VERSION:
-        problems.append(f"unsupported backup format version {manifest.get('format_version')!r}")
+        version = manifest.get("format_version")
+        problems.append(
+            Phrase(
+                f"unsupported backup format version {version!r}",
+                f"bản sao lưu có định dạng {version} mà phiên bản phần mềm này không đọc được",
+            )
+        )
     db = manifest.get("db")
     if (
         not isinstance(db, dict)
         or not isinstance(db.get("sha256"), str)
         or not isinstance(db.get("size"), int)
     ):
-        problems.append(f"{MANIFEST} does not describe the database")
+        problems.append(
+            Phrase(
+                f"{MANIFEST} does not describe the database", f"tệp {MANIFEST} thiếu thông tin cơ sở dữ liệu"
+            )
+        )
     files = manifest.get("files")
     if not isinstance(files, list):
-        problems.append(f"{MANIFEST} has no file list")
+        problems.append(Phrase(f"{MANIFEST} has no file list", f"tệp {MANIFEST} thiếu danh sách tệp"))
     else:
         for entry in files:
             if (
@@ -119,7 +152,12 @@ def read_manifest(folder: Path) -> dict[str, Any]:
                 or not isinstance(entry.get("sha256"), str)
                 or not isinstance(entry.get("size"), int)
             ):
-                problems.append(f"{MANIFEST} lists a malformed or unsafe file entry")
+                problems.append(
+                    Phrase(
+                        f"{MANIFEST} lists a malformed or unsafe file entry",
+                        f"tệp {MANIFEST} có một mục tệp sai hoặc không an toàn",
+                    )
+                )
                 break
     if problems:
         raise BackupDamaged(problems)
@@ -135,22 +173,36 @@ def check_database(db_file: Path, *, immutable: bool = True) -> tuple[list[str],
     """Run PRAGMA integrity_check and foreign_key_check, read the schema revision and verify the audit chain.
 
     Returns (problems, info); ``immutable`` reads a file nobody writes (a backup) without locks or a -shm file.
+    Each problem is a ``Phrase`` (English, with its Vietnamese in ``.vi``); an audit chain problem's English
+    starts with "audit chain".
     """
     info: dict[str, Any] = {"schema_revision": None, "audit_events": 0, "audit_last_hash": None}
     if not db_file.is_file():
-        return [f"{db_file.name} is missing"], info
+        return [
+            Phrase(f"{db_file.name} is missing", f"không tìm thấy tệp cơ sở dữ liệu {db_file.name}")
+        ], info
     problems: list[str] = []
     try:
         conn = _connect(db_file, immutable)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
             if result != ["ok"]:
-                return ["integrity_check: " + " | ".join(str(r) for r in result[:5])], info
+                damaged = "integrity_check: " + " | ".join(str(r) for r in result[:5])
+                return [Phrase(damaged, "tệp cơ sở dữ liệu bị hỏng (kiểm tra toàn vẹn không đạt)")], info
             if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                problems.append("foreign_key_check: rows point at missing rows")
+                problems.append(
+                    Phrase(
+                        "foreign_key_check: rows point at missing rows",
+                        "có dòng dữ liệu trỏ tới dòng không còn tồn tại",
+                    )
+                )
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not {"alembic_version", "audit_events"} <= tables:
-                return [*problems, f"{db_file.name} is not a desk_app database"], info
+                alien = Phrase(
+                    f"{db_file.name} is not a desk_app database",
+                    f"tệp {db_file.name} không phải cơ sở dữ liệu của phần mềm",
+                )
+                return [*problems, alien], info
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             info["schema_revision"] = row[0] if row else None
             last = conn.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
@@ -158,20 +210,28 @@ def check_database(db_file: Path, *, immutable: bool = True) -> tuple[list[str],
         finally:
             conn.close()
     except crypto.DB_ERRORS as exc:
-        return [f"{db_file.name}: {exc}"], info
+        unreadable = f"không đọc được tệp {db_file.name} (tệp bị hỏng hoặc không phải cơ sở dữ liệu)"
+        return [Phrase(f"{db_file.name}: {exc}", unreadable)], info
     except StorageError as exc:  # encrypted: no or wrong passphrase, SQLCipher missing
-        return [exc.message], info
+        return [Phrase(exc.message, exc.vi)], info
     if not migrate.is_known(info["schema_revision"]):
-        problems.append(f"schema {info['schema_revision']} was written by a newer desk_app")
+        problems.append(
+            Phrase(
+                f"schema {info['schema_revision']} was written by a newer desk_app",
+                "cơ sở dữ liệu do phiên bản mới hơn của phần mềm tạo ra",
+            )
+        )
     engine = create_engine("sqlite://", creator=lambda: _connect(db_file, immutable), poolclass=NullPool)
     try:
         with Session(engine) as session:
             report = audit.verify(session)
         info["audit_events"] = report.checked
         if not report.ok:
-            problems.append(f"audit chain: {report.problem}")
+            problems.append(Phrase(f"audit chain: {report.problem}", vi_of(report.problem)))
     except Exception as exc:  # a damaged row can fail to decode: that is a finding, not a crash
-        problems.append(f"audit chain cannot be read: {exc}")
+        problems.append(
+            Phrase(f"audit chain cannot be read: {exc}", "không đọc được nhật ký (có mục nhật ký bị hỏng)")
+        )
     finally:
         engine.dispose()
     return problems, info
@@ -186,33 +246,58 @@ def check_backup(folder: Path, *, immutable: bool, source_extra: Path | None = N
     problems: list[str] = []
     db_file = folder / DB_FILE
     if manifest.get("encrypted") and not crypto.marker_path(folder).is_file():
-        problems.append(f"the database is encrypted but {crypto.MARKER} is missing")
+        problems.append(
+            Phrase(
+                f"the database is encrypted but {crypto.MARKER} is missing",
+                f"cơ sở dữ liệu đã mã hóa nhưng thiếu tệp {crypto.MARKER}",
+            )
+        )
     elif crypto.marker_path(folder).is_file():
         crypto.key_for(db_file)  # no passphrase given: say so (StorageError), not "damaged"
     if not db_file.is_file():
-        problems.append(f"{DB_FILE} is missing")
+        problems.append(Phrase(f"{DB_FILE} is missing", f"thiếu tệp cơ sở dữ liệu {DB_FILE}"))
     else:
         digest, size = hash_file(db_file)
         if (digest, size) != (manifest["db"]["sha256"], manifest["db"]["size"]):
-            problems.append(f"{DB_FILE} does not match the manifest (changed or damaged)")
+            problems.append(
+                Phrase(
+                    f"{DB_FILE} does not match the manifest (changed or damaged)",
+                    f"tệp {DB_FILE} không khớp với bản sao lưu (đã bị thay đổi hoặc hỏng)",
+                )
+            )
         else:
             db_problems, info = check_database(db_file, immutable=immutable)
             problems += db_problems
             if not db_problems and info["schema_revision"] != manifest.get("schema_revision"):
-                problems.append("the database schema differs from the manifest")
+                problems.append(
+                    Phrase(
+                        "the database schema differs from the manifest",
+                        f"cấu trúc cơ sở dữ liệu khác với ghi chép trong {MANIFEST}",
+                    )
+                )
     listed = set()
     for entry in manifest["files"]:
         rel = entry["path"]
         listed.add(rel)
         path = folder / FILES / rel
         if not path.is_file():
-            problems.append(f"{FILES}/{rel} is missing")
+            problems.append(Phrase(f"{FILES}/{rel} is missing", f"thiếu tệp {FILES}/{rel}"))
         elif hash_file(path) != (entry["sha256"], entry["size"]):
-            problems.append(f"{FILES}/{rel} does not match the manifest")
+            problems.append(
+                Phrase(
+                    f"{FILES}/{rel} does not match the manifest",
+                    f"tệp {FILES}/{rel} không khớp (đã bị thay đổi hoặc hỏng)",
+                )
+            )
     for root in {folder, source_extra or folder}:
         for rel, _ in stored_files(root / FILES):
             if rel not in listed:
-                problems.append(f"{FILES}/{rel} is not in the manifest")
+                problems.append(
+                    Phrase(
+                        f"{FILES}/{rel} is not in the manifest",
+                        f"tệp {FILES}/{rel} không có trong danh sách của bản sao lưu",
+                    )
+                )
     if problems:
         raise BackupDamaged(problems)
     return manifest

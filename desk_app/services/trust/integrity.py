@@ -11,13 +11,16 @@ from __future__ import annotations
 import importlib
 import json
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desk_app import paths
-from desk_app.domain import dates
+from desk_app.domain import dates, wording
+from desk_app.domain.errors import UserError
+from desk_app.domain.phrase import Phrase, join, vi_of
+from desk_app.domain.roles import ROLE_LABEL_VI, Role
 from desk_app.services.trust.backup_check import check_database
 from desk_app.store import audit, crypto, recovery
 from desk_app.store.db import Database, open_database
@@ -27,9 +30,17 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Check:
-    name: str  # database / audit / files
+    """One check's outcome: ``detail`` in English (CLI, logs, ``--json``), ``detail_vi`` for the screen."""
+
+    name: str  # database / audit / records / files / leftovers
     ok: bool
     detail: str
+    detail_vi: str
+
+    @classmethod
+    def said(cls, name: str, ok: bool, detail: str) -> Check:
+        """A check whose detail is a Phrase (or a list of them joined): both languages from one text."""
+        return cls(name, ok, str(detail), vi_of(detail))
 
 
 @dataclass
@@ -47,7 +58,14 @@ class IntegrityReport:
         return [f"{c.name}: {c.detail}" for c in self.checks if not c.ok]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "checks": [asdict(c) for c in self.checks]}
+        """The ``verify --json`` shape (English details, as scripts read them)."""
+        return {
+            "ok": self.ok,
+            "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in self.checks],
+        }
+
+
+NOT_CHECKED = Phrase("not checked: the database is damaged", "chưa kiểm tra được vì cơ sở dữ liệu bị hỏng")
 
 
 def verify(db: Database) -> IntegrityReport:
@@ -63,54 +81,50 @@ def verify_data_dir(data_dir: Path, *, db: Database | None = None) -> IntegrityR
         # an interrupted restore or encryption is finished (and audited) first
         open_database(data_dir).close()
     if not db_file.is_file():
-        report.checks.append(Check("database", False, f"{db_file} does not exist"))
+        missing = Phrase(f"{db_file} does not exist", "không tìm thấy tệp cơ sở dữ liệu")
+        report.checks.append(Check.said("database", False, missing))
         return report
     # On a read-only medium SQLite cannot make the WAL index: read the file as it is (nobody can write it).
     problems, info = check_database(db_file, immutable=not recovery.writable(data_dir))
     db_problems = [p for p in problems if not p.startswith("audit chain")]
     audit_problems = [p for p in problems if p.startswith("audit chain")]
-    report.checks.append(
-        Check(
-            "database",
-            not db_problems,
-            "; ".join(db_problems) or f"integrity_check ok (schema {info['schema_revision']})",
-        )
+    db_ok = Phrase(
+        f"integrity_check ok (schema {info['schema_revision']})", "cơ sở dữ liệu nguyên vẹn, không có lỗi"
     )
+    report.checks.append(Check.said("database", not db_problems, join(db_problems) if db_problems else db_ok))
     if db_problems:
-        report.checks.append(Check("audit", False, "not checked: the database is damaged"))
-        report.checks.append(Check("files", False, "not checked: the database is damaged"))
+        report.checks.append(Check.said("audit", False, NOT_CHECKED))
+        report.checks.append(Check.said("files", False, NOT_CHECKED))
         return report
     immutable = not recovery.writable(data_dir)
     audit_problems += _backup_anchors(db_file, paths.backups_dir(data_dir), immutable)
+    audit_ok = Phrase(
+        f"{info['audit_events']} events, chain intact and anchored",
+        f"{info['audit_events']} mục nhật ký, nguyên vẹn, không bị sửa hay xóa",
+    )
     report.checks.append(
-        Check(
-            "audit",
-            not audit_problems,
-            "; ".join(audit_problems) or f"{info['audit_events']} events, chain intact and anchored",
-        )
+        Check.said("audit", not audit_problems, join(audit_problems) if audit_problems else audit_ok)
     )
     records = _record_problems(db_file, immutable)
-    report.checks.append(
-        Check(
-            "records",
-            not records,
-            "; ".join(records[:10]) or "accounts, roles and dossier states match the audit trail",
-        )
+    records_ok = Phrase(
+        "accounts, roles and dossier states match the audit trail",
+        "tài khoản, vai trò và trạng thái hồ sơ khớp với nhật ký",
     )
+    report.checks.append(Check.said("records", not records, join(records[:10]) if records else records_ok))
     report.checks.append(_check_files(data_dir, db))
     if crypto.marker_path(
         data_dir
     ).is_file():  # an older version's interrupted encryption left the plain copy
         plain = [p.name for p in sorted(data_dir.glob(".pre-encrypt-*"))]
         if plain:
-            report.checks.append(
-                Check(
-                    "leftovers",
-                    False,
-                    f"a plain (unencrypted) copy of the database was left behind ({', '.join(plain)}): "
-                    "check the encrypted database, then delete it",
-                )
+            names = ", ".join(plain)
+            left = Phrase(
+                f"a plain (unencrypted) copy of the database was left behind ({names}): "
+                "check the encrypted database, then delete it",
+                f"còn sót một bản chưa mã hóa của cơ sở dữ liệu ({names}): "
+                "hãy kiểm tra cơ sở dữ liệu đã mã hóa rồi xóa bản này",
             )
+            report.checks.append(Check.said("leftovers", False, left))
     return report
 
 
@@ -138,19 +152,30 @@ def _backup_anchors(db_file: Path, backups: Path, immutable: bool) -> list[str]:
             "SELECT max(at) FROM audit_events WHERE action IN ('backup.restore', 'recovery.restore')"
         ).fetchone()
         since = (row[0] or "") if row else ""
-        problems = []
+        problems: list[str] = []
         for created, name, n, last in sorted(manifests, reverse=True)[:20]:
             if created <= since or not n or not last:
                 continue
             found = conn.execute("SELECT hash FROM audit_events WHERE id = ?", (n,)).fetchone()
             if found is None or found[0] != last:
                 problems.append(
-                    f"audit chain: the backup {name} recorded event {n}, which the live trail "
-                    + ("no longer holds: events were removed" if found is None else "holds changed")
+                    Phrase(
+                        f"audit chain: the backup {name} recorded event {n}, which the live trail "
+                        + ("no longer holds: events were removed" if found is None else "holds changed"),
+                        f"bản sao lưu {name} đã ghi nhận mục nhật ký số {n}, nay mục này "
+                        + ("không còn: các mục nhật ký đã bị xóa" if found is None else "đã bị sửa"),
+                    )
                 )
         return problems
     finally:
         conn.close()
+
+
+def _role_vi(role: Any) -> str:
+    try:
+        return ROLE_LABEL_VI[Role(role)]
+    except ValueError:
+        return str(role)
 
 
 def _record_problems(db_file: Path, immutable: bool) -> list[str]:
@@ -196,19 +221,39 @@ def _record_problems(db_file: Path, immutable: bool) -> list[str]:
             rows = []
         for username, role, active in rows:
             if username not in users:
-                problems.append(f"account {username} has no record in the audit trail")
+                problems.append(
+                    Phrase(
+                        f"account {username} has no record in the audit trail",
+                        f"tài khoản {username} không có trong nhật ký",
+                    )
+                )
                 continue
             want_role, want_active = users[username]
             if want_role is not None and role != want_role:
-                problems.append(f"account {username} has role {role}, the audit trail says {want_role}")
+                problems.append(
+                    Phrase(
+                        f"account {username} has role {role}, the audit trail says {want_role}",
+                        f"tài khoản {username} có vai trò “{_role_vi(role)}”, "
+                        f"nhật ký ghi “{_role_vi(want_role)}”",
+                    )
+                )
             if bool(active) != want_active:
                 problems.append(
-                    f"account {username} is {'active' if active else 'disabled'} against the trail"
+                    Phrase(
+                        f"account {username} is {'active' if active else 'disabled'} against the trail",
+                        f"tài khoản {username} {'đang dùng được' if active else 'bị khóa'}, khác với nhật ký",
+                    )
                 )
         for dossier_id, state in conn.execute("SELECT id, state FROM dossiers"):
             want = states.get(str(dossier_id))
             if want is not None and state != want and str(dossier_id) not in demo:
-                problems.append(f"dossier {dossier_id} is in state {state}, the audit trail says {want}")
+                problems.append(
+                    Phrase(
+                        f"dossier {dossier_id} is in state {state}, the audit trail says {want}",
+                        f"hồ sơ số {dossier_id} đang ở trạng thái “{wording.state_vi(state)}”, "
+                        f"nhật ký ghi “{wording.state_vi(want)}”",
+                    )
+                )
     finally:
         conn.close()
     return problems
@@ -224,7 +269,11 @@ def _check_files(data_dir: Path, db: Database | None) -> Check:
     if verify_files is None:
         files_dir = paths.files_dir(data_dir)
         count = sum(1 for p in files_dir.rglob("*") if p.is_file()) if files_dir.is_dir() else 0
-        return Check("files", True, f"{count} files present (no digitization service to check them against)")
+        present = Phrase(
+            f"{count} files present (no digitization service to check them against)",
+            f"có {count} tệp đã lưu (chưa có phần số hóa để đối chiếu)",
+        )
+        return Check.said("files", True, present)
     own = db is None
     try:
         if own:
@@ -232,33 +281,44 @@ def _check_files(data_dir: Path, db: Database | None) -> Check:
         return _as_check(verify_files(db))
     except Exception as exc:  # report, never crash: a UserError (e.g. schema upgrade needed) or a bug
         log.exception("stored-file check failed")
-        return Check("files", False, f"cannot check the stored files: {getattr(exc, 'message', exc)}")
+        why = f": {exc.vi}" if isinstance(exc, UserError) else ""
+        failed = Phrase(
+            f"cannot check the stored files: {getattr(exc, 'message', exc)}",
+            f"không kiểm tra được các tệp đã lưu{why}",
+        )
+        return Check.said("files", False, failed)
     finally:
         if own and db is not None:
             db.close()
 
 
+ALL_MATCH = Phrase("all stored files match", "mọi tệp đã lưu đều khớp")
+
+
 def _as_check(result: Any) -> Check:
-    """Accept what ``digitization.verify_files`` returns: a report with ok/problems, a list of problems, a bool."""
+    """Accept what ``digitization.verify_files`` returns: a report with ok/problems, a list of problems, a bool.
+
+    Problems that are Phrases keep their Vietnamese; others are shown as they are."""
     if isinstance(result, bool):
-        return Check("files", result, "all stored files match" if result else "stored files do not match")
+        bad = Phrase("stored files do not match", "có tệp đã lưu không khớp")
+        return Check.said("files", result, ALL_MATCH if result else bad)
     if isinstance(result, list | tuple):
-        items = [str(p) for p in result]
-        return Check("files", not items, "; ".join(items[:10]) or "all stored files match")
+        items = [p if isinstance(p, str) else str(p) for p in result]
+        return Check.said("files", not items, join(items[:10]) if items else ALL_MATCH)
     ok = bool(getattr(result, "ok", False))
     lines = getattr(result, "lines", None)
-    if callable(lines):
-        problems = [str(x) for x in lines()]
-        checked = getattr(result, "checked", "all")
-        return Check("files", ok, "; ".join(problems[:10]) or f"{checked} stored files match")
-    problems = []
-    for attr in ("problems", "missing", "corrupt", "damaged", "strays", "bad"):
-        value = getattr(result, attr, None)
-        if isinstance(value, list | tuple | set):
-            problems += [f"{attr}: {v}" if attr != "problems" else str(v) for v in value]
     checked = getattr(result, "checked", None)
-    detail = "; ".join(problems[:10]) or (f"{checked} stored files match" if checked is not None else "ok")
-    return Check("files", ok, detail)
+    match = (
+        Phrase(f"{checked} stored files match", f"{checked} tệp đã lưu đều khớp")
+        if checked is not None
+        else ALL_MATCH
+    )
+    if callable(lines):
+        problems = [p if isinstance(p, str) else str(p) for p in lines()]
+        return Check.said("files", ok, join(problems[:10]) if problems else match)
+    found: list[str] = [str(v) for v in getattr(result, "problems", None) or ()]
+    detail = join(found[:10]) if found else match
+    return Check.said("files", ok, detail)
 
 
 REPAIRABLE = ("received_at", "due_at", "deadline_at")
