@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from desk_app.services.lifecycle.dossier_view import show
 from desk_app.services.lifecycle.moves import act
 from desk_app.store.models import AuditEvent
+from desk_app.store.models_registers import DossierLetter
+from tests.gui.test_intake_gui import page, pick, send_keys, wait_result  # noqa: F401  (page is a fixture)
 from tests.gui.test_lifecycle_gui import TIMEOUT, wait_dossier
 from tests.gui.test_preview_is_not_a_print import print_to_pdf
 from tests.services.test_lifecycle_support import make_dossier
@@ -59,21 +61,21 @@ def with_letter(db: Any, form: str) -> str:
 
 def open_preview(qtbot: Any, main_window: Any, gui_ctx: Any, code: str, form: str) -> Any:
     gui_ctx.openDossierRequested.emit(code)
-    page = wait_dossier(qtbot, main_window, code)
-    page.preview = None
-    page.print_form(form)
-    qtbot.waitUntil(lambda: page.preview is not None, timeout=TIMEOUT)
+    dossier_page = wait_dossier(qtbot, main_window, code)
+    dossier_page.preview = None
+    dossier_page.print_form(form)
+    qtbot.waitUntil(lambda: dossier_page.preview is not None, timeout=TIMEOUT)
     gui_ctx.runner.wait_idle(TIMEOUT)
-    assert page.preview.page_count() >= 1
-    return page
+    assert dossier_page.preview.page_count() >= 1
+    return dossier_page
 
 
 @pytest.mark.parametrize("form", ["supplement", "apology", "stop"])
 def test_preview_then_cancel_records_nothing(qtbot: Any, main_window: Any, gui_ctx: Any, form: str) -> None:
     code = with_letter(gui_ctx.db, form)
     before = snapshot(gui_ctx.db)
-    page = open_preview(qtbot, main_window, gui_ctx, code, form)
-    page.preview.reject()
+    dossier_page = open_preview(qtbot, main_window, gui_ctx, code, form)
+    dossier_page.preview.reject()
     gui_ctx.runner.wait_idle(TIMEOUT)
     assert snapshot(gui_ctx.db) == before  # no print row, no number taken
     assert show(gui_ctx.db, code)["letters"] == []
@@ -84,8 +86,8 @@ def test_preview_then_save_as_pdf_records_once_with_the_number(
     qtbot: Any, main_window: Any, gui_ctx: Any, form: str, tmp_path: Path
 ) -> None:
     code = with_letter(gui_ctx.db, form)
-    page = open_preview(qtbot, main_window, gui_ctx, code, form)
-    dialog = page.preview
+    dossier_page = open_preview(qtbot, main_window, gui_ctx, code, form)
+    dialog = dossier_page.preview
     with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT) as blocker:
         dialog.save_to(tmp_path / "letter.pdf")
     gui_ctx.runner.wait_idle(TIMEOUT)
@@ -104,8 +106,8 @@ def test_preview_then_print_records_once_and_prints_the_recorded_letter(
     qtbot: Any, main_window: Any, gui_ctx: Any, tmp_path: Path
 ) -> None:
     code = with_letter(gui_ctx.db, "apology")
-    page = open_preview(qtbot, main_window, gui_ctx, code, "apology")
-    dialog = page.preview
+    dossier_page = open_preview(qtbot, main_window, gui_ctx, code, "apology")
+    dialog = dossier_page.preview
     out = tmp_path / "printed.pdf"
     print_to_pdf(dialog, out)
     with qtbot.waitSignal(dialog.printed, timeout=TIMEOUT):
@@ -124,8 +126,8 @@ def test_a_printer_failure_is_not_counted_and_the_reprint_keeps_the_number(
     qtbot: Any, main_window: Any, gui_ctx: Any, tmp_path: Path, shown_messages: Any
 ) -> None:
     code = with_letter(gui_ctx.db, "supplement")
-    page = open_preview(qtbot, main_window, gui_ctx, code, "supplement")
-    dialog = page.preview
+    dossier_page = open_preview(qtbot, main_window, gui_ctx, code, "supplement")
+    dialog = dossier_page.preview
     print_to_pdf(dialog, tmp_path / "printed.pdf")
     dialog.print_to = lambda printer: False  # the printer refuses the document
     dialog.print_document()
@@ -145,3 +147,57 @@ def test_a_printer_failure_is_not_counted_and_the_reprint_keeps_the_number(
     assert f"Số: {number}" in again and "BẢN IN LẠI" not in again
     assert [x["number"] for x in show(gui_ctx.db, code)["letters"]] == [number]
     dialog.reject()
+
+
+def test_the_counters_guidance_is_numbered_only_when_printed(
+    page: Any,  # noqa: F811
+    qtbot: Any,
+    gui_ctx: Any,
+    tmp_path: Path,
+) -> None:
+    """Mẫu 02 at the counter: the guidance is saved, its preview takes no number and records no print."""
+    pick(qtbot, page)
+    send_keys(page.applicant.full_name, "Phạm Thị Thiếu")
+    page.documents.set_received(1, False)
+    dialog = page.ask_reason("guide")
+    dialog.reason_edit.setText("Thiếu giấy chứng sinh")
+    dialog.accept()
+    wait_result(qtbot, page, gui_ctx)
+    with gui_ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(DossierLetter)) == 0
+    assert print_events(gui_ctx.db) == []
+    preview = page.preview_dialog
+    with qtbot.waitSignal(preview.saved, timeout=TIMEOUT) as blocker:
+        preview.save_to(tmp_path / "guidance.pdf")
+    gui_ctx.runner.wait_idle(TIMEOUT)
+    (event,) = print_events(gui_ctx.db)
+    assert event.detail["form"] == "guidance"
+    assert f"Số: {event.detail['number']}" in pdf_text(Path(blocker.args[0]))
+    preview.reject()
+
+
+def test_the_book_preview_records_nothing(qtbot: Any, gui_ctx: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    from desk_app.gui.admin_page import AdminPage
+
+    admin = AdminPage(gui_ctx)
+    qtbot.addWidget(admin)
+    admin.book_from.setDate(QDate(2025, 1, 1))
+    admin.book_to.setDate(QDate(2026, 12, 31))
+    with qtbot.waitSignal(admin.done, timeout=30000):
+        admin.preview_book()
+    gui_ctx.runner.wait_idle(TIMEOUT)
+    assert book_events(gui_ctx.db) == []
+    with qtbot.waitSignal(admin.preview.saved, timeout=TIMEOUT):
+        admin.preview.save_to(tmp_path / "book.pdf")
+    gui_ctx.runner.wait_idle(TIMEOUT)
+    assert [e.detail["output"] for e in book_events(gui_ctx.db)] == ["pdf"]
+    admin.preview.reject()
+
+
+def book_events(db: Any) -> list[AuditEvent]:
+    with db.session() as s:
+        return list(
+            s.scalars(select(AuditEvent).where(AuditEvent.action == "print", AuditEvent.entity == "book"))
+        )

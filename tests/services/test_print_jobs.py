@@ -47,7 +47,9 @@ def prints_of(db: Any) -> list[AuditEvent]:
     with db.session() as s:
         return list(
             s.scalars(
-                select(AuditEvent).where(AuditEvent.action.in_(("print", prints.PRINT_FAILED))).order_by(AuditEvent.id)
+                select(AuditEvent)
+                .where(AuditEvent.action.in_(("print", prints.PRINT_FAILED)))
+                .order_by(AuditEvent.id)
             )
         )
 
@@ -118,7 +120,9 @@ def test_a_preview_writes_nothing_and_a_print_records_once(
     if name in NUMBERED:
         assert recorded.number == events[0].detail["number"]
         assert f"Số: {recorded.number}" in printed and recorded.number.endswith(NUMBERED[name])
-        assert f"Số: {recorded.number}" in pdf_text(preview, tmp_path)  # the preview showed the number to come
+        assert f"Số: {recorded.number}" in pdf_text(
+            preview, tmp_path
+        )  # the preview showed the number to come
     # A second real print is a reprint; previews never are counted.
     again = print_jobs.record(unit_db, job, "clerk1", "pdf")
     assert again.count == 1 and "BẢN IN LẠI (lần 1)" in pdf_text(again.pdf, tmp_path)
@@ -149,7 +153,12 @@ def test_a_print_that_did_not_come_out_is_not_counted_and_keeps_its_number(
     print_jobs.failed(unit_db, recorded, "clerk1", "printer")
     events = prints_of(unit_db)
     assert [e.action for e in events] == ["print", "print-failed"]
-    assert events[1].detail == {"print": recorded.audit_id, "form": "apology", "number": "1/PXL", "reason": "printer"}
+    assert events[1].detail == {
+        "print": recorded.audit_id,
+        "form": "apology",
+        "number": "1/PXL",
+        "reason": "printer",
+    }
     with unit_db.session() as s:
         assert prints.print_count(s, prints.find_dossier(s, code), "apology") == 0
     # The preview and the reprint: same number, not stamped as a reprint (the first never came out).
@@ -174,3 +183,17 @@ def test_the_cli_path_still_records_each_print(unit_db: Any, tmp_path: Path) -> 
     assert "Số: 1/PXL" in pdf_text(forms.form_pdf(unit_db, code, "apology", actor="cli"), tmp_path)
     assert [e.detail["number"] for e in prints_of(unit_db)] == ["1/PXL"]
     assert re.search(r"BẢN IN LẠI \(lần 1\)", pdf_text(forms.form_pdf(unit_db, code, "apology"), tmp_path))
+
+
+def test_the_postal_labels_preview_records_nothing(unit_db: Any, tmp_path: Path) -> None:
+    from desk_app.services.postal import documents
+
+    code = make_dossier(unit_db, received_at=DAY)
+    before = snapshot(unit_db)
+    assert code in pdf_text(documents.label_preview(unit_db, code), tmp_path)
+    assert snapshot(unit_db) == before
+    recorded = documents.record_label_print(unit_db, code, actor="clerk1", how="pdf")
+    (event,) = prints_of(unit_db)
+    assert event.id == recorded.audit_id and event.detail["form"] == "postal_label"
+    print_jobs.failed(unit_db, recorded, "clerk1", "printer")
+    assert documents.label(unit_db, code)[1]["reprint"] is False  # the failed print is not counted

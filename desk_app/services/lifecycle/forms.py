@@ -319,7 +319,9 @@ def builder(form: str) -> prints.FormBuilder:
 def form_pdf(db: Database, code: str, form: str, *, actor: str = "", reprint: bool | None = None) -> bytes:
     """PDF of ``form`` (one of FORMS) for dossier ``code``; the print is audited, a reprint marked (the CLI's
     ``desk-app form``: it prints or saves, so it records)."""
-    return prints.render_and_record(db, normalise_code(code), form, builder(form), actor=actor, reprint=reprint)
+    return prints.render_and_record(
+        db, normalise_code(code), form, builder(form), actor=actor, reprint=reprint
+    )
 
 
 def form_preview(db: Database, code: str, form: str) -> bytes:
@@ -327,7 +329,9 @@ def form_preview(db: Database, code: str, form: str) -> bytes:
     return prints.render_preview(db, normalise_code(code), form, builder(form))
 
 
-def record_form_print(db: Database, code: str, form: str, *, actor: str = "", how: str = "printer") -> prints.Recorded:
+def record_form_print(
+    db: Database, code: str, form: str, *, actor: str = "", how: str = "printer"
+) -> prints.Recorded:
     """The real print (or PDF save) of ``form`` of dossier ``code``: number, final PDF and ``print`` event in
     one transaction (prints.print_and_record)."""
     return prints.print_and_record(db, normalise_code(code), form, builder(form), actor=actor, how=how)

@@ -85,7 +85,9 @@ class PrintMark:
     forms_dir: Path | None = None
     preview: bool = False  # a preview: take no number, write nothing
     printed_at: datetime | None = None  # the print's time (the audit event's); now when None
-    numbers: list[str] = field(default_factory=list)  # the letter numbers the form carries (filled by letter_no)
+    numbers: list[str] = field(
+        default_factory=list
+    )  # the letter numbers the form carries (filled by letter_no)
 
     @property
     def at(self) -> datetime:
@@ -109,7 +111,9 @@ class Recorded:
 FormBuilder = Callable[[Session, Dossier, PrintMark], bytes]
 
 
-def letter_no(session: Session, dossier: Dossier, form: str, event: DossierEvent, mark: PrintMark | None) -> str:
+def letter_no(
+    session: Session, dossier: Dossier, form: str, event: DossierEvent, mark: PrintMark | None
+) -> str:
     """The letter's number for this print: taken (kept) by a real print, only peeked at by a preview."""
     number = number_for(session, dossier, form, event, take=mark is None or not mark.preview)
     if mark is not None:
@@ -351,7 +355,9 @@ def count_prints(session: Session, entity: str, entity_id: str, form: str) -> in
     ).all()
     failed = {(d or {}).get("print") for _id, action, d in rows if action == PRINT_FAILED}
     return sum(
-        1 for id_, action, d in rows if action == "print" and (d or {}).get("form") == form and id_ not in failed
+        1
+        for id_, action, d in rows
+        if action == "print" and (d or {}).get("form") == form and id_ not in failed
     )
 
 
@@ -454,7 +460,13 @@ def render_and_record(
 
 
 def render_preview(
-    db: Database, key: str | int, form: str, build: FormBuilder, *, reprint: bool | None = None, paper: str | None = None
+    db: Database,
+    key: str | int,
+    form: str,
+    build: FormBuilder,
+    *,
+    reprint: bool | None = None,
+    paper: str | None = None,
 ) -> bytes:
     """``form`` of the dossier ``key`` as its next real print would be; nothing is written (a read session,
     rolled back: no ``print`` event, no number taken, no reprint counted)."""
