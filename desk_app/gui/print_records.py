@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desk_app.services.lifecycle import print_jobs, slip_print
+from desk_app.services.lifecycle import print_jobs
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -66,17 +66,3 @@ def preview_job(
         dialog.open()
 
     ctx.runner.run(print_jobs.preview, ctx.db, job, on_success=show, on_error=on_error, parent=parent)
-
-
-def watch_slip_prints(ctx: GuiContext, dialog: PdfPreviewDialog, code: str) -> None:
-    """Record the slip's print each time ``dialog`` (opened without a recorder) sends it to a printer or
-    saves it as a PDF. Kept for previews built before :func:`job_recorder`; new code passes a recorder."""
-
-    def record(how: str) -> None:
-        ctx.runner.run(
-            lambda: slip_print.record_slip_print(ctx.db, code, ctx.user, how=how),
-            on_success=lambda _n: ctx.dossiersChanged.emit(),
-        )
-
-    dialog.printed.connect(lambda _name: record("printer"))
-    dialog.saved.connect(lambda _path: record("pdf"))

@@ -161,12 +161,16 @@ def test_a_print_that_did_not_come_out_is_not_counted_and_keeps_its_number(
     }
     with unit_db.session() as s:
         assert prints.print_count(s, prints.find_dossier(s, code), "apology") == 0
+    view = show(unit_db, code)
+    assert view["prints"] == []  # the dossier page lists no print that did not come out
+    assert any("in không thành công" in t["sentence"] for t in view["audit"])
     # The preview and the reprint: same number, not stamped as a reprint (the first never came out).
     assert "BẢN IN LẠI" not in pdf_text(print_jobs.preview(unit_db, job), tmp_path)
     again = print_jobs.record(unit_db, job, "clerk1")
     assert again.number == "1/PXL" and again.count == 0
     assert "BẢN IN LẠI" not in pdf_text(again.pdf, tmp_path)
     assert [x["number"] for x in show(unit_db, code)["letters"]] == ["1/PXL"]
+    assert [p["count"] for p in show(unit_db, code)["prints"]] == [0]
 
 
 def test_a_failed_book_print_is_not_counted(unit_db: Any, tmp_path: Path) -> None:
