@@ -201,3 +201,34 @@ def test_the_postal_labels_preview_records_nothing(unit_db: Any, tmp_path: Path)
     assert event.id == recorded.audit_id and event.detail["form"] == "postal_label"
     print_jobs.failed(unit_db, recorded, "clerk1", "printer")
     assert documents.label(unit_db, code)[1]["reprint"] is False  # the failed print is not counted
+
+
+def test_clerks_printing_at_the_same_moment_get_different_numbers(unit_db: Any, tmp_path: Path) -> None:
+    """Two desks (two connections to the same file) preview the same number to come and print at once: each
+    print takes its own number inside its own write transaction."""
+    import threading
+
+    from desk_app.store.db import open_database
+
+    codes = [extended(unit_db, DAY.replace(minute=m)) for m in (0, 10, 20, 30)]
+    shown = {pdf_text(print_jobs.preview(unit_db, PrintJob("apology", c)), tmp_path) for c in codes}
+    assert all("Số: 1/PXL" in t for t in shown)
+    barrier = threading.Barrier(len(codes))
+    numbers: dict[str, str] = {}
+
+    def desk(code: str) -> None:
+        db = open_database(unit_db.data_dir)
+        try:
+            barrier.wait()
+            numbers[code] = print_jobs.record(db, PrintJob("apology", code), "clerk").number or ""
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=desk, args=(c,)) for c in codes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(numbers.values()) == ["1/PXL", "2/PXL", "3/PXL", "4/PXL"]
+    for code in codes:
+        assert [x["number"] for x in show(unit_db, code)["letters"]] == [numbers[code]]
