@@ -513,16 +513,26 @@ class PostalPage(QWidget):
         )
 
     def print_manifest(self, day: date | None = None) -> None:
+        """Preview the day's hand-over manifest: nothing is made until it is printed or saved as PDF."""
         user = self.ctx.user
         self.ctx.runner.run(
-            lambda: documents.manifest_pdf(self.ctx.db, day, actor=user),
-            on_success=lambda result: self._manifest_ready(*result),
+            lambda: documents.manifest_preview_pdf(self.ctx.db, day, actor=user),
+            on_success=lambda result: self._manifest_ready(day, *result),
             parent=self,
         )
 
-    def _manifest_ready(self, pdf: bytes, data: dict[str, Any]) -> None:
-        self._preview(pdf, self.tr("Hand-over manifest"), f"{data['number']}.pdf")
-        self.refresh()
+    def _manifest_ready(
+        self, day: date | None, pdf: bytes, data: dict[str, Any], existing: str | None
+    ) -> None:
+        from desk_app.gui.pdf_preview import PrintRecorder
+
+        db, user = self.ctx.db, self.ctx.user
+        recorder = PrintRecorder(
+            record=lambda how: documents.record_manifest_print(db, day, number=existing, actor=user, how=how),
+            failed=lambda recorded, reason: prints.print_failed(db, recorded, user, reason),
+            done=lambda _recorded: self.refresh(),
+        )
+        self._preview(pdf, self.tr("Hand-over manifest"), f"{data['number']}.pdf", recorder)
 
     def open_dossier(self) -> None:
         row = self.selected()

@@ -232,3 +232,26 @@ def test_clerks_printing_at_the_same_moment_get_different_numbers(unit_db: Any, 
     assert sorted(numbers.values()) == ["1/PXL", "2/PXL", "3/PXL", "4/PXL"]
     for code in codes:
         assert [x["number"] for x in show(unit_db, code)["letters"]] == [numbers[code]]
+
+
+def test_the_manifests_preview_makes_no_manifest(unit_db: Any, tmp_path: Path) -> None:
+    """The hand-over manifest: the preview shows the number to come and puts no item on it; the print makes
+    it; a failed print keeps the manifest (the hand-over) and its reprint is not stamped as one."""
+    from desk_app.services.postal import documents, items, manifests
+
+    code = make_dossier(unit_db, received_at=DAY)
+    act(unit_db, code, "result-ready", at=DAY.replace(hour=10), actor="clerk1")
+    items.send(unit_db, code, items.ItemRequest("RR123456785VN"), at=DAY.replace(hour=14))
+    before = snapshot(unit_db)
+    pdf, data, existing = documents.manifest_preview_pdf(unit_db, DAY.date())
+    assert existing is None and data["number"] == "BG-260302-01"
+    assert "BG-260302-01" in pdf_text(pdf, tmp_path) and "BẢN IN LẠI" not in pdf_text(pdf, tmp_path)
+    assert snapshot(unit_db) == before
+    recorded = documents.record_manifest_print(unit_db, DAY.date(), actor="clerk1")
+    assert recorded.number == "BG-260302-01" and len(manifests.list_manifests(unit_db)) == 1
+    print_jobs.failed(unit_db, recorded, "clerk1", "printer")
+    pdf, data, existing = documents.manifest_preview_pdf(unit_db, DAY.date())
+    assert existing == "BG-260302-01" and "BẢN IN LẠI" not in pdf_text(pdf, tmp_path)
+    again = documents.record_manifest_print(unit_db, DAY.date(), number=existing, actor="clerk1")
+    assert again.number == "BG-260302-01" and again.count == 0
+    assert len(manifests.list_manifests(unit_db)) == 1

@@ -136,6 +136,39 @@ def manifest_pdf(
     return pdf.render_manifest(data), data.as_dict()
 
 
+def manifest_preview_pdf(
+    db: Database, day: date | None = None, *, direction: str = "out", actor: str = ""
+) -> tuple[bytes, dict[str, Any], str | None]:
+    """The hand-over manifest as its print would be (nothing written), its data, and the number of the existing
+    manifest shown (a reprint: the print must reprint that one) or None for a new one."""
+    data, existing = manifests.manifest_preview(db, day, direction=direction, actor=actor)
+    return pdf.render_manifest(data), data.as_dict(), existing
+
+
+def record_manifest_print(
+    db: Database,
+    day: date | None = None,
+    *,
+    direction: str = "out",
+    number: str | None = None,
+    actor: str = "",
+    how: str = "printer",
+) -> Recorded:
+    """The real print of the manifest (made now when new): data, hand-over and audit in one transaction."""
+    data, audit_id = manifests.record_manifest(
+        db, day, direction=direction, number=number, actor=actor, how=how
+    )
+    return Recorded(
+        pdf=pdf.render_manifest(data),
+        form="postal_manifest",
+        count=data.reprint_count,
+        audit_id=audit_id,
+        entity="postal_manifest",
+        entity_id=data.number,
+        number=data.number,
+    )
+
+
 def statement_file(
     db: Database, period: Period, fmt: str = "pdf", *, actor: str = ""
 ) -> tuple[bytes, dict[str, Any]]:
