@@ -85,9 +85,8 @@ class PrintMark:
     forms_dir: Path | None = None
     preview: bool = False  # a preview: take no number, write nothing
     printed_at: datetime | None = None  # the print's time (the audit event's); now when None
-    numbers: list[str] = field(
-        default_factory=list
-    )  # the letter numbers the form carries (filled by letter_no)
+    #: The letter numbers the form carries (filled by :func:`letter_no`; recorded in the audit detail).
+    numbers: list[str] = field(default_factory=list)
 
     @property
     def at(self) -> datetime:
