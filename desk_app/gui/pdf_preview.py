@@ -268,7 +268,8 @@ class PdfPreviewDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_document(self) -> bool:
-        """Ask where to print, print, remember the printer. True when the document was printed."""
+        """Ask where to print, print, remember the printer. True when the document was printed, or, with a
+        recorder, when the print is being recorded (the recorded PDF is then printed: ``printed`` says when)."""
         if not self.page_count():
             return False
         if self.busy:
