@@ -12,6 +12,9 @@ Letters carry their document number (:mod:`.letters`, given at the first print a
 form prints with the dossier's form set (the one in force when it was received) and the register numbers
 given at intake. Every print is audited (``print`` events: services.prints.render_and_record for a dossier's forms, the same
 detail shape for the book); a second print of the same form is marked "BẢN IN LẠI (lần N)".
+A preview is not a print: :func:`form_preview` writes nothing (a letter shows the number it will get) and
+:func:`record_form_print` is the window's real print (see services.lifecycle.prints for the rule when the
+printer fails); :func:`form_pdf` (the CLI, which prints or saves) records as it always did.
 """
 
 from __future__ import annotations
