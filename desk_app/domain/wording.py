@@ -55,6 +55,7 @@ _VERBS = {
     "dossier.result-ready": "ghi nhận có kết quả",
     "dossier.return": "trả kết quả",
     "print": "in",
+    "print-failed": "in không thành công (lần in không được tính)",
     "preview": "xem trước",
     "page.attach": "gắn trang số hóa",
     "page.remove": "gỡ trang số hóa",
@@ -99,7 +100,7 @@ def event_sentence(action: str, who: str, detail: dict[str, Any], at: str) -> st
     if verb is None:
         verb = "thao tác " + action.replace("dossier.", "").replace("-", " ").replace(".", " ")
     parts = [f"{who} {verb}"]
-    if action == "print" or action == "preview":
+    if action in ("print", "preview", "print-failed"):
         form = label("form", str(detail.get("form") or ""))
         if form:
             parts.append(form)
@@ -112,7 +113,7 @@ def event_sentence(action: str, who: str, detail: dict[str, Any], at: str) -> st
         name = str(detail["receiver"].get("name") or "").strip()
         if name:
             parts.append(f"cho {name}")
-    reason = str(detail.get("reason") or "").strip()
+    reason = str(detail.get("reason") or "").strip() if action != "print-failed" else ""
     if reason:
         parts.append(f"vì {reason}" if action != "dossier.extend" else f"({reason})")
     new_due = detail.get("new_due") or detail.get("extended_due_at")

@@ -200,31 +200,26 @@ class AdminPage(QWidget):
         layout.addStretch(1)
 
     def preview_book(self) -> None:
-        from desk_app.services.lifecycle import forms
+        """Preview the book (nothing recorded); printing it or saving it as PDF records the print."""
+        from desk_app.gui.print_records import preview_job
+        from desk_app.services.lifecycle.print_jobs import PrintJob
 
         start, end = _pydate(self.book_from.date()), _pydate(self.book_to.date())
         self.book_button.setEnabled(False)
+        title = self.tr("Tracking book %1 – %2").replace("%1", start.strftime("%d/%m/%Y"))
+        title = title.replace("%2", end.strftime("%d/%m/%Y"))
+        name = f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
 
-        def work() -> bytes:
-            return forms.book_pdf(self.ctx.db, start, end, actor=self.ctx.user)
-
-        def shown(pdf: bytes) -> None:
-            from desk_app.gui.pdf_preview import PdfPreviewDialog
-
+        def shown(dialog: QWidget) -> None:
             self.book_button.setEnabled(True)
-            title = self.tr("Tracking book %1 – %2").replace("%1", start.strftime("%d/%m/%Y"))
-            title = title.replace("%2", end.strftime("%d/%m/%Y"))
-            name = f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
-            dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=name)
             self.preview = dialog
-            dialog.open()
             self.done.emit("book")
 
         def failed(exc: BaseException) -> None:
             self.book_button.setEnabled(True)
             self._failed(exc)
 
-        self.ctx.runner.run(work, on_success=shown, on_error=failed, parent=self)
+        preview_job(self.ctx, self, PrintJob("book", "", start, end), title, name, shown, on_error=failed)
 
     # -- backup and restore ---------------------------------------------------------------------------
     def _build_backup(self) -> None:

@@ -32,7 +32,7 @@ from desk_app.gui.context import GuiContext
 from desk_app.gui.move_dialog import MoveDialog
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.screenfit import FlowLayout
-from desk_app.services.lifecycle import dossier_view, forms
+from desk_app.services.lifecycle import dossier_view, forms, print_jobs
 from desk_app.services.lifecycle import moves as lifecycle
 
 _KIND = {
@@ -417,51 +417,28 @@ class DossierPage(QWidget):
         if self.data is None or not self.data.get("code"):
             return
         code = self.data["code"]
-
-        def show(pdf: bytes) -> None:
-            from desk_app.gui.pdf_preview import PdfPreviewDialog
-            from desk_app.gui.print_records import watch_slip_prints
-
-            dialog = PdfPreviewDialog(
-                self.ctx, pdf, self.tr("Slip %1").replace("%1", code), self, file_name=f"phieu-{code}.pdf"
-            )
-            watch_slip_prints(self.ctx, dialog, code)
-            self.preview = dialog
-            dialog.open()
-
-        self.ctx.runner.run(_slip_preview, self.ctx.db, code, on_success=show, parent=self)
+        title = self.tr("Slip %1").replace("%1", code)
+        self._preview(print_jobs.PrintJob("slip", code), title, f"phieu-{code}.pdf")
 
     def print_form(self, form: str) -> None:
-        """Render ``form`` in the background (audited), then preview it."""
+        """Preview ``form`` (nothing recorded, a letter shows the number it will get); printing it or saving
+        it as PDF records it (services.lifecycle.print_jobs)."""
         if self.data is None:
             return
         code = self.data["code"]
+        self._preview(print_jobs.PrintJob(form, code), forms.FORM_LABEL_VI[form], f"{form}-{code}.pdf")
 
-        def show(pdf: bytes) -> None:
-            from desk_app.gui.pdf_preview import PdfPreviewDialog
+    def _preview(self, job: print_jobs.PrintJob, title: str, file_name: str) -> None:
+        from desk_app.gui.print_records import preview_job
 
-            dialog = PdfPreviewDialog(
-                self.ctx, pdf, forms.FORM_LABEL_VI[form], self, file_name=f"{form}-{code}.pdf"
-            )
+        def shown(dialog: QWidget) -> None:
             self.preview = dialog
-            dialog.open()
-            self.refresh()
 
-        self.ctx.runner.run(_print, self.ctx.db, code, form, self.ctx.user, on_success=show, parent=self)
+        preview_job(self.ctx, self, job, title, file_name, shown, done=lambda _r: self.refresh())
 
 
 def _act(db: Any, code: str, action: Action, kwargs: dict[str, Any]) -> dict[str, Any]:
     return lifecycle.act(db, code, action, **kwargs)
-
-
-def _slip_preview(db: Any, code: str) -> bytes:
-    from desk_app.services.lifecycle import slip_print
-
-    return slip_print.slip_preview(db, code)
-
-
-def _print(db: Any, code: str, form: str, actor: str) -> bytes:
-    return forms.form_pdf(db, code, form, actor=actor)
 
 
 def page_spec() -> PageSpec:

@@ -46,11 +46,11 @@ from desk_app.gui.intake.procedure_picker import CatalogRow, load_catalog
 from desk_app.gui.intake.reason_dialog import ReasonDialog
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.pdf_preview import PdfPreviewDialog
-from desk_app.gui.print_records import watch_slip_prints
+from desk_app.gui.print_records import job_recorder
 from desk_app.services.intake import receive as intake
 from desk_app.services.intake.applicants import NameChanged
 from desk_app.services.intake.receive import IntakeRequest, IntakeResult, ProcedurePreview
-from desk_app.services.lifecycle import prints, slip_print
+from desk_app.services.lifecycle import print_jobs, slip_print
 
 if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
@@ -79,7 +79,7 @@ def _then_print(result: IntakeResult, render: Callable[[], bytes]) -> Outcome:
 def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> Outcome:
     """Worker thread: receive the dossier (idempotent by client_token), then its slip's preview.
 
-    The preview records nothing: the print is recorded when the clerk prints or saves it (slip_print).
+    The preview records nothing: the print is recorded when the clerk prints or saves it (print_jobs).
     """
     result = intake.receive(db, req, actor)
     code = result.code
@@ -88,13 +88,25 @@ def receive_and_print(db: Database, req: IntakeRequest, actor: str) -> Outcome:
 
 
 def guide_and_print(db: Database, req: IntakeRequest, missing: list[str], reason: str, actor: str) -> Outcome:
+    """Worker thread: record the guidance, then the preview of its Mẫu 02 (its number is taken when printed)."""
     result = intake.guide(db, req, missing, reason, actor)
-    return _then_print(result, lambda: prints.render_guidance(db, result.dossier_id, actor=actor))
+    return _then_print(result, lambda: print_jobs.preview(db, print_job(result)))
 
 
 def refuse_and_print(db: Database, req: IntakeRequest, reason: str, basis: str, actor: str) -> Outcome:
+    """Worker thread: record the refusal, then the preview of its Mẫu 03 (its number is taken when printed)."""
     result = intake.refuse(db, req, reason, basis, actor)
-    return _then_print(result, lambda: prints.render_refusal(db, result.dossier_id, actor=actor))
+    return _then_print(result, lambda: print_jobs.preview(db, print_job(result)))
+
+
+def print_job(result: IntakeResult) -> print_jobs.PrintJob:
+    """The form a save prints: the slip of a received dossier, Mẫu 02 of a guided one, Mẫu 03 of a refused one."""
+    if result.state == "received":
+        assert result.code is not None
+        return print_jobs.PrintJob("slip", result.code)
+    if result.state == "guided":
+        return print_jobs.PrintJob("guidance", result.dossier_id)
+    return print_jobs.PrintJob("counter-refusal", result.dossier_id)
 
 
 class IntakePage(QWidget):
@@ -428,9 +440,14 @@ class IntakePage(QWidget):
             return
         self.show_message(text, "success")
         self.ctx.set_status(text)
-        dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=f"{result.number or 'phieu'}.pdf")
-        if result.state == "received" and result.code:
-            watch_slip_prints(self.ctx, dialog, result.code)
+        dialog = PdfPreviewDialog(
+            self.ctx,
+            pdf,
+            title,
+            self,
+            file_name=f"{result.number or 'phieu'}.pdf",
+            recorder=job_recorder(self.ctx, print_job(result)),
+        )
         self.preview_dialog = dialog
         dialog.finished.connect(self._back_to_search)
         dialog.open()

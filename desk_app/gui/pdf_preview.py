@@ -8,12 +8,19 @@ The dialog never blocks a test: the print dialog and the file dialog are asked t
 ``ask_save_path``, which tests replace; ``print_to(printer)`` and ``save_to(path)`` do the work.
 Without CUPS ``QPrinterInfo.availablePrinters()`` is empty, so tests print through a ``QPrinter`` with
 PDF output.
+
+A preview is not a print. With a ``recorder`` (:class:`PrintRecorder`, the forms of a dossier, the book)
+the document shown is only the preview; when the clerk has chosen the printer (or the file), the recorder
+records the print in the background and returns the final PDF (its number taken, the same time as the
+audit row): exactly that document is printed or saved, and shown. When the printer or the file then fails,
+the recorder's ``failed`` cancels the print (services.lifecycle.prints.print_failed) and the clerk is told
+that the print was not counted and that a letter keeps its number for the reprint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +43,7 @@ from desk_app.gui.screenfit import FlowLayout, fit_to_screen
 
 if TYPE_CHECKING:
     from desk_app.gui.context import GuiContext
+    from desk_app.services.lifecycle.prints import Recorded
     from desk_app.store.db import Database
 
 #: Pages are rasterised for printing at most at this resolution: 300 dpi keeps a Code128 readable
@@ -82,6 +90,28 @@ def _page_size(points: QSizeF) -> tuple[QPageSize, QPageLayout.Orientation]:
     return size, orientation
 
 
+@dataclass(frozen=True)
+class PrintRecorder:
+    """How a preview's real print is recorded. ``record(how)`` ("printer" or "pdf") and ``failed(recorded,
+    reason)`` run on the background runner; ``done(recorded)`` on the GUI thread after the paper or the file
+    came out."""
+
+    record: Callable[[str], Recorded]
+    failed: Callable[[Recorded, str], None]
+    done: Callable[[Recorded], None] | None = None
+
+
+def failure_text(recorded: Recorded | None, what: str) -> str:
+    """The Vietnamese sentence a clerk reads when a recorded print did not come out."""
+    text = f"{what} Lần in này không được tính."
+    if recorded is not None and recorded.number:
+        text += (
+            f" Số văn bản {recorded.number} đã cấp cho văn bản này được giữ lại: "
+            f"khi in lại, văn bản vẫn mang số {recorded.number}."
+        )
+    return text
+
+
 class PdfPreviewDialog(QDialog):
     """A PDF preview with zoom, print and save (xem trước khi in).
 
@@ -100,9 +130,13 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         file_name: str = "document.pdf",
+        recorder: PrintRecorder | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.recorder = recorder
+        self.recorded: list[Recorded] = []  # the prints recorded from this preview (failed ones included)
+        self.busy = False  # a recorded print is on its way
         self.pdf_bytes = bytes(pdf_bytes)
         self.file_name = file_name
         self.printer_name = ""  # filled from the setting in the background
@@ -171,6 +205,28 @@ class PdfPreviewDialog(QDialog):
         )
 
     # -- document -------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Close, unless a recorded print is on its way (it must reach the printer or be cancelled)."""
+        if self.busy:
+            return
+        super().reject()
+
+    def set_pdf(self, pdf_bytes: bytes) -> None:
+        """Show (and print or save from now on) ``pdf_bytes``: the recorded document replaces the preview."""
+        old = self._buffer
+        self.pdf_bytes = bytes(pdf_bytes)
+        self._bytes = QByteArray(self.pdf_bytes)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        old.close()
+        old.deleteLater()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.print_button.setEnabled(not busy and self.page_count() > 0)
+        self.save_button.setEnabled(not busy)
+
     def page_count(self) -> int:
         return self.document.pageCount() if self.document.status() == QPdfDocument.Status.Ready else 0
 
@@ -212,12 +268,30 @@ class PdfPreviewDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_document(self) -> bool:
-        """Ask where to print, print, remember the printer. True when the document was printed."""
+        """Ask where to print, print, remember the printer. True when the document was printed, or, with a
+        recorder, when the print is being recorded (the recorded PDF is then printed: ``printed`` says when)."""
         if not self.page_count():
+            return False
+        if self.busy:
             return False
         printer = self.make_printer()
         if not self.ask_printer(printer):
             return False
+        if self.recorder is not None:  # record first (it gives the number), then print the recorded PDF
+            self._set_busy(True)
+
+            def failed(exc: BaseException) -> None:
+                self._set_busy(False)
+                self.ctx.show_error(exc, self)
+
+            self.ctx.runner.run(
+                self.recorder.record,
+                "printer",
+                on_success=lambda rec: self._print_recorded(printer, rec),
+                on_error=failed,
+                parent=self,
+            )
+            return True
         if not self.print_to(printer):
             self.ctx.show_error(
                 UserError(
@@ -227,6 +301,37 @@ class PdfPreviewDialog(QDialog):
                 self,
             )
             return False
+        self._printed(printer)
+        return True
+
+    def _print_recorded(self, printer: QPrinter, recorded: Recorded) -> None:
+        """The print was recorded: print exactly the recorded PDF; cancel the record when the printer fails."""
+        assert self.recorder is not None
+        self.recorded.append(recorded)
+        self.set_pdf(recorded.pdf)
+        self._set_busy(False)
+        if not self.print_to(printer):
+            self.ctx.runner.run(
+                self.recorder.failed,
+                recorded,
+                "printer",
+                on_success=lambda _r: None,
+                on_error=lambda exc: self.ctx.show_error(exc, self),
+            )
+            what = "Máy in không nhận tài liệu."
+            self.ctx.show_error(
+                UserError(
+                    "The printer refused the document; this print is not counted.",
+                    failure_text(recorded, what) + " Hãy kiểm tra máy in rồi bấm In lại.",
+                ),
+                self,
+            )
+            return
+        self._printed(printer)
+        if self.recorder.done is not None:
+            self.recorder.done(recorded)
+
+    def _printed(self, printer: QPrinter) -> None:
         name = printer.printerName()
         if (
             printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
@@ -244,7 +349,6 @@ class PdfPreviewDialog(QDialog):
                 on_error=lambda _exc: None,
             )
         self.printed.emit(name)
-        return True
 
     def print_to(self, printer: QPrinter) -> bool:
         """Draw every page on ``printer`` (each page rasterised at up to PRINT_DPI, fitted to the paper)."""
@@ -301,6 +405,39 @@ class PdfPreviewDialog(QDialog):
             self.ctx.set_status(self.tr("Saved %1").replace("%1", str(result)))
             if on_done is not None:
                 on_done(Path(str(result)))
+
+        if self.recorder is not None:
+            if self.busy:
+                return
+            self._set_busy(True)
+            record, cancel = self.recorder.record, self.recorder.failed
+
+            def work() -> Recorded:
+                recorded = record("pdf")
+                try:
+                    write_pdf_file(target, recorded.pdf)
+                except Exception as exc:
+                    cancel(recorded, f"{type(exc).__name__}: {exc}")
+                    raise UserError(
+                        f"The PDF could not be written to {target}; this save is not counted.",
+                        failure_text(recorded, f"Không lưu được tệp {target}."),
+                    ) from exc
+                return recorded
+
+            def saved(recorded: Recorded) -> None:
+                self.recorded.append(recorded)
+                self.set_pdf(recorded.pdf)
+                self._set_busy(False)
+                done(target)
+                if self.recorder is not None and self.recorder.done is not None:
+                    self.recorder.done(recorded)
+
+            def failed(exc: BaseException) -> None:
+                self._set_busy(False)
+                self.ctx.show_error(exc, self)
+
+            self.ctx.runner.run(work, on_success=saved, on_error=failed, parent=self)
+            return
 
         self.ctx.runner.run(
             write_pdf_file,

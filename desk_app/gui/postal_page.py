@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -43,7 +43,11 @@ from desk_app.gui.context import GuiContext
 from desk_app.gui.dossier_view import format_when
 from desk_app.gui.pages import PageSpec
 from desk_app.gui.screenfit import FlowLayout
+from desk_app.services.lifecycle import prints
 from desk_app.services.postal import documents, incoming, items, manifests
+
+if TYPE_CHECKING:
+    from desk_app.gui.pdf_preview import PrintRecorder
 
 VIEWS = {
     "to_send": str(QT_TRANSLATE_NOOP("PostalPage", "To send")),
@@ -483,10 +487,10 @@ class PostalPage(QWidget):
             parent=self,
         )
 
-    def _preview(self, pdf: bytes, title: str, file_name: str) -> None:
+    def _preview(self, pdf: bytes, title: str, file_name: str, recorder: PrintRecorder | None = None) -> None:
         from desk_app.gui.pdf_preview import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=file_name)
+        dialog = PdfPreviewDialog(self.ctx, pdf, title, self, file_name=file_name, recorder=recorder)
         self.preview = dialog
         dialog.open()
 
@@ -494,24 +498,41 @@ class PostalPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        code, user = row["code"], self.ctx.user
+        from desk_app.gui.pdf_preview import PrintRecorder
+
+        code, user, db = row["code"], self.ctx.user, self.ctx.db
+        # The preview records nothing; printing or saving the label records it (the recorded PDF is printed).
+        recorder = PrintRecorder(
+            record=lambda how: documents.record_label_print(db, code, actor=user, how=how),
+            failed=lambda recorded, reason: prints.print_failed(db, recorded, user, reason),
+        )
         self.ctx.runner.run(
-            lambda: documents.label(self.ctx.db, code, actor=user)[0],
-            on_success=lambda pdf: self._preview(pdf, self.tr("Address label"), f"nhan-{code}.pdf"),
+            lambda: documents.label_preview(db, code),
+            on_success=lambda pdf: self._preview(pdf, self.tr("Address label"), f"nhan-{code}.pdf", recorder),
             parent=self,
         )
 
     def print_manifest(self, day: date | None = None) -> None:
+        """Preview the day's hand-over manifest: nothing is made until it is printed or saved as PDF."""
         user = self.ctx.user
         self.ctx.runner.run(
-            lambda: documents.manifest_pdf(self.ctx.db, day, actor=user),
-            on_success=lambda result: self._manifest_ready(*result),
+            lambda: documents.manifest_preview_pdf(self.ctx.db, day, actor=user),
+            on_success=lambda result: self._manifest_ready(day, *result),
             parent=self,
         )
 
-    def _manifest_ready(self, pdf: bytes, data: dict[str, Any]) -> None:
-        self._preview(pdf, self.tr("Hand-over manifest"), f"{data['number']}.pdf")
-        self.refresh()
+    def _manifest_ready(
+        self, day: date | None, pdf: bytes, data: dict[str, Any], existing: str | None
+    ) -> None:
+        from desk_app.gui.pdf_preview import PrintRecorder
+
+        db, user = self.ctx.db, self.ctx.user
+        recorder = PrintRecorder(
+            record=lambda how: documents.record_manifest_print(db, day, number=existing, actor=user, how=how),
+            failed=lambda recorded, reason: prints.print_failed(db, recorded, user, reason),
+            done=lambda _recorded: self.refresh(),
+        )
+        self._preview(pdf, self.tr("Hand-over manifest"), f"{data['number']}.pdf", recorder)
 
     def open_dossier(self) -> None:
         row = self.selected()

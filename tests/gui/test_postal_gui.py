@@ -110,12 +110,18 @@ def test_the_send_dialog_checks_the_number_as_typed(qtbot: Any, gui_ctx: Any) ->
 
 
 def test_manifest_prints_and_its_number_scanned_opens_the_batch(
-    page: Any, ready_code: str, qtbot: Any
+    page: Any, ready_code: str, qtbot: Any, tmp_path: Any
 ) -> None:
+    from desk_app.services.postal import manifests
+
     items.send(page.ctx.db, ready_code, items.ItemRequest(ITEM), actor="tester")
     page.print_manifest()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=TIMEOUT)
     assert page.preview.pdf_bytes.startswith(b"%PDF")
+    page.ctx.runner.wait_idle(TIMEOUT)
+    assert manifests.list_manifests(page.ctx.db) == []  # a preview is not a hand-over: nothing made yet
+    with qtbot.waitSignal(page.preview.saved, timeout=TIMEOUT):
+        page.preview.save_to(tmp_path / "manifest.pdf")
     _wait_for(qtbot, page, lambda d: len(d["manifests"]) == 1)
     number = page.data["manifests"][0]["number"]
     page.preview.close()

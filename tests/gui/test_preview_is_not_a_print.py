@@ -23,6 +23,18 @@ def _text(pdf: bytes, tmp_path: Path) -> str:
     return subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def print_to_pdf(dialog: Any, out: Path) -> None:
+    """Answer the modal print dialog with a PDF-output QPrinter writing ``out`` (no CUPS in tests)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    def ask(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    dialog.ask_printer = ask
+
+
 def test_the_service_previews_without_recording(seeded_db: Any, tmp_path: Path) -> None:
     code = make_dossier(seeded_db)
     first = slip_print.slip_preview(seeded_db, code)
@@ -38,6 +50,7 @@ def test_intake_records_the_slip_only_when_printed(
     page: Any,  # noqa: F811
     qtbot: Any,
     gui_ctx: Any,
+    tmp_path: Path,
 ) -> None:
     pick(qtbot, page)
     send_keys(page.applicant.full_name, "Lê Văn Tám")
@@ -46,14 +59,20 @@ def test_intake_records_the_slip_only_when_printed(
     gui_ctx.runner.wait_idle()
     code = page.last_result.code
     assert _count(gui_ctx.db, code) == 0  # the preview is open: nothing printed yet
-    page.preview_dialog.printed.emit("Máy in quầy 1")
-    qtbot.waitUntil(lambda: _count(gui_ctx.db, code) == 1, timeout=TIMEOUT)
-    page.preview_dialog.saved.emit("/tmp/x.pdf")
-    qtbot.waitUntil(lambda: _count(gui_ctx.db, code) == 2, timeout=TIMEOUT)
+    print_to_pdf(page.preview_dialog, tmp_path / "printed.pdf")
+    with qtbot.waitSignal(page.preview_dialog.printed, timeout=TIMEOUT):
+        page.preview_dialog.print_document()
+    assert _count(gui_ctx.db, code) == 1
+    with qtbot.waitSignal(page.preview_dialog.saved, timeout=TIMEOUT):
+        page.preview_dialog.save_to(tmp_path / "x.pdf")
+    assert _count(gui_ctx.db, code) == 2
+    assert "BẢN IN LẠI" in _text((tmp_path / "x.pdf").read_bytes(), tmp_path)  # the second print says so
     gui_ctx.runner.wait_idle()
 
 
-def test_the_slip_is_reprinted_from_the_dossier_page(qtbot: Any, main_window: Any, gui_ctx: Any) -> None:
+def test_the_slip_is_reprinted_from_the_dossier_page(
+    qtbot: Any, main_window: Any, gui_ctx: Any, tmp_path: Path
+) -> None:
     code = make_dossier(gui_ctx.db)
     gui_ctx.openDossierRequested.emit(code)
     dossier_page = wait_dossier(qtbot, main_window, code)
@@ -62,7 +81,9 @@ def test_the_slip_is_reprinted_from_the_dossier_page(qtbot: Any, main_window: An
     qtbot.waitUntil(lambda: dossier_page.preview is not None, timeout=TIMEOUT)
     assert dossier_page.preview.page_count() >= 1
     assert _count(gui_ctx.db, code) == 0
-    dossier_page.preview.printed.emit("")
-    qtbot.waitUntil(lambda: _count(gui_ctx.db, code) == 1, timeout=TIMEOUT)
+    print_to_pdf(dossier_page.preview, tmp_path / "printed.pdf")
+    with qtbot.waitSignal(dossier_page.preview.printed, timeout=TIMEOUT):
+        dossier_page.preview.print_document()
+    assert _count(gui_ctx.db, code) == 1
     dossier_page.preview.reject()
     gui_ctx.runner.wait_idle(TIMEOUT)

@@ -3,6 +3,10 @@
 Each row is a received dossier with the volume and running number it was given at intake, in the register's
 order (year, volume, number), whatever range is printed; each volume prints under its own "Quyển số". The
 book prints with the form set in force on the range's last day.
+
+As every form (services.lifecycle.prints): :func:`book_preview` writes nothing; :func:`record_book_print`
+renders and records the print in one transaction and returns exactly the recorded PDF; a print that then
+fails is cancelled by ``prints.print_failed`` (not counted, so the next one is not a reprint).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from desk_app.services.intake.numbering import form_set_on
 from desk_app.services.lifecycle import prints
 from desk_app.store import audit
 from desk_app.store.db import Database
-from desk_app.store.models import AuditEvent, Dossier, DossierEvent
+from desk_app.store.models import Dossier, DossierEvent
 
 
 def _book_rows(session: Session, start: datetime, end: datetime) -> list[pdata.BookRow]:
@@ -84,8 +88,7 @@ def _book_rows(session: Session, start: datetime, end: datetime) -> list[pdata.B
     return rows
 
 
-def book_pdf(db: Database, date_from: date, date_to: date, *, actor: str = "") -> bytes:
-    """PDF of the tracking book for dossiers received from ``date_from`` to ``date_to`` (inclusive)."""
+def _range(date_from: date, date_to: date) -> tuple[datetime, datetime, str]:
     if date_to < date_from:
         raise ValidationError(
             "The end date is before the start date.", "Ngày kết thúc trước ngày bắt đầu.", field="to"
@@ -94,46 +97,68 @@ def book_pdf(db: Database, date_from: date, date_to: date, *, actor: str = "") -
         datetime.combine(date_from, time(0, 0)),
         datetime.combine(date_to + timedelta(days=1), time(0, 0)),
     )
-    entity_id = f"{date_from.isoformat()}..{date_to.isoformat()}"
+    return start, end, f"{date_from.isoformat()}..{date_to.isoformat()}"
+
+
+def _render(
+    db: Database, session: Session, date_from: date, date_to: date, moment: datetime
+) -> tuple[bytes, int, int]:
+    start, end, entity_id = _range(date_from, date_to)
+    rows = _book_rows(session, start, end)
+    count = prints.count_prints(session, "book", entity_id, "book")
+    data = pdata.TrackingBookData(
+        header=prints.unit_header(session),
+        date_from=date_from,
+        date_to=date_to,
+        rows=rows,
+        issued_at=moment,
+        form_set=form_set_on(session, date_to),  # type: ignore[arg-type]
+        texts=load_form_set(form_set_on(session, date_to), prints.forms_dir(db)),
+        reprint=count > 0,
+        reprint_count=count,
+    )
+    return render_tracking_book(data, printed_at=moment), count, len(rows)
+
+
+def book_preview(db: Database, date_from: date, date_to: date) -> bytes:
+    """The tracking book as its next print would be; nothing is recorded."""
+    _range(date_from, date_to)
+    with db.session() as session:
+        try:
+            return _render(db, session, date_from, date_to, datetime.now().replace(microsecond=0))[0]
+        finally:
+            session.rollback()
+
+
+def record_book_print(
+    db: Database, date_from: date, date_to: date, *, actor: str = "", how: str | None = None
+) -> prints.Recorded:
+    """The real print of the tracking book: rendered and audited (``print``, entity ``book``) in one
+    transaction; the PDF returned is the recorded one."""
+    _start, _end, entity_id = _range(date_from, date_to)
+    moment = datetime.now().replace(microsecond=0)
     with db.transaction() as session:
-        rows = _book_rows(session, start, end)
-        count = sum(
-            1
-            for d in session.scalars(
-                select(AuditEvent.detail).where(
-                    AuditEvent.action == "print",
-                    AuditEvent.entity == "book",
-                    AuditEvent.entity_id == entity_id,
-                )
-            )
-            if (d or {}).get("form") == "book"
+        pdf, count, rows = _render(db, session, date_from, date_to, moment)
+        detail: dict[str, object] = {
+            "form": "book",
+            "reprint": count > 0,
+            "count": count,
+            "from": date_from.isoformat(),
+            "to": date_to.isoformat(),
+            "rows": rows,
+            "paper": "A4",
+        }
+        if how:
+            detail["output"] = how
+        event = audit.record(
+            session, "print", actor=actor, entity="book", entity_id=entity_id, detail=detail, at=moment
         )
-        data = pdata.TrackingBookData(
-            header=prints.unit_header(session),
-            date_from=date_from,
-            date_to=date_to,
-            rows=rows,
-            issued_at=datetime.now(),
-            form_set=form_set_on(session, date_to),  # type: ignore[arg-type]
-            texts=load_form_set(form_set_on(session, date_to), prints.forms_dir(db)),
-            reprint=count > 0,
-            reprint_count=count,
+        return prints.Recorded(
+            pdf=pdf, form="book", count=count, audit_id=event.id, entity="book", entity_id=entity_id
         )
-        pdf = render_tracking_book(data, printed_at=datetime.now())
-        audit.record(
-            session,
-            "print",
-            actor=actor,
-            entity="book",
-            entity_id=entity_id,
-            detail={
-                "form": "book",
-                "reprint": count > 0,
-                "count": count,
-                "from": date_from.isoformat(),
-                "to": date_to.isoformat(),
-                "rows": len(rows),
-                "paper": "A4",
-            },
-        )
-        return pdf
+
+
+def book_pdf(db: Database, date_from: date, date_to: date, *, actor: str = "") -> bytes:
+    """PDF of the tracking book for dossiers received from ``date_from`` to ``date_to`` (inclusive); the print
+    is recorded (the CLI's ``desk-app book``)."""
+    return record_book_print(db, date_from, date_to, actor=actor).pdf

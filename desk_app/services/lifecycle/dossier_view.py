@@ -283,6 +283,8 @@ def view(
     now = now or datetime.now()
     data = summary(dossier, calendar, now, with_pause=True)
     trail = audit_trail(session, dossier)
+    # A print that did not come out (services.lifecycle.prints.print_failed) is not listed as a print.
+    failed_prints = {t["detail"].get("print") for t in trail if t["action"] == "print-failed"}
     pages = _page_counts(session, [d.id for d in dossier.documents])
     moves = history(dossier)
     names = full_names(session, {m["actor"] for m in moves} | {t["actor"] for t in trail})
@@ -335,7 +337,7 @@ def view(
                 "count": t["detail"].get("count", 0),
             }
             for t in trail
-            if t["action"] == "print"
+            if t["action"] == "print" and t["id"] not in failed_prints
         ],
         audit=trail,
         postal=postal_items(session, dossier),

@@ -12,6 +12,9 @@ Letters carry their document number (:mod:`.letters`, given at the first print a
 form prints with the dossier's form set (the one in force when it was received) and the register numbers
 given at intake. Every print is audited (``print`` events: services.prints.render_and_record for a dossier's forms, the same
 detail shape for the book); a second print of the same form is marked "BẢN IN LẠI (lần N)".
+A preview is not a print: :func:`form_preview` writes nothing (a letter shows the number it will get) and
+:func:`record_form_print` is the window's real print (see services.lifecycle.prints for the rule when the
+printer fails); :func:`form_pdf` (the CLI, which prints or saves) records as it always did.
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ from desk_app.services.intake.receive import fee_text
 from desk_app.services.lifecycle import prints
 from desk_app.services.lifecycle.book import book_pdf
 from desk_app.services.lifecycle.dossier_view import normalise_code
-from desk_app.services.lifecycle.letters import number_for
 from desk_app.services.setup.calendar import calendar_from_session
 from desk_app.store.db import Database
 from desk_app.store.models import Dossier, DossierEvent
@@ -92,7 +94,7 @@ def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> b
             procedure_name=dossier.procedure.name,
             items=list(episode.items),
             issued_at=episode.requested_at,
-            number=number_for(session, dossier, "supplement", event),
+            number=prints.letter_no(session, dossier, "supplement", event, mark),
             address=a.address,
             phone=a.phone,
             email=a.email,
@@ -106,7 +108,7 @@ def _supplement(session: Session, dossier: Dossier, mark: prints.PrintMark) -> b
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
-        printed_at=datetime.now(),
+        printed_at=mark.at,
     )
 
 
@@ -124,7 +126,7 @@ def _refusal(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
-        printed_at=datetime.now(),
+        printed_at=mark.at,
     )
 
 
@@ -144,7 +146,7 @@ def _apology(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             new_due_at=dossier.extended_due_at,
             reason=event.reason,
             issued_at=event.at,
-            number=number_for(session, dossier, "apology", event),
+            number=prints.letter_no(session, dossier, "apology", event, mark),
             address=a.address,
             phone=a.phone,
             agency_name=prints.agency_name(dossier),
@@ -154,7 +156,7 @@ def _apology(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
-        printed_at=datetime.now(),
+        printed_at=mark.at,
     )
 
 
@@ -178,7 +180,7 @@ def _stop(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
             request_text=request,
             reason=event.reason,
             issued_at=event.at,
-            number=number_for(session, dossier, "stop", event),
+            number=prints.letter_no(session, dossier, "stop", event, mark),
             address=a.address,
             phone=a.phone,
             stage=stage,
@@ -190,7 +192,7 @@ def _stop(session: Session, dossier: Dossier, mark: prints.PrintMark) -> bytes:
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
-        printed_at=datetime.now(),
+        printed_at=mark.at,
     )
 
 
@@ -282,7 +284,7 @@ def _control(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             header=header,
             code=dossier.code or "",
             steps=steps,
-            issued_at=datetime.now(),
+            issued_at=mark.at,
             slip_reference=dossier.code or "",
             processing_agency=prints.agency_name(dossier),
             applicant_name=dossier.applicant.full_name,
@@ -295,7 +297,7 @@ def _control(session: Session, dossier: Dossier, mark: prints.PrintMark) -> byte
             reprint=mark.reprint,
             reprint_count=mark.count,
         ),
-        printed_at=datetime.now(),
+        printed_at=mark.at,
     )
 
 
@@ -308,15 +310,43 @@ _BUILDERS: dict[str, Callable[[Session, Dossier, prints.PrintMark], bytes]] = {
 }
 
 
-def form_pdf(db: Database, code: str, form: str, *, actor: str = "", reprint: bool | None = None) -> bytes:
-    """PDF of ``form`` (one of FORMS) for dossier ``code``; the print is audited, a reprint marked."""
+def builder(form: str) -> prints.FormBuilder:
+    """The builder of ``form`` (one of FORMS); ValidationError for another name."""
     if form not in _BUILDERS:
         raise ValidationError(
             f"Unknown form {form!r} (one of: {', '.join(FORMS)}).", "Mẫu in không hợp lệ.", field="form"
         )
+    return _BUILDERS[form]
+
+
+def form_pdf(db: Database, code: str, form: str, *, actor: str = "", reprint: bool | None = None) -> bytes:
+    """PDF of ``form`` (one of FORMS) for dossier ``code``; the print is audited, a reprint marked (the CLI's
+    ``desk-app form``: it prints or saves, so it records)."""
     return prints.render_and_record(
-        db, normalise_code(code), form, _BUILDERS[form], actor=actor, reprint=reprint
+        db, normalise_code(code), form, builder(form), actor=actor, reprint=reprint
     )
 
 
-__all__ = ["FORMS", "FORM_LABEL_VI", "book_pdf", "control_steps", "form_pdf", "write_atomic"]
+def form_preview(db: Database, code: str, form: str) -> bytes:
+    """``form`` of dossier ``code`` as its next print would be (the number it WILL get); nothing recorded."""
+    return prints.render_preview(db, normalise_code(code), form, builder(form))
+
+
+def record_form_print(
+    db: Database, code: str, form: str, *, actor: str = "", how: str = "printer"
+) -> prints.Recorded:
+    """The real print (or PDF save) of ``form`` of dossier ``code``: number, final PDF and ``print`` event in
+    one transaction (prints.print_and_record)."""
+    return prints.print_and_record(db, normalise_code(code), form, builder(form), actor=actor, how=how)
+
+
+__all__ = [
+    "FORMS",
+    "FORM_LABEL_VI",
+    "book_pdf",
+    "control_steps",
+    "form_pdf",
+    "form_preview",
+    "record_form_print",
+    "write_atomic",
+]

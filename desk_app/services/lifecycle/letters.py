@@ -5,6 +5,11 @@ Each letter belongs to one move (the ``guide``, ``request-supplement``, ``refuse
 event). At its first print it draws the next number of its form's yearly sequence (the year of the move) and
 the number, suffix included, is kept in ``dossier_letters``: every reprint shows the same number, and a later
 change of the suffix setting does not renumber letters already issued. Numbers are unique per form and year.
+
+A preview only peeks (``take=False``): it shows the kept number, or the number the letter WILL get if it
+were printed now, and writes nothing. The number is taken only by a real print, in the print's own write
+transaction (BEGIN IMMEDIATE), so two clerks previewing at once may both see the same next number but their
+printed letters never carry the same one.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from desk_app.domain.registers import DEFAULT_SUFFIXES, LETTER_FORMS, check_suff
 from desk_app.services.intake.numbering import bump
 from desk_app.store import settings
 from desk_app.store.models import Dossier, DossierEvent
-from desk_app.store.models_registers import DossierLetter
+from desk_app.store.models_registers import DossierLetter, NumberSequence
 
 LETTER_LABEL_VI = {
     "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
@@ -34,9 +39,13 @@ def suffix_for(session: Session, form: str) -> str:
     return check_suffix(form, values.get(form) or DEFAULT_SUFFIXES[form])
 
 
-def number_for(session: Session, dossier: Dossier, form: str, event: DossierEvent) -> str:
+def number_for(
+    session: Session, dossier: Dossier, form: str, event: DossierEvent, *, take: bool = True
+) -> str:
     """The document number of the letter ``form`` issued for ``event``: the kept one, or the next of the
-    form's sequence of the event's year (kept from now on). Runs in the caller's write transaction."""
+    form's sequence of the event's year (kept from now on). Runs in the caller's write transaction.
+
+    ``take=False`` (a preview): the kept number, or the one the next print would take; nothing written."""
     if form not in LETTER_FORMS:
         raise ValueError(f"{form!r} is not a numbered letter")
     kept = session.scalars(
@@ -56,6 +65,9 @@ def number_for(session: Session, dossier: Dossier, form: str, event: DossierEven
         )
         return int(session.scalar(used) or 0)
 
+    if not take:
+        row = session.get(NumberSequence, (form, str(year)))
+        return letter_number((row.last if row is not None else floor()) + 1, suffix_for(session, form))
     seq = bump(session, form, str(year), floor)
     number = letter_number(seq, suffix_for(session, form))
     session.add(

@@ -17,12 +17,26 @@ form set and its wording (:func:`form_set_of`, :func:`form_texts`), the register
 (:func:`signature_for`), the processing agency by name (:func:`agency_name`) and the QR target
 (:func:`qr_target`). Letters take their number through :mod:`.letters` inside the print's transaction: a print
 that fails gives no number.
+
+A preview is not a print (xem trước không phải là in). :func:`render_preview` renders a form as its next
+real print would be, in a read session, and writes nothing: no ``print`` event, no number taken (a letter
+shows the number it WILL get, :func:`letter_no` with ``mark.preview``), no reprint counted.
+:func:`print_and_record` is the real print: in ONE write transaction it takes the number, renders the final
+PDF (with that number, the reprint mark as it is now, and the print time that the audit event carries) and
+appends the ``print`` event; the caller prints or saves exactly those bytes.
+
+The rule when the printer fails after the clerk pressed Print: the record must come first (it is what gives
+the number, and two clerks must never print the same number), so the print is recorded before the paper
+comes out. If the printer or the file then fails, :func:`print_failed` appends a ``print-failed`` event naming
+that print: the print is no longer counted (:func:`print_count`; the next print is not stamped "BẢN IN LẠI"
+for a print that never happened), the trail keeps both facts, and the letter's number stays given to it: the
+reprint carries the same number. The window says so plainly to the clerk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -47,6 +61,8 @@ from desk_app.store.models import AuditEvent, Dossier, DossierEvent, Unit
 from desk_app.store.models_auth import User
 
 PAPER_SIZES = ("A4", "A5")
+#: The audit action that says a recorded print did not come out (the printer or the file failed).
+PRINT_FAILED = "print-failed"
 #: "6. Đăng ký nhận kết quả tại: …" (the office's own name stands in for ``counter``).
 RETURN_VIA_TEXT = {
     "postal": "Nhà riêng (trụ sở) qua dịch vụ bưu chính công ích",
@@ -67,9 +83,41 @@ class PrintMark:
     count: int  # N of "BẢN IN LẠI (lần N)"; 0 for a first print
     paper: str  # "A4" or "A5" (the slip; notices are A4)
     forms_dir: Path | None = None
+    preview: bool = False  # a preview: take no number, write nothing
+    printed_at: datetime | None = None  # the print's time (the audit event's); now when None
+    #: The letter numbers the form carries (filled by :func:`letter_no`; recorded in the audit detail).
+    numbers: list[str] = field(default_factory=list)
+
+    @property
+    def at(self) -> datetime:
+        """The time printed on the form ("In lúc …")."""
+        return self.printed_at or datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One recorded print: the PDF to print or save (exactly the recorded document) and what identifies it."""
+
+    pdf: bytes
+    form: str
+    count: int  # N of "BẢN IN LẠI (lần N)"; 0 for a first print
+    audit_id: int
+    entity: str
+    entity_id: str
+    number: str | None = None  # the letter's document number, when it has one
 
 
 FormBuilder = Callable[[Session, Dossier, PrintMark], bytes]
+
+
+def letter_no(
+    session: Session, dossier: Dossier, form: str, event: DossierEvent, mark: PrintMark | None
+) -> str:
+    """The letter's number for this print: taken (kept) by a real print, only peeked at by a preview."""
+    number = number_for(session, dossier, form, event, take=mark is None or not mark.preview)
+    if mark is not None:
+        mark.numbers.append(number)
+    return number
 
 
 def unit_header(session: Session) -> pdata.UnitHeader:
@@ -242,7 +290,7 @@ def guidance_data(session: Session, dossier: Dossier, mark: PrintMark | None = N
         procedure_name=dossier.procedure.name,
         items=items,
         issued_at=event.at,
-        number=number_for(session, dossier, "supplement", event),
+        number=letter_no(session, dossier, "supplement", event, mark),
         address=a.address,
         phone=a.phone,
         email=a.email,
@@ -272,7 +320,7 @@ def refusal_data(
         legal_basis=basis,
         reason=event.reason,
         issued_at=event.at,
-        number=number_for(session, dossier, "refusal", event),
+        number=letter_no(session, dossier, "refusal", event, mark),
         address=a.address,
         phone=a.phone,
         email=a.email,
@@ -294,16 +342,27 @@ def find_dossier(session: Session, key: str | int) -> Dossier:
     return dossier
 
 
-def print_count(session: Session, dossier: Dossier, form: str) -> int:
-    """How many times ``form`` was printed for ``dossier`` (from the audit trail)."""
-    details = session.scalars(
-        select(AuditEvent.detail).where(
-            AuditEvent.action == "print",
-            AuditEvent.entity == "dossier",
-            AuditEvent.entity_id == str(dossier.id),
+def count_prints(session: Session, entity: str, entity_id: str, form: str) -> int:
+    """How many times ``form`` was really printed for (``entity``, ``entity_id``): its ``print`` events less
+    those a ``print-failed`` event names (:func:`print_failed`)."""
+    rows = session.execute(
+        select(AuditEvent.id, AuditEvent.action, AuditEvent.detail).where(
+            AuditEvent.action.in_(("print", PRINT_FAILED)),
+            AuditEvent.entity == entity,
+            AuditEvent.entity_id == entity_id,
         )
+    ).all()
+    failed = {(d or {}).get("print") for _id, action, d in rows if action == PRINT_FAILED}
+    return sum(
+        1
+        for id_, action, d in rows
+        if action == "print" and (d or {}).get("form") == form and id_ not in failed
     )
-    return sum(1 for d in details if (d or {}).get("form") == form)
+
+
+def print_count(session: Session, dossier: Dossier, form: str) -> int:
+    """How many times ``form`` was printed for ``dossier`` (from the audit trail; failed prints excluded)."""
+    return count_prints(session, "dossier", str(dossier.id), form)
 
 
 def _mark(
@@ -313,11 +372,14 @@ def _mark(
     reprint: bool | None,
     paper: str | None,
     forms_dir: Path | None = None,
+    *,
+    preview: bool = False,
+    printed_at: datetime | None = None,
 ) -> PrintMark:
     count = print_count(session, dossier, form)
     if reprint:  # asked for explicitly (e.g. the paper slip was printed before this app)
         count = max(count, 1)
-    return PrintMark(count > 0, count, paper_size(session, paper), forms_dir)
+    return PrintMark(count > 0, count, paper_size(session, paper), forms_dir, preview, printed_at)
 
 
 def forms_dir(db: Database) -> Path:
@@ -351,9 +413,22 @@ def _record(
     mark: PrintMark,
     detail: dict[str, Any] | None = None,
 ) -> int:
-    audit.record(
+    _append(session, dossier, form, actor, mark, detail)
+    return mark.count
+
+
+def _append(
+    session: Session,
+    dossier: Dossier,
+    form: str,
+    actor: str,
+    mark: PrintMark,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    return audit.record(
         session,
         "print",
+        at=mark.printed_at,
         actor=actor,
         entity="dossier",
         entity_id=dossier.id,
@@ -366,7 +441,6 @@ def _record(
             "paper": mark.paper,
         },
     )
-    return mark.count
 
 
 def render_and_record(
@@ -381,12 +455,82 @@ def render_and_record(
 ) -> bytes:
     """Render ``form`` of the dossier ``key`` (code or id) with ``build(session, dossier, mark)`` and record
     the print, in one transaction. ``build`` must put ``mark.reprint`` / ``mark.count`` into its data."""
+    return print_and_record(db, key, form, build, actor=actor, reprint=reprint, paper=paper).pdf
+
+
+def render_preview(
+    db: Database,
+    key: str | int,
+    form: str,
+    build: FormBuilder,
+    *,
+    reprint: bool | None = None,
+    paper: str | None = None,
+) -> bytes:
+    """``form`` of the dossier ``key`` as its next real print would be; nothing is written (a read session,
+    rolled back: no ``print`` event, no number taken, no reprint counted)."""
+    with db.session() as session:
+        try:
+            dossier = find_dossier(session, key)
+            mark = _mark(session, dossier, form, reprint, paper, forms_dir(db), preview=True)
+            return build(session, dossier, mark)
+        finally:
+            session.rollback()
+
+
+def print_and_record(
+    db: Database,
+    key: str | int,
+    form: str,
+    build: FormBuilder,
+    *,
+    actor: str = "",
+    reprint: bool | None = None,
+    paper: str | None = None,
+    how: str | None = None,
+) -> Recorded:
+    """The real print of ``form`` for the dossier ``key``: in ONE write transaction take its number, render
+    the final PDF (stamped with the audit event's time) and append the ``print`` event (``how``: "printer"
+    or "pdf", kept as ``output``). The returned PDF is exactly the recorded document."""
+    moment = datetime.now().replace(microsecond=0)
     with db.transaction() as session:
         dossier = find_dossier(session, key)
-        mark = _mark(session, dossier, form, reprint, paper, forms_dir(db))
+        mark = _mark(session, dossier, form, reprint, paper, forms_dir(db), printed_at=moment)
         pdf = build(session, dossier, mark)
-        _record(session, dossier, form, actor, mark, _print_detail(dossier, form))
-        return pdf
+        extra = _print_detail(dossier, form)
+        if mark.numbers:
+            extra["number"] = mark.numbers[-1]
+        if how:
+            extra["output"] = how
+        event = _append(session, dossier, form, actor, mark, extra)
+        return Recorded(
+            pdf=pdf,
+            form=form,
+            count=mark.count,
+            audit_id=event.id,
+            entity="dossier",
+            entity_id=str(dossier.id),
+            number=mark.numbers[-1] if mark.numbers else None,
+        )
+
+
+def print_failed(db: Database, recorded: Recorded, actor: str = "", reason: str = "") -> None:
+    """The recorded print ``recorded`` did not come out (printer or file error): append ``print-failed``
+    naming it, so it is not counted as printed. A letter's number stays given (the reprint reuses it)."""
+    with db.transaction() as session:
+        audit.record(
+            session,
+            PRINT_FAILED,
+            actor=actor,
+            entity=recorded.entity,
+            entity_id=recorded.entity_id,
+            detail={
+                "print": recorded.audit_id,
+                "form": recorded.form,
+                "number": recorded.number,
+                "reason": reason[:300],
+            },
+        )
 
 
 def _print_detail(dossier: Dossier, form: str) -> dict[str, Any]:
@@ -399,7 +543,7 @@ def _print_detail(dossier: Dossier, form: str) -> dict[str, Any]:
 
 def _build_slip(session: Session, dossier: Dossier, mark: PrintMark) -> bytes:
     data = replace(slip_data(session, dossier, mark), reprint=mark.reprint, reprint_count=mark.count)
-    return _pdf_slip(data, mark.paper, printed_at=datetime.now())  # type: ignore[arg-type]
+    return _pdf_slip(data, mark.paper, printed_at=mark.at)  # type: ignore[arg-type]
 
 
 def render_slip(
@@ -411,7 +555,7 @@ def render_slip(
 
 def _build_guidance(session: Session, dossier: Dossier, mark: PrintMark) -> bytes:
     data = replace(guidance_data(session, dossier, mark), reprint=mark.reprint, reprint_count=mark.count)
-    return _pdf_supplement(data, printed_at=datetime.now())
+    return _pdf_supplement(data, printed_at=mark.at)
 
 
 def render_guidance(db: Database, dossier_id: int, *, reprint: bool | None = None, actor: str = "") -> bytes:
@@ -421,7 +565,7 @@ def render_guidance(db: Database, dossier_id: int, *, reprint: bool | None = Non
 
 def _build_refusal(session: Session, dossier: Dossier, mark: PrintMark) -> bytes:
     data = replace(refusal_data(session, dossier, mark), reprint=mark.reprint, reprint_count=mark.count)
-    return _pdf_refusal(data, printed_at=datetime.now())
+    return _pdf_refusal(data, printed_at=mark.at)
 
 
 def render_refusal(db: Database, dossier_id: int, *, reprint: bool | None = None, actor: str = "") -> bytes:

@@ -3,7 +3,9 @@
 ``slip_preview`` renders the intake slip (Mẫu 01) of a dossier without recording anything; the mark it carries
 ("BẢN IN LẠI", the reprint number) follows the prints recorded so far, so only a second real print is
 stamped as a reprint. ``record_slip_print`` appends the ``print`` audit event once the preview was really sent
-to a printer or saved as a PDF (the GUI calls it from the preview's ``printed`` / ``saved`` signals).
+to a printer or saved as a PDF. The window now records through services.lifecycle.print_jobs (the print
+recorded first, then exactly the recorded PDF printed; see services.lifecycle.prints for a failed printer);
+``record_slip_print`` stays for callers that print the preview's own bytes.
 """
 
 from __future__ import annotations
@@ -16,11 +18,7 @@ SLIP = "slip"
 
 def slip_preview(db: Database, code: str, *, paper: str | None = None) -> bytes:
     """PDF of the slip of ``code`` as its next real print would be (nothing is recorded)."""
-    with db.session() as session:
-        dossier = prints.find_dossier(session, code)
-        count = prints.print_count(session, dossier, SLIP)
-        mark = prints.PrintMark(count > 0, count, prints.paper_size(session, paper))
-        return prints._build_slip(session, dossier, mark)
+    return prints.render_preview(db, code, SLIP, prints._build_slip, paper=paper)
 
 
 def record_slip_print(db: Database, code: str, actor: str = "", *, how: str = "printer") -> int:

@@ -3,7 +3,10 @@
 A manifest gathers the items of one day and one direction that are not on a manifest yet: ``out`` (results and
 transfers handed to the postman), ``in`` (dossiers taken from the postman). Asking again for a day whose items
 are all on manifests reprints the latest one, marked as a reprint. Every print is audited (``postal.manifest``,
-``postal.statement``).
+``postal.statement``). The window's preview (:func:`manifest_preview`) writes nothing: no manifest is made, no
+item put on it, no number taken; the manifest is made when the clerk prints or saves it (:func:`record_manifest`,
+one transaction). If the printer then fails the manifest stays made (it is the record of the hand-over and
+its number); the print is cancelled with ``print-failed`` and asking again reprints the same manifest.
 
 The statement lists every item handed over in a month with its fee (📘 the tariff is the setting
 ``postal_fee_per_item``), totals by kind and payer, and the share of dossiers received and returned by post
@@ -73,10 +76,14 @@ def _next_number(session: Session, day: date) -> str:
 
 
 def _prints_so_far(session: Session, entity: str, key: str) -> int:
-    return int(
-        session.scalar(select(func.count()).where(AuditEvent.entity == entity, AuditEvent.entity_id == key))
-        or 0
-    )
+    """Prints of (``entity``, ``key``) so far, less those that did not come out (``print-failed`` naming them)."""
+    rows = session.execute(
+        select(AuditEvent.id, AuditEvent.action, AuditEvent.detail).where(
+            AuditEvent.entity == entity, AuditEvent.entity_id == key
+        )
+    ).all()
+    failed = {(d or {}).get("print") for _id, action, d in rows if action == "print-failed"}
+    return sum(1 for id_, action, _d in rows if action != "print-failed" and id_ not in failed)
 
 
 def _line(item: PostalItem) -> ManifestLine:
@@ -102,78 +109,135 @@ def manifest(
 ) -> ManifestData:
     """The manifest of ``day`` (default today) and ``direction``: a new one for the items not yet handed over
     on a manifest, else the latest of the day again (a reprint); ``number`` reprints that manifest."""
-    if direction not in DIRECTIONS:
-        raise UserError("The direction must be out or in.", "Chiều bàn giao phải là giao đi hoặc nhận về.")
+    return record_manifest(db, day, direction=direction, number=number, actor=actor)[0]
+
+
+def record_manifest(
+    db: Database,
+    day: date | None = None,
+    *,
+    direction: str = "out",
+    number: str | None = None,
+    actor: str = "",
+    how: str | None = None,
+) -> tuple[ManifestData, int]:
+    """:func:`manifest` and the id of its ``postal.manifest`` audit event, in one transaction (the print)."""
     with db.transaction() as session:
-        if number:
-            row = session.scalars(
-                select(PostalManifest).where(PostalManifest.number == number.strip().upper())
-            ).first()
-            if row is None:
-                raise NotFound(f"No manifest {number}.", f"Không tìm thấy phiếu bàn giao {number}.")
-        else:
-            the_day = day or date.today()
-            fresh = _day_items(session, the_day, direction, unassigned=True)
-            if fresh:
-                row = PostalManifest(
-                    number=_next_number(session, the_day),
-                    day=the_day,
-                    direction=direction,
-                    created_at=datetime.now().replace(microsecond=0),
-                    created_by=actor,
-                )
-                session.add(row)
-                session.flush()
-                for item in fresh:
-                    item.manifest_id = row.id
-                session.flush()
-                session.refresh(row)
-            else:
-                row = session.scalars(
-                    select(PostalManifest)
-                    .where(PostalManifest.day == the_day, PostalManifest.direction == direction)
-                    .order_by(PostalManifest.id.desc())
-                ).first()
-                if row is None:
-                    raise UserError(
-                        f"No postal items {'handed to' if direction == 'out' else 'taken from'} the post on "
-                        f"{the_day:%d/%m/%Y}.",
-                        f"Không có bưu gửi nào {'giao cho' if direction == 'out' else 'nhận từ'} bưu chính "
-                        f"ngày {the_day:%d/%m/%Y}.",
-                    )
-        items = list(
-            session.scalars(
-                select(PostalItem)
-                .options(joinedload(PostalItem.dossier).joinedload(Dossier.applicant))
-                .where(PostalItem.manifest_id == row.id)
-                .order_by(PostalItem.handed_at, PostalItem.id)
-            ).unique()
-        )
-        count = _prints_so_far(session, "postal_manifest", row.number)
-        lines = [_line(i) for i in items]
-        audit.record(
+        data, _row = _manifest(session, day, direction, number, actor, preview=False)
+        detail: dict[str, Any] = {
+            "day": data.day.isoformat(),
+            "direction": data.direction,
+            "items": len(data.lines),
+            "count": data.reprint_count,
+        }
+        if how:
+            detail["output"] = how
+        event = audit.record(
             session,
             "postal.manifest",
             actor=actor,
             entity="postal_manifest",
-            entity_id=row.number,
-            detail={
-                "day": row.day.isoformat(),
-                "direction": row.direction,
-                "items": len(lines),
-                "count": count,
-            },
+            entity_id=data.number,
+            detail=detail,
         )
-        return ManifestData(
-            header=unit_header(session),
-            number=row.number,
-            day=row.day,
-            direction=row.direction,
-            lines=lines,
-            total_fee=sum(ln.fee for ln in lines),
-            reprint_count=count,
-            clerk=actor if actor not in ("", "setup", "cli") else "",
-        )
+        return data, event.id
+
+
+def manifest_preview(
+    db: Database,
+    day: date | None = None,
+    *,
+    direction: str = "out",
+    number: str | None = None,
+    actor: str = "",
+) -> tuple[ManifestData, str | None]:
+    """The manifest :func:`manifest` would print now, without writing anything (a preview is not a hand-over):
+    a new manifest shows the number it WILL get. The second value is the number of the existing manifest shown
+    (a reprint), which the real print must then reprint; None for a new one."""
+    with db.session() as session:
+        try:
+            data, row = _manifest(session, day, direction, number, actor, preview=True)
+            return data, (row.number if row is not None else None)
+        finally:
+            session.rollback()
+
+
+def _manifest(
+    session: Session, day: date | None, direction: str, number: str | None, actor: str, *, preview: bool
+) -> tuple[ManifestData, PostalManifest | None]:
+    """The manifest's data; the existing manifest printed (None for a new one not written: a preview)."""
+    if direction not in DIRECTIONS:
+        raise UserError("The direction must be out or in.", "Chiều bàn giao phải là giao đi hoặc nhận về.")
+    row: PostalManifest | None
+    fresh: list[PostalItem] = []
+    if number:
+        row = session.scalars(
+            select(PostalManifest).where(PostalManifest.number == number.strip().upper())
+        ).first()
+        if row is None:
+            raise NotFound(f"No manifest {number}.", f"Không tìm thấy phiếu bàn giao {number}.")
+    else:
+        the_day = day or date.today()
+        fresh = _day_items(session, the_day, direction, unassigned=True)
+        if fresh and preview:
+            lines = [_line(i) for i in fresh]
+            return ManifestData(
+                header=unit_header(session),
+                number=_next_number(session, the_day),
+                day=the_day,
+                direction=direction,
+                lines=lines,
+                total_fee=sum(ln.fee for ln in lines),
+                reprint_count=0,
+                clerk=actor if actor not in ("", "setup", "cli") else "",
+            ), None
+        if fresh:
+            row = PostalManifest(
+                number=_next_number(session, the_day),
+                day=the_day,
+                direction=direction,
+                created_at=datetime.now().replace(microsecond=0),
+                created_by=actor,
+            )
+            session.add(row)
+            session.flush()
+            for item in fresh:
+                item.manifest_id = row.id
+            session.flush()
+            session.refresh(row)
+        else:
+            row = session.scalars(
+                select(PostalManifest)
+                .where(PostalManifest.day == the_day, PostalManifest.direction == direction)
+                .order_by(PostalManifest.id.desc())
+            ).first()
+            if row is None:
+                raise UserError(
+                    f"No postal items {'handed to' if direction == 'out' else 'taken from'} the post on "
+                    f"{the_day:%d/%m/%Y}.",
+                    f"Không có bưu gửi nào {'giao cho' if direction == 'out' else 'nhận từ'} bưu chính "
+                    f"ngày {the_day:%d/%m/%Y}.",
+                )
+    items = list(
+        session.scalars(
+            select(PostalItem)
+            .options(joinedload(PostalItem.dossier).joinedload(Dossier.applicant))
+            .where(PostalItem.manifest_id == row.id)
+            .order_by(PostalItem.handed_at, PostalItem.id)
+        ).unique()
+    )
+    count = _prints_so_far(session, "postal_manifest", row.number)
+    lines = [_line(i) for i in items]
+    return ManifestData(
+        header=unit_header(session),
+        number=row.number,
+        day=row.day,
+        direction=row.direction,
+        lines=lines,
+        total_fee=sum(ln.fee for ln in lines),
+        reprint_count=count,
+        clerk=actor if actor not in ("", "setup", "cli") else "",
+    ), (None if fresh else row)
 
 
 def list_manifests(db: Database, *, limit: int = 100) -> list[dict[str, Any]]:
