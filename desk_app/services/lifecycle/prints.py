@@ -1,6 +1,7 @@
 """Printing glue: dossier rows → ``desk_app.printing`` data → PDF bytes, every print audited.
 
-Every form goes through :func:`render_and_record`: in ONE write transaction it loads the dossier, works out
+Every recorded print goes through :func:`print_and_record` (:func:`render_and_record` returns just its PDF,
+for the CLI, whose commands are prints): in ONE write transaction it loads the dossier, works out
 whether this is a reprint (a form already printed for this dossier is a reprint automatically; the page
 says "BẢN IN LẠI (lần N)"), renders, and appends an audit event ``print`` with detail
 ``{"form", "reprint", "count", "code", "paper"}`` (plus ``"book": [volume, number]`` for the slip and the
