@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import child_env  # noqa: E402
+
 BARE = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -111,11 +113,7 @@ def main() -> int:
     parser.add_argument("--skip-startup", action="store_true")
     args = parser.parse_args()
     data_dir = find_data_dir(args.data_dir)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "PYTHONPATH": str(ROOT),
-    }
+    env = child_env()
 
     from desk_app.services.lifecycle import dossier_query as dq
     from desk_app.store.db import open_database

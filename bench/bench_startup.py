@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_gui import BARE  # noqa: E402  (the same bare window as the shell benchmark)
+from bench.common import child_env  # noqa: E402
 
 USER, PASSWORD = "admin", "bench-startup-1"
 DESK = [sys.executable, "-m", "desk_app"]
@@ -116,11 +117,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--data-dir", help="an existing data directory (default: a fresh demo commune)")
     args = parser.parse_args()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "PYTHONPATH": str(ROOT),
-    }
+    env = child_env()
     signed = {**env, "DESK_APP_USER": USER, "DESK_APP_PASSWORD": PASSWORD}
     with tempfile.TemporaryDirectory() as tmp:
         bare_script = Path(tmp) / "bare.py"

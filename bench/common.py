@@ -27,6 +27,20 @@ MARKER = "bench_marker.json"
 DEFAULT_NAME = "1m"
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment a timed child process runs in, as on a commune PC: Qt offscreen unless set, the
+    repository importable, and compiled modules cached. PYTHONDONTWRITEBYTECODE (set in some shells) is
+    dropped: with it every start compiles every module again, which costs the app (hundreds of modules) far
+    more than a bare window (a few), while an installed app (wheel or bundle) always starts from bytecode."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra)
+    return env
+
+
 def cache_dir(name: str = DEFAULT_NAME) -> Path:
     """The data directory of the cached database ``name`` (bench/.cache/<name>, gitignored)."""
     return CACHE / name
