@@ -3,7 +3,8 @@
 It sets up the unit (an illustrative Quảng Trị commune), loads the shipped catalog and writes a few hundred
 made-up dossiers received over the last four months, in every state a dossier can be in, each with its
 applicant, documents, fee, moves (DossierEvent) and supplement episodes, in one transaction with an audit
-event per dossier. The result depends only on ``seed`` and ``today``.
+event per dossier; then the citizens helped at the counter over those months (:mod:`.helps`). The result
+depends only on ``seed`` and ``today``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.demo import people as dd
+from desk_app.demo.helps import build_helps
 from desk_app.demo.life import LifePlanner, ProcInfo
 from desk_app.demo.rows import DossierFactory, Picked, Rows
 from desk_app.domain.errors import UserError, ValidationError
@@ -138,7 +140,8 @@ def build_demo(
         procs = procedure_infos(session)
         if not procs:
             raise UserError("The procedure catalog is empty.", "Danh mục thủ tục đang trống.")
-        planner = LifePlanner(calendar_from_session(session), first, datetime.combine(today, time(0, 0)))
+        calendar = calendar_from_session(session)
+        planner = LifePlanner(calendar, first, datetime.combine(today, time(0, 0)))
         factory = DossierFactory(
             planner, procs, unit_id=unit.id, agency=unit.agency_code, counter_ids={1: counter.id}, seed=seed
         )
@@ -187,4 +190,7 @@ def build_demo(
             entity_id=unit.agency_code,
             detail={"dossiers": len(rows.dossiers), "seed": seed, "today": today.isoformat()},
         )
+    # The citizens helped with VNeID and the portal over the same months (one in eight, as many as a counter
+    # logs beside its dossiers), through the clerk's own service.
+    summary["helps"] = build_helps(db, calendar, count=dossiers // 8, first=first, today=today, seed=seed)
     return summary

@@ -31,11 +31,12 @@ def press(qtbot: Any, key_name: str) -> None:
     qtbot.keyClick(focused(), getattr(Qt.Key, key_name))
 
 
-def helps(db: Any) -> list[Any]:
+def helps(db: Any, by: str = "tester") -> list[Any]:
+    """The helps logged by ``by`` (the test's clerk; the demo commune's own helps are by its clerks)."""
     from desk_app.store.models_assist import HelpEntry
 
     with db.session() as s:
-        return list(s.scalars(select(HelpEntry).order_by(HelpEntry.id)))
+        return list(s.scalars(select(HelpEntry).where(HelpEntry.staff == by).order_by(HelpEntry.id)))
 
 
 def open_with_f8(qtbot: Any, main_window: Any) -> Any:

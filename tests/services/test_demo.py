@@ -261,3 +261,28 @@ def test_demo_cli_then_catalog_list(data_dir: Path) -> None:
     assert any(p["code"] == "1.001193" for p in procedures)
     again = run_cli("demo", data_dir=data_dir)
     assert again.returncode != 0 and "empty data directory" in again.stderr
+
+
+def test_the_demo_has_citizens_helped_on_working_days(demo: tuple[Database, dict[str, Any]]) -> None:
+    """One help for eight dossiers, logged through the clerk's service: working days before today, office
+    hours, ID numbers masked only, no personal data without consent, and counted by the reports."""
+    from desk_app.services.assist.counts import help_given
+    from desk_app.store.models_assist import HelpEntry
+
+    db, summary = demo
+    assert summary["helps"] == 50
+    with db.session() as s:
+        entries = list(s.scalars(select(HelpEntry)))
+        cal = calendar_from_session(s)
+        counted = help_given(s, date(2026, 1, 1), TODAY)
+    assert len(entries) == 50 and counted == 50
+    assert {e.outcome for e in entries} == {"done", "not_done"}
+    for e in entries:
+        assert cal.is_working_day(e.at.date()) and e.at.date() < TODAY, e.at
+        assert 7 <= e.at.hour < 17
+        assert e.kind != "online_filing" and e.dossier_id is None
+        if e.consent:
+            assert e.full_name and "*" in e.id_masked
+        else:
+            assert (e.full_name, e.phone, e.id_masked) == ("", "", "")
+        assert e.outcome == "done" or e.reason
