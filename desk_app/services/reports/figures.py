@@ -270,12 +270,7 @@ def count_many(
     tags = [str(i) for i in range(len(windows))]
     # The inner query computes the letters and flags once per row (LIMIT -1 keeps SQLite from
     # flattening it back into every mask term).
-    inner_cols = [
-        *(f"d.{c}" for c in _ROW_COLUMNS),
-        "p.field AS p_field",
-        "p.online_level AS p_online_level",
-        f"{_suffix(KEY_SQL[by], '0')} AS k",
-    ]
+    inner_cols = [f"{_suffix(KEY_SQL[by], '0')} AS k"]
     mask_cols: list[str] = []
     cid_cols: list[str] = []
     for tag in tags:
@@ -297,6 +292,13 @@ def count_many(
     any_cid = f"COALESCE({', '.join(cid_names)}, NULL)"
     paused = ", ".join(f"MIN(CASE WHEN {any_cid} IS NOT NULL THEN {b} END)" for b in bare)
     group = ", ".join(["k", *cid_names, *mask_names])
+    # The inner row carries only the columns the outer expressions read (each costs a little on every row),
+    # and joins the procedure only when a figure or the breakdown reads it.
+    read = set(re.findall(r"\bd\.(\w+)", " ".join([*mask_cols, *cid_cols, carried])))
+    inner_cols += [f"d.{c}" for c in _ROW_COLUMNS if c in read]
+    inner_cols += [f"p.{c[2:]} AS {c}" for c in ("p_field", "p_online_level") if c in read]
+    join = any(c.startswith("p.") for c in inner_cols) or "p." in KEY_SQL[by]
+    source_from = "dossiers d JOIN procedures p ON p.id = d.procedure_id" if join else "dossiers d"
     params: dict[str, str] = {}
     for tag, window in zip(tags, windows, strict=True):
         params.update({f"{k}{tag}": v for k, v in window.params().items()})
@@ -304,10 +306,7 @@ def count_many(
     outs: list[dict[str, dict[str, int]]] = [{} for _ in windows]
     judges: list[list[tuple[int, str, Any, Any, Any, Any]]] = [[] for _ in windows]
     for where in _sources(populations):
-        inner = (
-            f"SELECT {', '.join(inner_cols)} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
-            f"WHERE {_suffix(where, 'A')} LIMIT -1"
-        )
+        inner = f"SELECT {', '.join(inner_cols)} FROM {source_from} WHERE {_suffix(where, 'A')} LIMIT -1"
         rows_sql = f"SELECT d.k AS k, {', '.join(cid_cols)}, {', '.join(mask_cols)}, {carried} FROM ({inner}) AS d LIMIT -1"
         sql = f"SELECT {group}, COUNT(*), {paused} FROM ({rows_sql}) GROUP BY {group}"
         for row in session.execute(text(sql), params):
