@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.domain.periods import parse_period
 from desk_app.hub import audit, security
 from desk_app.hub.errors import HubError
 from desk_app.hub.models import ClosedPeriod, StaffAccount, Unit
@@ -84,11 +85,18 @@ def authenticate(session: Session, token: str | None) -> Unit:
     return unit
 
 
+def _month_only(period: str) -> None:
+    """Only a month is closed or reopened: uploads are per month, so closing a quarter or a year blocks nothing."""
+    if parse_period(period).kind != "month":
+        raise HubError(400, f"only a month can be closed or reopened, not {period}")
+
+
 def close_period(session: Session, period: str, by: str) -> bool:
-    """Close a period (uploads touching it answer 409); False when it was already closed.
+    """Close a month (uploads touching it answer 409); False when it was already closed.
 
     ``by`` is who closed it (a staff account, or the shell user for the CLI); the event goes to the hub's
     audit table in the same transaction."""
+    _month_only(period)
     if session.get(ClosedPeriod, period) is not None:
         return False
     session.add(ClosedPeriod(period=period, closed_at=now(), closed_by=by[:80]))
@@ -100,6 +108,7 @@ def open_period(session: Session, period: str, by: str = "admin") -> bool:
     """Reopen a closed period (the units' corrections are taken again); False when it was not closed.
 
     The ClosedPeriod row goes; the audit table keeps who reopened it and when, and who had closed it."""
+    _month_only(period)
     row = session.get(ClosedPeriod, period)
     if row is None:
         return False
