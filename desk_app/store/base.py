@@ -37,6 +37,18 @@ class JSONText(TypeDecorator[Any]):
         return None if value is None else json.loads(value)
 
 
+def _read_moment(value: str | None) -> datetime | None:
+    """A stored moment (Minute or Stamp). fromisoformat is C-fast; strptime made type decoding most of a
+    one-row lookup (bench/bench_store.py). A bad stored text (an older version wrote year 1 as "1-01-01") is
+    read leniently, never raised."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return dates.parse_stored(value)
+
+
 class Minute(TypeDecorator[datetime]):
     """A local wall-clock time to the minute, stored as ``YYYY-MM-DDTHH:MM`` text (sortable, greppable)."""
 
@@ -47,14 +59,7 @@ class Minute(TypeDecorator[datetime]):
         return None if value is None else dates.iso_minute(value.replace(second=0, microsecond=0))
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        # fromisoformat is C-fast; strptime made type decoding most of a one-row lookup (bench/bench_store.py).
-        # A bad stored text (an older version wrote year 1 as "1-01-01") is read leniently, never raised.
-        if value is None:
-            return None
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            return dates.parse_stored(value)
+        return _read_moment(value)
 
 
 class Stamp(TypeDecorator[datetime]):
@@ -67,12 +72,7 @@ class Stamp(TypeDecorator[datetime]):
         return None if value is None else dates.iso_second(value.replace(microsecond=0))
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            return dates.parse_stored(value)
+        return _read_moment(value)
 
 
 class Day(TypeDecorator[date]):
