@@ -491,6 +491,15 @@ class _FirstPaint(QObject):
         return False
 
 
+def _first_form(
+    has_accounts: bool, db_provider: Callable[[], Any], runner: Runner, unit_name: str
+) -> LoginDialog | FirstAdminDialog:
+    """The first form a clerk sees: sign-in, or the first admin's account when none exists yet."""
+    if has_accounts:
+        return LoginDialog(db_provider, runner, unit_name)
+    return FirstAdminDialog(db_provider, runner)
+
+
 def time_sign_in_form(data_dir: Path, db_provider: Callable[[], Any], unit_name: str, started: float) -> int:
     """``desk-app gui --exit-when-ready --ready-at sign-in`` (the start-up benchmark): the first form a clerk
     sees (sign-in; the first-admin form when no account exists) is built and shown as at a real start, its
@@ -499,11 +508,7 @@ def time_sign_in_form(data_dir: Path, db_provider: Callable[[], Any], unit_name:
 
     runner = Runner()
     try:
-        dialog: QDialog = (
-            LoginDialog(db_provider, runner, unit_name)
-            if auth.accounts_exist(paths.db_path(data_dir))
-            else FirstAdminDialog(db_provider, runner)
-        )
+        dialog = _first_form(auth.accounts_exist(paths.db_path(data_dir)), db_provider, runner, unit_name)
 
         def painted() -> None:
             print(int((time.perf_counter() - started) * 1000), flush=True)
@@ -540,11 +545,7 @@ def start_session(
             return None
     runner = Runner()
     try:
-        dialog: LoginDialog | FirstAdminDialog = (
-            LoginDialog(db_provider, runner, unit_name)
-            if has_accounts
-            else FirstAdminDialog(db_provider, runner)
-        )
+        dialog = _first_form(has_accounts, db_provider, runner, unit_name)
         if dialog.exec() != QDialog.DialogCode.Accepted.value or dialog.identity is None:
             return None
         return Session(dialog.identity)
