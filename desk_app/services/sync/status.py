@@ -15,6 +15,8 @@ from desk_app.store import crypto
 # An outbox item the hub refused because its staff closed the month (HTTP 409): the hub keeps the figures it
 # had; nothing is pending (the worker does not retry it) until the month changes again or "sync now" is asked.
 CLOSED = "closed"
+#: Outbox states that wait for nothing (the status bar's and `sync status`'s "pending" count the others).
+SETTLED = ("sent", CLOSED)
 CLOSED_VI = (
     "Cấp trên đã khóa số liệu kỳ này nên chưa nhận phần sửa sau đó. Nếu cần sửa, đề nghị cấp trên mở lại kỳ "
     "rồi bấm «Đồng bộ ngay»."
@@ -31,7 +33,7 @@ def quick_summary(data_dir: Path) -> tuple[str | None, int, bool]:
     try:
         con.execute("PRAGMA busy_timeout=2000")
         pending = con.execute(
-            "SELECT COUNT(*) FROM sync_outbox WHERE state NOT IN ('sent', ?)", (CLOSED,)
+            "SELECT COUNT(*) FROM sync_outbox WHERE state NOT IN (?, ?)", SETTLED
         ).fetchone()[0]
         values = stored_settings(con, ["sync_last_success", "sync_hub_url"])
     except crypto.ERRORS:

@@ -27,7 +27,7 @@ from desk_app.domain.periods import parse_period, period_containing
 from desk_app.domain.states import STATE_LABEL_VI, State
 from desk_app.services.sync import client
 from desk_app.services.sync.outbox import mark_everything, mark_periods
-from desk_app.services.sync.status import CLOSED, CLOSED_VI
+from desk_app.services.sync.status import CLOSED, CLOSED_VI, SETTLED
 from desk_app.store import settings
 from desk_app.store.db import Database
 from desk_app.store.models import Dossier, Procedure, Unit
@@ -359,7 +359,7 @@ def status(db: Database) -> dict[str, Any]:
     return {
         "hub": hub,
         "last_success": last or None,
-        "pending": sum(1 for i in items if i["state"] not in ("sent", CLOSED)),
+        "pending": sum(1 for i in items if i["state"] not in SETTLED),
         "closed": [i["period"] for i in items if i["state"] == CLOSED],
         "dossiers_pending": int(dirty),
         "errors": [{"period": i["period"], "error": i["error"]} for i in items if i["state"] == "error"],
