@@ -275,9 +275,7 @@ def install(app: FastAPI) -> None:
         with _db(request).session() as s:
             unit = s.scalar(select(Unit).where(Unit.code == code))
             if unit is None:
-                return _page(
-                    request, "error.html", 404, staff=user, csrf=csrf, message=f"Không có đơn vị {code}."
-                )
+                return _staff_error(request, user, csrf, 404, f"Không có đơn vị {code}.")
             detail = unit_breakdown(s, code, ky or periods[-1].code)
             history = _with_ratios(_unit_history(s, unit.id, periods))
             info = {
@@ -422,13 +420,20 @@ def _period_state(session: Session, code: str) -> dict[str, Any]:
     }
 
 
+def _staff_error(request: Request, user: str, csrf: str, status: int, message: str) -> HTMLResponse:
+    """The error page for a signed-in staff member (the menu stays)."""
+    return _page(request, "error.html", status, staff=user, csrf=csrf, message=message)
+
+
+def _bad_period(request: Request, user: str, csrf: str, code: str, hint: str = "") -> HTMLResponse:
+    return _staff_error(request, user, csrf, 400, f"Mã kỳ “{code[:40]}” không hợp lệ{hint}.")
+
+
 def _period_page(request: Request, user: str, csrf: str, code: str, **extra: Any) -> Response:
     try:
         period = period_or_400(code)
     except HubError:
-        return _page(
-            request, "error.html", 400, staff=user, csrf=csrf, message=f"Mã kỳ “{code[:40]}” không hợp lệ."
-        )
+        return _bad_period(request, user, csrf, code)
     if period.code != code:
         return RedirectResponse(f"/ky-bao-cao/{period.code}", status_code=303)
     with _db(request).session() as s:
@@ -459,14 +464,7 @@ def _install_admin(app: FastAPI) -> None:
             try:
                 code = period_or_400(ky.strip()).code
             except HubError:
-                return _page(
-                    request,
-                    "error.html",
-                    400,
-                    staff=user,
-                    csrf=csrf,
-                    message=f"Mã kỳ “{ky.strip()[:40]}” không hợp lệ (ví dụ 2026-09 cho tháng 9/2026).",
-                )
+                return _bad_period(request, user, csrf, ky.strip(), " (ví dụ 2026-09 cho tháng 9/2026)")
             return RedirectResponse(f"/ky-bao-cao/{code}", status_code=303)
         periods = list(reversed(recent_months(now().date(), 12)))
         with _db(request).session() as s:
@@ -503,34 +501,20 @@ def _install_admin(app: FastAPI) -> None:
         """The confirmation step (a page with a POST form: the GET itself changes nothing)."""
         user, csrf = _staff(request)
         if action not in PERIOD_ACTIONS:
-            return _page(request, "error.html", 404, staff=user, csrf=csrf, message="Không có trang này.")
+            return _staff_error(request, user, csrf, 404, "Không có trang này.")
         return _period_page(request, user, csrf, code, template="period_confirm.html", action=action)
 
     @app.post("/ky-bao-cao/{code}/{action}", include_in_schema=False)
     async def period_act(request: Request, code: str, action: str) -> Response:
         user, csrf, _form = await _staff_post(request)
         if action not in PERIOD_ACTIONS:
-            return _page(request, "error.html", 404, staff=user, csrf=csrf, message="Không có trang này.")
+            return _staff_error(request, user, csrf, 404, "Không có trang này.")
         try:
             period = period_or_400(code)
         except HubError:
-            return _page(
-                request,
-                "error.html",
-                400,
-                staff=user,
-                csrf=csrf,
-                message=f"Mã kỳ “{code[:40]}” không hợp lệ.",
-            )
+            return _bad_period(request, user, csrf, code)
         if period.kind != "month" or period.code != code:
-            return _page(
-                request,
-                "error.html",
-                400,
-                staff=user,
-                csrf=csrf,
-                message="Chỉ khóa hoặc mở lại được từng tháng báo cáo.",
-            )
+            return _staff_error(request, user, csrf, 400, "Chỉ khóa hoặc mở lại được từng tháng báo cáo.")
         changed = await run_in_threadpool(_period_change, _db(request), code, PERIOD_ACTIONS[action], user)
         outcome = action if changed else ("da-khoa" if action == "khoa" else "chua-khoa")
         return RedirectResponse(f"/ky-bao-cao/{code}?da={outcome}", status_code=303)
